@@ -1,0 +1,28 @@
+# Every target is one line that calls a script or a tool. `make test` is what CI runs.
+.PHONY: install demo test lint lint-spec check-generated generate check-breaking serve fuzz bench docs typescript
+
+VENV := .venv/bin
+
+install:
+	@scripts/install
+
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error && touch node_modules
+
+generate: install
+	scripts/generate
+
+check-generated: install
+	scripts/check-generated
+
+lint-spec: install node_modules
+	scripts/lint-spec
+
+lint: install node_modules
+	scripts/lint
+
+test: install node_modules
+	scripts/test
+
+check-breaking: install
+	scripts/check-breaking $(if $(BASE),--base $(BASE))
