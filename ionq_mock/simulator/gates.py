@@ -1,0 +1,112 @@
+"""Gate matrices, as complex128 numpy arrays.
+
+Convention inside the simulator: a k-qubit matrix acting on qubits (a, b, ...) is indexed in
+`np.kron` order, i.e. the *first* listed qubit is the most significant bit of the row and
+column index. (The API's own bit order, qubit 0 least significant, only matters when the
+state is turned into probabilities; see engine.py.)
+
+QIS rotations take radians; native phases and angles take turns (1 turn = 2*pi).
+"""
+
+from __future__ import annotations
+
+import cmath
+import math
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+Matrix = npt.NDArray[np.complex128]
+
+_SQ2: Final = 1 / math.sqrt(2)
+
+
+def _m(rows: list[list[complex]]) -> Matrix:
+    return np.array(rows, dtype=np.complex128)
+
+
+I2: Final = _m([[1, 0], [0, 1]])
+X: Final = _m([[0, 1], [1, 0]])
+Y: Final = _m([[0, -1j], [1j, 0]])
+Z: Final = _m([[1, 0], [0, -1]])
+H: Final = _m([[_SQ2, _SQ2], [_SQ2, -_SQ2]])
+S: Final = _m([[1, 0], [0, 1j]])
+T: Final = _m([[1, 0], [0, cmath.exp(1j * math.pi / 4)]])
+# v = sqrt(X): the principal square root, (1+i)/2 * I + (1-i)/2 * X.
+V: Final = _m([[(1 + 1j) / 2, (1 - 1j) / 2], [(1 - 1j) / 2, (1 + 1j) / 2]])
+SWAP: Final = _m([[1, 0, 0, 0], [0, 0, 1, 0], [0, 1, 0, 0], [0, 0, 0, 1]])
+
+# Fixed single-qubit QIS gates; "not" is an alias of x, and cnot is x with a control.
+FIXED_1Q: Final[dict[str, Matrix]] = {
+    "x": X,
+    "not": X,
+    "cnot": X,
+    "y": Y,
+    "z": Z,
+    "h": H,
+    "s": S,
+    "si": S.conj().T,
+    "t": T,
+    "ti": T.conj().T,
+    "v": V,
+    "vi": V.conj().T,
+}
+
+
+def rotation_1q(axis: Matrix, theta: float) -> Matrix:
+    """exp(-i theta/2 P) for a Pauli P, which squares to I: cos(theta/2) I - i sin(theta/2) P."""
+    return math.cos(theta / 2) * I2 - 1j * math.sin(theta / 2) * axis
+
+
+def rotation_2q(axis: Matrix, theta: float) -> Matrix:
+    """exp(-i theta/2 P(x)P) for a Pauli P; (P(x)P)^2 = I gives the same closed form."""
+    pp = np.kron(axis, axis)
+    return math.cos(theta / 2) * np.eye(4, dtype=np.complex128) - 1j * math.sin(theta / 2) * pp
+
+
+ROTATION_1Q_AXES: Final[dict[str, Matrix]] = {"rx": X, "ry": Y, "rz": Z}
+ROTATION_2Q_AXES: Final[dict[str, Matrix]] = {"xx": X, "yy": Y, "zz": Z}
+
+
+def sigma(phase: float) -> Matrix:
+    """cos(2 pi phase) X + sin(2 pi phase) Y: the Pauli in the XY plane at `phase` turns."""
+    return _m([[0, cmath.exp(-2j * math.pi * phase)], [cmath.exp(2j * math.pi * phase), 0]])
+
+
+def gpi(phase: float) -> Matrix:
+    """IonQ GPI(phi) = [[0, e^{-2 pi i phi}], [e^{2 pi i phi}, 0]] (a pi rotation)."""
+    return sigma(phase)
+
+
+def gpi2(phase: float) -> Matrix:
+    """IonQ GPI2(phi) = exp(-i pi/4 sigma(phi)) = (I - i sigma(phi)) / sqrt(2)."""
+    return (I2 - 1j * sigma(phase)) * _SQ2
+
+
+def ms(phase0: float, phase1: float, angle: float = 0.25) -> Matrix:
+    """IonQ MS(phi0, phi1, theta) = exp(-i pi theta sigma(phi0) (x) sigma(phi1)).
+
+    phase0 belongs to the first target, phase1 to the second (kron order: first target is
+    the most significant index bit). theta = 0.25 turns is the fully entangling gate.
+    """
+    ss = np.kron(sigma(phase0), sigma(phase1))
+    c, s = math.cos(math.pi * angle), math.sin(math.pi * angle)
+    return c * np.eye(4, dtype=np.complex128) - 1j * s * ss
+
+
+def zz_native(angle: float) -> Matrix:
+    """IonQ native ZZ(theta) = exp(-i pi theta Z (x) Z) = diag(e^-ipt, e^ipt, e^ipt, e^-ipt)."""
+    p = cmath.exp(-1j * math.pi * angle)
+    return np.diag(np.array([p, p.conjugate(), p.conjugate(), p], dtype=np.complex128))
+
+
+def controlled(u: Matrix, n_controls: int) -> Matrix:
+    """The matrix of `u` controlled on `n_controls` qubits listed before its targets.
+
+    All controls set means the last 2^t x 2^t block of the result, which is `u`.
+    """
+    dim = (1 << n_controls) * u.shape[0]
+    out = np.eye(dim, dtype=np.complex128)
+    out[dim - u.shape[0] :, dim - u.shape[0] :] = u
+    return out
