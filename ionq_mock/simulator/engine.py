@@ -154,8 +154,10 @@ class StateVector:
             pos = {q: a for a, q in enumerate(self._order)}
             new_order = list(op.targets) + [q for q in self._order if q not in op.targets]
             spare = self._take_spare()
-            np.copyto(spare.reshape(shape), self._buf.reshape(shape).transpose(
-                [pos[q] for q in new_order]))
+            np.copyto(
+                spare.reshape(shape),
+                self._buf.reshape(shape).transpose([pos[q] for q in new_order]),
+            )
             self._swap(spare)
             self._order = new_order
             matrix = op.matrix
@@ -189,8 +191,9 @@ class StateVector:
             pos = {q: a for a, q in enumerate(self._order)}
             probs = np.empty_like(phys)
             shape = (2,) * n
-            np.copyto(probs.reshape(shape), phys.reshape(shape).transpose(
-                [pos[q] for q in canonical]))
+            np.copyto(
+                probs.reshape(shape), phys.reshape(shape).transpose([pos[q] for q in canonical])
+            )
         total = float(probs.sum())
         if not abs(total - 1.0) < 1e-6:
             raise SimulationFailure("SimulationError", f"state norm drifted to {total!r}")

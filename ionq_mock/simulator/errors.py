@@ -38,8 +38,9 @@ FAILURE_CODES: Final[frozenset[str]] = frozenset(
 class SimulationFailure(Exception):
     """A circuit that cannot be simulated, with the IonQ failure code that says why.
 
+    >>> from ionq_mock.simulator import validate
     >>> try:
-    ...     validate("ionq.circuit.v1", {"gateset": "qis", "circuit": [{"gate": "u3", "target": 0}]})
+    ...     validate("ionq.circuit.v1", {"gateset": "qis", "circuit": [{"gate": "u3"}]})
     ... except SimulationFailure as exc:
     ...     print(exc.code)
     UnsupportedGate

@@ -1,0 +1,101 @@
+"""What the server and the benchmark call: probabilities, histograms, validation, jobs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+import numpy as np
+
+from . import noise
+from .engine import Probabilities, simulate
+from .errors import SimulationFailure
+from .program import Circuit, parse_job
+
+# Probabilities below this are rounding noise of amplitudes that are exactly zero in exact
+# arithmetic (an amplitude of 1e-10 is far below anything a double-precision run resolves
+# as signal after a few gates' error of 1e-16 each).
+ZERO_PROBABILITY: Final = 1e-20
+
+
+def probabilities(program: Mapping[str, Any]) -> Probabilities:
+    """Exact probabilities of one circuit's `input`, indexed by basis state (qubit 0 = LSB).
+
+    >>> bell = {"gateset": "qis", "qubits": 2, "circuit": [
+    ...     {"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}]}
+    >>> probabilities(bell).round(12).tolist()
+    [0.5, 0.0, 0.0, 0.5]
+    """
+    [circuit] = parse_job("ionq.circuit.v1", program, noise.SIMULATOR_MAX_QUBITS)
+    return run_circuit(circuit)
+
+
+def run_circuit(circuit: Circuit) -> Probabilities:
+    """Simulate one parsed circuit; any numerical failure is a SimulationError."""
+    try:
+        return simulate(circuit.qubits, list(circuit.ops))
+    except SimulationFailure:
+        raise
+    except (MemoryError, FloatingPointError, ValueError) as exc:
+        raise SimulationFailure("SimulationError", f"simulation failed: {exc!r}") from exc
+
+
+def to_histogram(probs: Probabilities) -> dict[str, float]:
+    """The API's sparse form: `{"<basis state as decimal>": p}`, zeros left out, sum 1.
+
+    >>> to_histogram(np.array([0.5, 0.0, 0.0, 0.5]))
+    {'0': 0.5, '3': 0.5}
+    """
+    nonzero = np.flatnonzero(probs > ZERO_PROBABILITY)
+    values = probs[nonzero]
+    values = values / values.sum()
+    return dict(zip(map(str, nonzero.tolist()), values.tolist(), strict=True))
+
+
+def validate(
+    job_type: str,
+    job_input: Mapping[str, Any],
+    shots: int | None = None,
+    noise_model: str = "ideal",
+) -> list[Circuit]:
+    """Check a job without simulating it; raise SimulationFailure as `run_job` would.
+
+    Cheap (linear in the number of gates), so the server can reject bad jobs before queueing.
+    """
+    model = noise.noise_model(noise_model)
+    noise.check_shots(shots)
+    return parse_job(job_type, job_input, model.max_qubits)
+
+
+def run_job(
+    job_type: str,
+    job_input: Mapping[str, Any],
+    shots: int | None = None,
+    noise_model: str = "ideal",
+    seed: int | None = None,
+) -> list[dict[str, float]]:
+    """Run a job: one histogram per circuit, in the order of the input's circuits.
+
+    `ideal` gives exact probabilities whatever `shots` says (as IonQ's simulator does);
+    another model samples `shots` shots (default 100) with `seed`, and gives counts / shots.
+
+    >>> run_job("ionq.circuit.v1", {"gateset": "qis", "circuit": [{"gate": "x", "target": 1}]})
+    [{'2': 1.0}]
+    """
+    circuits = validate(job_type, job_input, shots, noise_model)
+    model = noise.noise_model(noise_model)
+    rng = np.random.default_rng(seed)
+    results = []
+    for circuit in circuits:
+        probs = run_circuit(circuit)
+        if model.name == "ideal":
+            results.append(to_histogram(probs))
+            continue
+        n_shots = noise.check_shots(shots)
+        outcomes = noise.sample(probs, n_shots, rng, model, circuit.gates_1q, circuit.gates_2q)
+        del probs
+        states, counts = np.unique(outcomes, return_counts=True)
+        results.append(
+            dict(zip(map(str, states.tolist()), (counts / n_shots).tolist(), strict=True))
+        )
+    return results

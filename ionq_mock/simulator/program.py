@@ -1,0 +1,237 @@
+"""Parsing `ionq.circuit.v1` / `ionq.multi-circuit.v1` inputs into ops, with IonQ's failure codes.
+
+Every problem with the input is a `SimulationFailure`; nothing else escapes, whatever the
+JSON holds. Rules beyond the reference that this module decides (see docs/simulator.md):
+
+- `gateset` defaults to "qis" when absent; a circuit's own `gateset`/`qubits` override the
+  parent's in a multi-circuit input.
+- `qubits` absent means 1 + the highest qubit index used (1 for an empty circuit).
+- A 1-qubit QIS gate with several `targets` is applied to each target in turn, with the same
+  controls (so `cnot` with targets [1, 2] is a fan-out).
+- Giving both `target` and `targets` (or `control` and `controls`) is InvalidInput.
+- `swap` takes no controls (InvalidInput), as the reference says; `cnot` needs at least one.
+- `pauliexp` is recognised and refused with UnsupportedGate. Native `nop` is accepted and
+  does nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from . import gates
+from .engine import Op
+from .errors import SimulationFailure
+
+MAX_CONTROLS: Final = 7
+MAX_CIRCUITS: Final = 5_000
+MAX_GATES: Final = 150_000
+
+JOB_TYPES: Final = ("ionq.circuit.v1", "ionq.multi-circuit.v1")
+QIS_GATES: Final = frozenset(
+    {"x", "y", "z", "rx", "ry", "rz", "h", "not", "cnot", "s", "si", "t", "ti", "v", "vi"}
+    | {"swap", "xx", "yy", "zz"}
+)
+NATIVE_GATES: Final = frozenset({"gpi", "gpi2", "ms", "zz", "nop"})
+
+
+@dataclass(frozen=True)
+class Circuit:
+    """One parsed circuit: its width, its ops, and its gate counts as IonQ counts them."""
+
+    name: str | None
+    qubits: int
+    ops: tuple[Op, ...]
+    gates_1q: int
+    gates_2q: int
+
+
+def _fail(message: str) -> SimulationFailure:
+    return SimulationFailure("InvalidInput", message)
+
+
+def _real(gate: Mapping[str, Any], key: str, lo: float = -math.inf, hi: float = math.inf) -> float:
+    value = gate.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _fail(f"gate {gate.get('gate')!r} needs a number in {key!r}")
+    x = float(value)
+    if not (math.isfinite(x) and lo <= x <= hi):
+        raise _fail(f"gate {gate.get('gate')!r}: {key}={value!r} is outside {lo}..{hi}")
+    return x
+
+
+def _index(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _fail(f"qubit index {value!r} is not a non-negative integer")
+    return value
+
+
+def _indices(gate: Mapping[str, Any], one: str, many: str) -> list[int]:
+    if one in gate and many in gate:
+        raise _fail(f"gate {gate.get('gate')!r} gives both {one!r} and {many!r}")
+    if one in gate:
+        return [_index(gate[one])]
+    if many in gate:
+        values = gate[many]
+        if not isinstance(values, list):
+            raise _fail(f"{many!r} must be a list of qubit indices")
+        return [_index(v) for v in values]
+    return []
+
+
+def _parse_gate(gateset: str, gate: object) -> list[Op]:
+    if not isinstance(gate, Mapping):
+        raise _fail(f"a gate must be an object, got {type(gate).__name__}")
+    name = gate.get("gate")
+    if not isinstance(name, str):
+        raise _fail("a gate needs a string 'gate' name")
+    known = QIS_GATES if gateset == "qis" else NATIVE_GATES
+    if name not in known:
+        raise SimulationFailure("UnsupportedGate", f"gate {name!r} is not in the {gateset} gateset")
+    targets = _indices(gate, "target", "targets")
+    controls = _indices(gate, "control", "controls")
+    if len(controls) > MAX_CONTROLS:
+        raise SimulationFailure(
+            "TooManyControls", f"gate {name!r} has {len(controls)} controls; at most 7"
+        )
+    if gateset == "native":
+        if controls:
+            raise _fail(f"native gate {name!r} takes no controls")
+        return _native(gate, name, targets)
+    return _qis(gate, name, targets, controls)
+
+
+def _distinct(name: str, qubits: Sequence[int]) -> None:
+    if len(set(qubits)) != len(qubits):
+        raise _fail(f"gate {name!r} uses a qubit twice: {list(qubits)}")
+
+
+def _qis(gate: Mapping[str, Any], name: str, targets: list[int], controls: list[int]) -> list[Op]:
+    ctl = tuple(controls)
+    if name in gates.ROTATION_2Q_AXES or name == "swap":
+        if len(targets) != 2:
+            raise _fail(f"gate {name!r} needs exactly 2 targets")
+        _distinct(name, controls + targets)
+        if name == "swap":
+            if controls:
+                raise _fail("swap takes no controls")
+            matrix = gates.SWAP
+        else:
+            matrix = gates.rotation_2q(gates.ROTATION_2Q_AXES[name], _real(gate, "rotation"))
+        return [Op(tuple(targets), matrix, ctl)]
+    if not targets:
+        raise _fail(f"gate {name!r} needs a target")
+    if name == "cnot" and not controls:
+        raise _fail("cnot needs a control")
+    if name in gates.ROTATION_1Q_AXES:
+        matrix = gates.rotation_1q(gates.ROTATION_1Q_AXES[name], _real(gate, "rotation"))
+    else:
+        matrix = gates.FIXED_1Q[name]
+    ops = []
+    for t in targets:
+        _distinct(name, [*controls, t])
+        ops.append(Op((t,), matrix, ctl))
+    return ops
+
+
+def _native(gate: Mapping[str, Any], name: str, targets: list[int]) -> list[Op]:
+    if name == "nop":
+        return []
+    if name in ("gpi", "gpi2"):
+        if len(targets) != 1:
+            raise _fail(f"gate {name!r} needs exactly 1 target")
+        phase = _real(gate, "phase", -1.0, 1.0)
+        return [Op(tuple(targets), gates.gpi(phase) if name == "gpi" else gates.gpi2(phase))]
+    if len(targets) != 2:
+        raise _fail(f"gate {name!r} needs exactly 2 targets")
+    _distinct(name, targets)
+    if name == "ms":
+        phases = gate.get("phases")
+        if not isinstance(phases, list) or len(phases) != 2:
+            raise _fail("ms needs 'phases': a list of 2 numbers (turns)")
+        p0, p1 = (_real({"gate": "ms", "phases": p}, "phases", -1.0, 1.0) for p in phases)
+        angle = _real(gate, "angle", 0.0, 0.25) if "angle" in gate else 0.25
+        return [Op(tuple(targets), gates.ms(p0, p1, angle))]
+    # Native zz: the docs name the angle `angle`; Cirq sends it as `phase`. Accept both.
+    key = "angle" if "angle" in gate else "phase"
+    return [Op(tuple(targets), gates.zz_native(_real(gate, key)))]
+
+
+def _width(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _fail(f"'qubits' must be a positive integer, got {value!r}")
+    return value
+
+
+def parse_circuit(
+    gateset: object, circuit: object, qubits: object, max_qubits: int, name: str | None = None
+) -> Circuit:
+    """Parse one circuit's gate list; `qubits` may be None (then inferred)."""
+    if gateset not in ("qis", "native"):
+        raise _fail(f"'gateset' must be 'qis' or 'native', got {gateset!r}")
+    if not isinstance(circuit, list):
+        raise _fail("'circuit' must be a list of gates")
+    ops: list[Op] = []
+    gates_1q = gates_2q = 0
+    for gate in circuit:
+        new = _parse_gate(str(gateset), gate)
+        ops.extend(new)
+        for op in new:
+            if len(op.qubits) == 1:
+                gates_1q += 1
+            else:
+                gates_2q += 1
+    used = max((q for op in ops for q in op.qubits), default=-1) + 1
+    for gate in circuit:  # indices named by gates that produce no op (nop) count too
+        used = max(used, *(i + 1 for i in _indices(gate, "target", "targets")), 1)
+    width = max(used, 1) if qubits is None else _width(qubits)
+    if used > width:
+        raise _fail(f"a gate uses qubit {used - 1}, but the circuit has {width} qubits")
+    if width > max_qubits:
+        raise SimulationFailure(
+            "NotEnoughQubits", f"the circuit needs {width} qubits; this target has {max_qubits}"
+        )
+    return Circuit(name, width, tuple(ops), gates_1q, gates_2q)
+
+
+def parse_job(job_type: str, job_input: object, max_qubits: int) -> list[Circuit]:
+    """Parse a job's `input` into its circuits (one for `ionq.circuit.v1`)."""
+    if job_type not in JOB_TYPES:
+        raise _fail(f"job type {job_type!r} is not simulated; use one of {list(JOB_TYPES)}")
+    if not isinstance(job_input, Mapping):
+        raise _fail("'input' must be an object")
+    gateset = job_input.get("gateset", "qis")
+    qubits = job_input.get("qubits")
+    if job_type == "ionq.circuit.v1":
+        entries: list[object] = [job_input]
+    else:
+        circuits = job_input.get("circuits")
+        if not isinstance(circuits, list) or not circuits:
+            raise _fail("a multi-circuit input needs a non-empty 'circuits' list")
+        if len(circuits) > MAX_CIRCUITS:
+            raise _fail(f"{len(circuits)} circuits; at most {MAX_CIRCUITS}")
+        entries = circuits
+    total = sum(
+        len(e["circuit"])
+        for e in entries
+        if isinstance(e, Mapping) and isinstance(e.get("circuit"), list)
+    )
+    if total > MAX_GATES:
+        raise SimulationFailure("TooManyGates", f"{total} gates; at most {MAX_GATES}")
+    parsed = []
+    for entry in entries:
+        if not isinstance(entry, Mapping):
+            raise _fail("each entry of 'circuits' must be an object")
+        name = entry.get("name")
+        parsed.append(
+            parse_circuit(
+                entry.get("gateset", gateset),
+                entry.get("circuit"),
+                entry.get("qubits", qubits),
+                max_qubits,
+                name if isinstance(name, str) else None,
+            )
+        )
+    return parsed
