@@ -1,0 +1,513 @@
+"""Fail when openapi.yaml changes in a way that breaks clients generated from the old version.
+
+Compares two OpenAPI 3.x documents (by default ``openapi.yaml`` in the working tree against
+``git show HEAD~1:openapi.yaml``) and reports each breaking change with a dotted location,
+e.g. ``paths./jobs.post.requestBody.content.application/json.schema.properties.shots``.
+
+Rules (a "request" schema is a parameter or request body; a "response" one is a response body):
+
+1. An operation removed (by method and path), moved to another method or path (same
+   operationId), or its operationId renamed. Path parameter names do not matter:
+   ``/jobs/{id}`` and ``/jobs/{UUID}`` are the same URL.
+2. A parameter removed (by ``in`` and name), a new required parameter, or an optional
+   parameter made required.
+3. A request body removed, a new required request body, an optional one made required, or a
+   request media type removed.
+4. A request field removed, a new required request field, or an optional one made required.
+5. A success (2xx or default) response or a response media type removed; a response field
+   removed, or a required response field made optional.
+6. Enums: a value removed from a request enum (clients send it); in a response, a value
+   removed *or added* (generated clients with strict enums reject values they do not know,
+   and lose members they reference). ``const`` counts as a one-value enum.
+7. Types: a request type narrowed (``number`` -> ``integer``, a type dropped, null no longer
+   accepted); any change of a response type or of its nullability (widening sends values old
+   clients cannot parse; narrowing changes generated field types, ``T | None`` -> ``T``).
+8. Request constraints tightened: maxLength, maximum, exclusiveMaximum, maxItems and
+   maxProperties lowered or added; their min counterparts raised or added; a new or changed
+   pattern; uniqueItems added; additionalProperties set to false.
+9. ``oneOf``/``anyOf``: a variant removed from a request, or added to a response. Variants are
+   matched by ``$ref`` name, else ``title``, else their type.
+
+Local ``$ref`` (``#/...``) are resolved, ``allOf`` is merged, nullability is read from
+``type: [x, "null"]``, ``nullable: true`` and ``anyOf``/``oneOf`` with ``{type: "null"}``, and
+recursive schemas are compared once per pair of references on the current path.
+
+Exit status: 0 no breaking change (or nothing to compare with), 1 breaking changes, 2 error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+Schema = dict[str, Any]
+Direction = Literal["request", "response"]
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+UPPER_BOUNDS = ("maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties")
+LOWER_BOUNDS = ("minLength", "minimum", "exclusiveMinimum", "minItems", "minProperties")
+DEFAULT_BASE = "HEAD~1"
+SPEC_NAME = "openapi.yaml"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One breaking change: where it is and why it breaks clients."""
+
+    location: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
+class SpecError(Exception):
+    """The document cannot be read or compared (bad YAML, unsupported or dangling $ref)."""
+
+
+def load_spec(text: str) -> Schema:
+    """Parse an OpenAPI document from YAML (or JSON) text.
+
+    >>> load_spec("openapi: 3.1.0")["openapi"]
+    '3.1.0'
+    """
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise SpecError(f"not valid YAML: {exc}") from exc
+    if not isinstance(doc, dict):
+        raise SpecError("not an OpenAPI document (the top level is not a mapping)")
+    return doc
+
+
+def _resolve(doc: Schema, node: Any) -> tuple[Any, str | None]:
+    """Follow a chain of local $refs; return the target and the first ref (None if inline)."""
+    first: str | None = node.get("$ref") if isinstance(node, dict) else None
+    seen: set[str] = set()
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        ref: str = node["$ref"]
+        if not ref.startswith("#/"):
+            raise SpecError(f"only local $ref are supported, got {ref!r}")
+        if ref in seen:
+            raise SpecError(f"$ref loop without a schema in between at {ref!r}")
+        seen.add(ref)
+        target: Any = doc
+        for part in ref[2:].split("/"):
+            part = part.replace("~1", "/").replace("~0", "~")
+            if not isinstance(target, dict) or part not in target:
+                raise SpecError(f"dangling $ref {ref!r}")
+            target = target[part]
+        # OpenAPI 3.1 allows keywords beside $ref; they apply in addition to the target.
+        siblings = {k: v for k, v in node.items() if k != "$ref"}
+        node = {**target, **siblings} if siblings and isinstance(target, dict) else target
+    return node, first
+
+
+def _merge(doc: Schema, node: Any, expanding: frozenset[str] = frozenset()) -> Schema:
+    """Resolve a schema and fold its ``allOf`` members into one schema."""
+    schema, ref = _resolve(doc, node)
+    if not isinstance(schema, dict):
+        return {}  # `true`/`false` schemas: nothing to compare structurally
+    if ref is not None:
+        expanding = expanding | {ref}
+    if "allOf" not in schema:
+        return schema
+    merged: Schema = {k: v for k, v in schema.items() if k != "allOf"}
+    for member in schema["allOf"]:
+        if isinstance(member, dict) and member.get("$ref") in expanding:
+            continue  # a schema that includes itself adds nothing new
+        part = _merge(doc, member, expanding)
+        props = merged.setdefault("properties", {}) if "properties" in part else {}
+        for name, prop in part.get("properties", {}).items():
+            # The same property in two members must satisfy both.
+            props[name] = {"allOf": [props[name], prop]} if name in props else prop
+        if "required" in part:
+            merged["required"] = sorted(set(merged.get("required", [])) | set(part["required"]))
+        for key, value in part.items():
+            merged.setdefault(key, value)
+    return merged
+
+
+def _is_null(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("type") in ("null", ["null"])
+
+
+def _normalise(doc: Schema, node: Any) -> tuple[Schema, bool]:
+    """Return the merged schema without its null alternative, and whether null is allowed."""
+    schema = _merge(doc, node)
+    nullable = schema.get("nullable") is True or schema.get("const", 0) is None
+    if isinstance(schema.get("type"), list) and "null" in schema["type"]:
+        nullable = True
+    for key in ("anyOf", "oneOf"):
+        variants = schema.get(key)
+        if isinstance(variants, list) and any(_is_null(v) for v in variants):
+            nullable = True
+            rest = [v for v in variants if not _is_null(v)]
+            outer = {k: v for k, v in schema.items() if k != key}
+            if len(rest) == 1:  # `anyOf: [X, null]` is just a nullable X
+                schema = _merge(doc, {**outer, "allOf": [*outer.get("allOf", []), rest[0]]})
+            else:
+                schema = {**outer, key: rest}
+    return schema, nullable
+
+
+def _types(schema: Schema) -> set[str] | None:
+    """The non-null JSON types a schema allows; None when it does not say (any type)."""
+    declared = schema.get("type")
+    if isinstance(declared, str):
+        return {declared} - {"null"}
+    if isinstance(declared, list):
+        return set(declared) - {"null"}
+    if "properties" in schema:
+        return {"object"}
+    if "items" in schema:
+        return {"array"}
+    return None
+
+
+def _enum(schema: Schema) -> list[Any] | None:
+    if "enum" in schema:
+        return [v for v in schema["enum"] if v is not None]
+    if "const" in schema and schema["const"] is not None:
+        return [schema["const"]]
+    return None
+
+
+def _ref_name(node: Any) -> str | None:
+    """The component name behind a schema (seen through single-member wrappers), if any."""
+    if not isinstance(node, dict):
+        return None
+    if isinstance(node.get("$ref"), str):
+        return str(node["$ref"]).rsplit("/", 1)[-1]
+    for key in ("allOf", "anyOf", "oneOf"):
+        rest = [v for v in node.get(key) or [] if not _is_null(v)]
+        if len(rest) == 1:
+            return _ref_name(rest[0])
+    return None
+
+
+def _variants(schema: Schema) -> tuple[str, list[Any]] | None:
+    for key in ("oneOf", "anyOf"):
+        if isinstance(schema.get(key), list):
+            return key, schema[key]
+    return None
+
+
+def _show(types: set[str] | None) -> str:
+    return "any" if types is None else "|".join(sorted(types)) or "none"
+
+
+class Comparer:
+    """Walks an old and a new document side by side and collects breaking changes."""
+
+    def __init__(self, old: Schema, new: Schema) -> None:
+        self.old, self.new = old, new
+        self.findings: list[Finding] = []
+
+    def report(self, location: str, reason: str) -> None:
+        """Record one finding."""
+        self.findings.append(Finding(location, reason))
+
+    def schema(
+        self,
+        old_node: Any,
+        new_node: Any,
+        loc: str,
+        direction: Direction,
+        active: frozenset[tuple[str | None, str | None]] = frozenset(),
+    ) -> None:
+        """Compare two schemas used in ``direction``; ``active`` guards recursive $refs."""
+        pair = (_resolve(self.old, old_node)[1], _resolve(self.new, new_node)[1])
+        if pair != (None, None):
+            if pair in active:
+                return
+            active = active | {pair}
+        old, old_null = _normalise(self.old, old_node)
+        new, new_null = _normalise(self.new, new_node)
+        if direction == "request" and old_null and not new_null:
+            self.report(loc, "request no longer accepts null")
+        elif direction == "response" and old_null != new_null:
+            self.report(loc, "response " + ("became" if new_null else "is no longer") + " nullable")
+        if _variants(old) or _variants(new):
+            # A plain schema is one variant, named by its original node (its $ref, if any).
+            old_list = _variants(old) or ("oneOf", [old_node])
+            new_list = _variants(new) or (old_list[0], [new_node])
+            self.variants(old_list, new_list, loc, direction, active)
+            return
+        old_t, new_t = _types(old), _types(new)
+        if direction == "request":
+            covered = new_t is None or (
+                old_t is not None
+                and all(t in new_t or (t == "integer" and "number" in new_t) for t in old_t)
+            )
+            if not covered:
+                self.report(loc, f"request type narrowed from {_show(old_t)} to {_show(new_t)}")
+        elif old_t != new_t and (old_t is not None or new_t is None):
+            self.report(loc, f"response type changed from {_show(old_t)} to {_show(new_t)}")
+        self.enums(_enum(old), _enum(new), loc, direction)
+        if direction == "request":
+            self.constraints(old, new, loc)
+        self.properties(old, new, loc, direction, active)
+        if isinstance(old.get("items"), dict) and isinstance(new.get("items"), dict):
+            self.schema(old["items"], new["items"], f"{loc}.items", direction, active)
+
+    def enums(
+        self, old: list[Any] | None, new: list[Any] | None, loc: str, direction: Direction
+    ) -> None:
+        """Rule 6: removed enum values anywhere, added ones in responses."""
+        if new is None:
+            if old is not None and direction == "response":
+                self.report(loc, "response enum removed: any value may now be returned")
+            return
+        if old is None:
+            if direction == "request":
+                self.report(loc, f"request now restricted to enum {new}")
+            return
+        for value in old:
+            if value not in new:
+                self.report(loc, f"{direction} enum value {value!r} removed")
+        if direction == "response":
+            for value in new:
+                if value not in old:
+                    self.report(loc, f"response enum value {value!r} added")
+
+    def constraints(self, old: Schema, new: Schema, loc: str) -> None:
+        """Rule 8: tightened request validation keywords."""
+        for keys, tighter in ((UPPER_BOUNDS, "lowered"), (LOWER_BOUNDS, "raised")):
+            for key in keys:
+                was, now = old.get(key), new.get(key)
+                if isinstance(now, bool) or not isinstance(now, int | float):
+                    continue  # absent, or OpenAPI 3.0's boolean exclusiveMaximum
+                if isinstance(was, bool) or not isinstance(was, int | float):
+                    self.report(loc, f"request {key} {now} added")
+                elif (now < was) if tighter == "lowered" else (now > was):
+                    self.report(loc, f"request {key} {tighter} from {was} to {now}")
+        if "pattern" in new and new["pattern"] != old.get("pattern"):
+            self.report(loc, f"request pattern changed to {new['pattern']!r}")
+        if new.get("uniqueItems") is True and old.get("uniqueItems") is not True:
+            self.report(loc, "request uniqueItems added")
+        if (
+            new.get("additionalProperties") is False
+            and old.get("additionalProperties") is not False
+        ):
+            self.report(loc, "request additionalProperties no longer allowed")
+
+    def properties(
+        self,
+        old: Schema,
+        new: Schema,
+        loc: str,
+        direction: Direction,
+        active: frozenset[tuple[str | None, str | None]],
+    ) -> None:
+        """Rules 4 and 5: removed fields, newly required request fields, optional responses."""
+        old_props, new_props = old.get("properties", {}), new.get("properties", {})
+        old_req, new_req = set(old.get("required", [])), set(new.get("required", []))
+        for name, prop in old_props.items():
+            where = f"{loc}.properties.{name}"
+            if name not in new_props:
+                self.report(where, f"{direction} field removed")
+                continue
+            self.schema(prop, new_props[name], where, direction, active)
+            if direction == "response" and name in old_req and name not in new_req:
+                self.report(where, "response field no longer required")
+        if direction == "request":
+            for name in sorted(new_req - old_req):
+                was = "optional request field" if name in old_props else "new request field"
+                self.report(f"{loc}.properties.{name}", f"{was} is required")
+        old_extra, new_extra = old.get("additionalProperties"), new.get("additionalProperties")
+        if isinstance(old_extra, dict) and isinstance(new_extra, dict):
+            self.schema(old_extra, new_extra, f"{loc}.additionalProperties", direction, active)
+
+    def variant_key(self, doc: Schema, node: Any) -> str:
+        """A name to match oneOf/anyOf variants by across versions."""
+        name = _ref_name(node)
+        if name is not None:
+            return name
+        schema = _merge(doc, node)
+        return str(schema.get("title") or _show(_types(schema)))
+
+    def variants(
+        self,
+        old: tuple[str, list[Any]],
+        new: tuple[str, list[Any]],
+        loc: str,
+        direction: Direction,
+        active: frozenset[tuple[str | None, str | None]],
+    ) -> None:
+        """Rule 9: match (kind, variants) pairs by name; a removed request variant breaks."""
+        (_, old_list), (kind, new_list) = old, new
+        old_by = {self.variant_key(self.old, v): v for v in old_list}
+        new_by = {self.variant_key(self.new, v): v for v in new_list}
+        for key, variant in old_by.items():
+            if key in new_by:
+                self.schema(variant, new_by[key], f"{loc}.{kind}.{key}", direction, active)
+            elif direction == "request":
+                self.report(f"{loc}.{kind}.{key}", "request variant removed")
+        if direction == "response":
+            for key in new_by.keys() - old_by.keys():
+                self.report(f"{loc}.{kind}.{key}", "response variant added")
+
+    def operations(self) -> None:
+        """Rules 1-5 for every operation of the old document."""
+        old_ops, new_ops = _operations(self.old), _operations(self.new)
+        new_ids = {op.get("operationId"): key for key, (_, op) in new_ops.items()}
+        for key, (path, op) in old_ops.items():
+            loc = f"paths.{path}.{key[0]}"
+            op_id = op.get("operationId")
+            if key not in new_ops:
+                if op_id is not None and op_id in new_ids:
+                    method, new_path = new_ids[op_id][0], new_ops[new_ids[op_id]][0]
+                    self.report(loc, f"operation {op_id} moved to {method.upper()} {new_path}")
+                else:
+                    self.report(loc, f"operation {op_id or key[1]} removed")
+                continue
+            new_path, new_op = new_ops[key]
+            if op_id is not None and new_op.get("operationId") != op_id:
+                renamed = new_op.get("operationId")
+                self.report(loc, f"operationId renamed from {op_id} to {renamed}")
+            self.parameters(op["parameters"], new_op["parameters"], loc)
+            self.request_body(op.get("requestBody"), new_op.get("requestBody"), loc)
+            self.responses(op.get("responses") or {}, new_op.get("responses") or {}, loc)
+
+    def parameters(self, old: dict[Any, Any], new: dict[Any, Any], loc: str) -> None:
+        """Rule 2, then the parameter schemas as requests."""
+        for (where, name), param in old.items():
+            here = f"{loc}.parameters.{where}.{name}"
+            if (where, name) not in new:
+                self.report(here, "parameter removed")
+                continue
+            if new[(where, name)].get("required") and not param.get("required"):
+                self.report(here, "optional parameter is required")
+            if "schema" in param and "schema" in new[(where, name)]:
+                self.schema(param["schema"], new[(where, name)]["schema"], here, "request")
+        for (where, name), param in new.items():
+            if (where, name) not in old and param.get("required"):
+                self.report(f"{loc}.parameters.{where}.{name}", "new required parameter")
+
+    def request_body(self, old_node: Any, new_node: Any, loc: str) -> None:
+        """Rule 3, then the body schemas as requests."""
+        old, new = _resolve(self.old, old_node)[0], _resolve(self.new, new_node)[0]
+        loc = f"{loc}.requestBody"
+        if not isinstance(new, dict):
+            if isinstance(old, dict):
+                self.report(loc, "request body removed")
+            return
+        if not isinstance(old, dict):
+            if new.get("required"):
+                self.report(loc, "new required request body")
+            return
+        if new.get("required") and not old.get("required"):
+            self.report(loc, "optional request body is required")
+        self.content(old.get("content") or {}, new.get("content") or {}, loc, "request")
+
+    def responses(self, old: Schema, new: Schema, loc: str) -> None:
+        """Rule 5 for response codes, then the response schemas."""
+        new_by_code = {str(code): body for code, body in new.items()}
+        for code, old_node in old.items():
+            here = f"{loc}.responses.{code}"
+            if str(code) not in new_by_code:
+                if str(code).startswith("2") or str(code) == "default":
+                    self.report(here, "success response removed")
+                continue
+            old_resp = _resolve(self.old, old_node)[0]
+            new_resp = _resolve(self.new, new_by_code[str(code)])[0]
+            if isinstance(old_resp, dict) and isinstance(new_resp, dict):
+                old_content, new_content = old_resp.get("content"), new_resp.get("content")
+                self.content(old_content or {}, new_content or {}, here, "response")
+
+    def content(self, old: Schema, new: Schema, loc: str, direction: Direction) -> None:
+        """Compare media types of a body: a removed one breaks clients that use it."""
+        for media, old_media in old.items():
+            here = f"{loc}.content.{media}"
+            if media not in new:
+                self.report(here, f"{direction} media type removed")
+            elif "schema" in (old_media or {}) and "schema" in (new[media] or {}):
+                self.schema(old_media["schema"], new[media]["schema"], f"{here}.schema", direction)
+
+
+def _operations(doc: Schema) -> dict[tuple[str, str], tuple[str, Schema]]:
+    """Map (method, path with parameter names erased) to (path, operation with its merged
+    path-level and operation-level parameters keyed by (in, name))."""
+    ops: dict[tuple[str, str], tuple[str, Schema]] = {}
+    for path, item_node in (doc.get("paths") or {}).items():
+        item = _resolve(doc, item_node)[0]
+        if not isinstance(item, dict):
+            continue
+        for method in METHODS:
+            if not isinstance(item.get(method), dict):
+                continue
+            params: dict[tuple[str, str], Schema] = {}
+            for node in [*item.get("parameters", []), *item[method].get("parameters", [])]:
+                param = _resolve(doc, node)[0]
+                where, name = param.get("in", ""), str(param.get("name", ""))
+                # Header names are case-insensitive; operation-level entries override.
+                params[(where, name.lower() if where == "header" else name)] = param
+            op = {**item[method], "parameters": params}
+            ops[(method, re.sub(r"\{[^}]*\}", "{}", str(path)))] = (str(path), op)
+    return ops
+
+
+def compare(old: Schema, new: Schema) -> list[Finding]:
+    """Return every breaking change from ``old`` to ``new``, in document order."""
+    comparer = Comparer(old, new)
+    comparer.operations()
+    return comparer.findings
+
+
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: compare openapi.yaml with a git ref (default HEAD~1) or with a file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", help=f"git ref of the old version (default {DEFAULT_BASE})")
+    parser.add_argument("--old", type=Path, help="old spec file (instead of --base)")
+    parser.add_argument("--new", type=Path, help=f"new spec file (default <repo>/{SPEC_NAME})")
+    parser.add_argument(
+        "--repo", type=Path, default=Path(__file__).resolve().parent.parent,
+        help="git repository to read (default: the one holding this script)",
+    )  # fmt: skip
+    args = parser.parse_args(argv)
+    if args.old is not None and args.base is not None:
+        parser.error("give either --base or --old, not both")
+    new_path: Path = args.new or args.repo / SPEC_NAME
+    try:
+        if args.old is not None:
+            old_text, old_name = args.old.read_text(encoding="utf-8"), str(args.old)
+        else:
+            base = args.base or DEFAULT_BASE
+            if _git(args.repo, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}").returncode:
+                if args.base is not None:
+                    print(f"error: git ref {base!r} does not exist", file=sys.stderr)
+                    return 2
+                print(f"{base} does not exist (first commit or shallow clone): nothing to compare")
+                return 0
+            shown = _git(args.repo, "show", f"{base}:{SPEC_NAME}")
+            if shown.returncode:
+                print(f"{SPEC_NAME} does not exist at {base}: nothing to compare")
+                return 0
+            old_text, old_name = shown.stdout, f"{base}:{SPEC_NAME}"
+        findings = compare(load_spec(old_text), load_spec(new_path.read_text(encoding="utf-8")))
+    except (OSError, SpecError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not findings:
+        print(f"no breaking changes ({new_path} against {old_name})")
+        return 0
+    print(f"{len(findings)} breaking change(s) in {new_path} against {old_name}:")
+    for finding in findings:
+        print(f"  {finding}")
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
