@@ -49,6 +49,9 @@ import yaml
 
 Schema = dict[str, Any]
 Direction = Literal["request", "response"]
+Active = frozenset[tuple[str | None, str | None]]  # pairs of $refs being compared (recursion)
+Variants = tuple[str, list[Any]]  # ("oneOf" or "anyOf", the variant schemas)
+JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 UPPER_BOUNDS = ("maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties")
@@ -169,7 +172,8 @@ def _types(schema: Schema) -> set[str] | None:
         return {"object"}
     if "items" in schema:
         return {"array"}
-    return None
+    values = _enum(schema)
+    return None if values is None else {JSON_TYPES.get(type(v), "object") for v in values}
 
 
 def _enum(schema: Schema) -> list[Any] | None:
@@ -193,7 +197,7 @@ def _ref_name(node: Any) -> str | None:
     return None
 
 
-def _variants(schema: Schema) -> tuple[str, list[Any]] | None:
+def _variants(schema: Schema) -> Variants | None:
     for key in ("oneOf", "anyOf"):
         if isinstance(schema.get(key), list):
             return key, schema[key]
@@ -221,7 +225,7 @@ class Comparer:
         new_node: Any,
         loc: str,
         direction: Direction,
-        active: frozenset[tuple[str | None, str | None]] = frozenset(),
+        active: Active = frozenset(),
     ) -> None:
         """Compare two schemas used in ``direction``; ``active`` guards recursive $refs."""
         pair = (_resolve(self.old, old_node)[1], _resolve(self.new, new_node)[1])
@@ -300,12 +304,7 @@ class Comparer:
             self.report(loc, "request additionalProperties no longer allowed")
 
     def properties(
-        self,
-        old: Schema,
-        new: Schema,
-        loc: str,
-        direction: Direction,
-        active: frozenset[tuple[str | None, str | None]],
+        self, old: Schema, new: Schema, loc: str, direction: Direction, active: Active
     ) -> None:
         """Rules 4 and 5: removed fields, newly required request fields, optional responses."""
         old_props, new_props = old.get("properties", {}), new.get("properties", {})
@@ -335,12 +334,7 @@ class Comparer:
         return str(schema.get("title") or _show(_types(schema)))
 
     def variants(
-        self,
-        old: tuple[str, list[Any]],
-        new: tuple[str, list[Any]],
-        loc: str,
-        direction: Direction,
-        active: frozenset[tuple[str | None, str | None]],
+        self, old: Variants, new: Variants, loc: str, way: Direction, active: Active
     ) -> None:
         """Rule 9: match (kind, variants) pairs by name; a removed request variant breaks."""
         (_, old_list), (kind, new_list) = old, new
@@ -348,10 +342,10 @@ class Comparer:
         new_by = {self.variant_key(self.new, v): v for v in new_list}
         for key, variant in old_by.items():
             if key in new_by:
-                self.schema(variant, new_by[key], f"{loc}.{kind}.{key}", direction, active)
-            elif direction == "request":
+                self.schema(variant, new_by[key], f"{loc}.{kind}.{key}", way, active)
+            elif way == "request":
                 self.report(f"{loc}.{kind}.{key}", "request variant removed")
-        if direction == "response":
+        if way == "response":
             for key in new_by.keys() - old_by.keys():
                 self.report(f"{loc}.{kind}.{key}", "response variant added")
 
