@@ -43,7 +43,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 import yaml
 
@@ -127,15 +127,24 @@ def _merge(doc: Schema, node: Any, expanding: frozenset[str] = frozenset()) -> S
         if isinstance(member, dict) and member.get("$ref") in expanding:
             continue  # a schema that includes itself adds nothing new
         part = _merge(doc, member, expanding)
-        props = merged.setdefault("properties", {}) if "properties" in part else {}
+        if "properties" in part:  # copy: the documents themselves must stay untouched
+            props = merged["properties"] = dict(merged.get("properties", {}))
         for name, prop in part.get("properties", {}).items():
             # The same property in two members must satisfy both.
             props[name] = {"allOf": [props[name], prop]} if name in props else prop
         if "required" in part:
             merged["required"] = sorted(set(merged.get("required", [])) | set(part["required"]))
         for key, value in part.items():
+            # Both members apply, so the tighter of two bounds wins; otherwise the first.
+            if key in merged and _number(value) and _number(merged[key]):
+                pick = min if key in UPPER_BOUNDS else max if key in LOWER_BOUNDS else None
+                merged[key] = pick(merged[key], value) if pick else merged[key]
             merged.setdefault(key, value)
     return merged
+
+
+def _number(value: Any) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _is_null(schema: Any) -> bool:
@@ -287,9 +296,9 @@ class Comparer:
         for keys, tighter in ((UPPER_BOUNDS, "lowered"), (LOWER_BOUNDS, "raised")):
             for key in keys:
                 was, now = old.get(key), new.get(key)
-                if isinstance(now, bool) or not isinstance(now, int | float):
+                if not _number(now):
                     continue  # absent, or OpenAPI 3.0's boolean exclusiveMaximum
-                if isinstance(was, bool) or not isinstance(was, int | float):
+                if not _number(was):
                     self.report(loc, f"request {key} {now} added")
                 elif (now < was) if tighter == "lowered" else (now > was):
                     self.report(loc, f"request {key} {tighter} from {was} to {now}")

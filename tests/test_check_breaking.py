@@ -358,6 +358,18 @@ def test_added_response_variant_and_changes_inside_matched_variants() -> None:
     ]
 
 
+def test_overlapping_all_of_members_do_not_change_the_documents() -> None:
+    base = {"$ref": "#/components/schemas/Base"}
+    schemas = {"Base": obj(name={"type": "string", "maxLength": 40})}
+    old = spec({"allOf": [base, obj(name={"description": "job name"})]}, schemas=schemas)
+    new = spec({"allOf": [base, obj(name={"maxLength": 10})]}, schemas=schemas)
+    old_copy, new_copy = copy.deepcopy(old), copy.deepcopy(new)
+    assert found(old, new) == [
+        (f"{REQ}.properties.name", "request maxLength lowered from 40 to 10")
+    ]
+    assert (old, new) == (old_copy, new_copy)
+
+
 # --- $ref resolution and recursion --------------------------------------------------------
 
 
