@@ -82,7 +82,8 @@ def load_spec(text: str) -> Schema:
     '3.1.0'
     """
     try:
-        doc = yaml.safe_load(text)
+        # The C loader, when PyYAML has it, parses a large spec several times faster.
+        doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise SpecError(f"not valid YAML: {exc}") from exc
     if not isinstance(doc, dict):
@@ -191,6 +192,18 @@ def _enum(schema: Schema) -> list[Any] | None:
     if "const" in schema and schema["const"] is not None:
         return [schema["const"]]
     return None
+
+
+def _visible(doc: Schema, schema: Schema, hidden_flag: str) -> Schema:
+    """The properties of ``schema`` except those marked ``hidden_flag: true``."""
+    props = schema.get("properties", {})
+    return {k: v for k, v in props.items() if _merge(doc, v).get(hidden_flag) is not True}
+
+
+def _required(schema: Schema, visible: Schema) -> set[str]:
+    """The required names of ``schema`` less its hidden properties (see ``_visible``)."""
+    required: set[str] = set(schema.get("required", []))
+    return required - (schema.get("properties", {}).keys() - visible.keys())
 
 
 def _ref_name(node: Any) -> str | None:
@@ -316,8 +329,10 @@ class Comparer:
         self, old: Schema, new: Schema, loc: str, direction: Direction, active: Active
     ) -> None:
         """Rules 4 and 5: removed fields, newly required request fields, optional responses."""
-        old_props, new_props = old.get("properties", {}), new.get("properties", {})
-        old_req, new_req = set(old.get("required", [])), set(new.get("required", []))
+        # readOnly fields are never sent, writeOnly fields never returned: ignore them there.
+        flag = "readOnly" if direction == "request" else "writeOnly"
+        old_props, new_props = _visible(self.old, old, flag), _visible(self.new, new, flag)
+        old_req, new_req = _required(old, old_props), _required(new, new_props)
         for name, prop in old_props.items():
             where = f"{loc}.properties.{name}"
             if name not in new_props:

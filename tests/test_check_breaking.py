@@ -227,6 +227,18 @@ def test_nested_array_items_in_response() -> None:
     ]
 
 
+def test_read_only_and_write_only_fields() -> None:
+    job_id = {"type": "string", "readOnly": True}
+    key = {"type": "string", "writeOnly": True}
+    old = spec(obj(id=job_id, key=key), obj(id=job_id, key=key))
+    # Requests never send readOnly fields, responses never return writeOnly ones.
+    new = spec(obj(["id"], id=job_id), obj(["key"]))
+    assert found(old, new) == [
+        (f"{REQ}.properties.key", "request field removed"),
+        (f"{RESP}.properties.id", "response field removed"),
+    ]
+
+
 # --- Rule 6: enums ------------------------------------------------------------------------
 
 
@@ -435,6 +447,13 @@ def test_dangling_and_remote_refs_are_errors() -> None:
 )
 def test_non_breaking_change(old: Schema, new: Schema) -> None:
     assert found(old, new) == []
+
+
+def test_identical_documents_pass() -> None:
+    # `required` may name a property another allOf member or nobody defines.
+    tricky = obj(["ghost", "id"], id={"type": "string", "readOnly": True})
+    doc = spec(tricky, {"anyOf": [tricky, {"type": "null"}]}, params=[LIMIT])
+    assert found(doc, copy.deepcopy(doc)) == []
 
 
 def test_added_operation() -> None:
