@@ -202,8 +202,8 @@ def _visible(doc: Schema, schema: Schema, hidden_flag: str) -> Schema:
 
 def _required(schema: Schema, visible: Schema) -> set[str]:
     """The required names of ``schema`` less its hidden properties (see ``_visible``)."""
-    required: set[str] = set(schema.get("required", []))
-    return required - (schema.get("properties", {}).keys() - visible.keys())
+    hidden: set[str] = set(schema.get("properties", {})) - visible.keys()
+    return set(schema.get("required", [])) - hidden
 
 
 def _ref_name(node: Any) -> str | None:
