@@ -19,7 +19,7 @@ so the peak memory is about twice the state, plus the float64 probabilities at t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -132,6 +132,32 @@ class StateVector:
         self._spare: Matrix | None = None
         # order[axis] = qubit on that axis; axis 0 is the most significant (slowest varying).
         self._order: list[int] = list(range(n - 1, -1, -1))
+
+    @classmethod
+    def from_amplitudes(cls, amplitudes: Matrix) -> StateVector:
+        """A state with the given amplitudes (length 2^n, qubit 0 the least significant bit)."""
+        n = amplitudes.shape[0].bit_length() - 1
+        if amplitudes.shape != (1 << n,):
+            raise ValueError("need a 1-d array of length 2^n")
+        state = cls(n)
+        state._buf[...] = amplitudes
+        return state
+
+    def amplitudes(self) -> Matrix:
+        """A copy of the amplitudes, indexed by basis state (qubit 0 the least significant)."""
+        return self._canonical(self._buf)
+
+    def _canonical(self, phys: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        # The same values, moved from the current layout to axis j = qubit n-1-j.
+        n = self.n
+        canonical = list(range(n - 1, -1, -1))
+        if self._order == canonical:
+            return phys.copy()
+        pos = {q: a for a, q in enumerate(self._order)}
+        out = np.empty_like(phys)
+        shape = (2,) * n
+        np.copyto(out.reshape(shape), phys.reshape(shape).transpose([pos[q] for q in canonical]))
+        return out
 
     def _take_spare(self) -> Matrix:
         if self._spare is None:

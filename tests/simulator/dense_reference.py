@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-Array = npt.NDArray[np.complex128]
+Array = npt.NDArray[Any]
 
 _X = np.array([[0, 1], [1, 0]], dtype=complex)
 _Y = np.array([[0, -1j], [1j, 0]], dtype=complex)
@@ -72,7 +72,8 @@ def full_unitary(n: int, u: Array, targets: list[int], controls: list[int]) -> A
         return g
     p1 = np.diag([0, 1]).astype(complex)
     proj = embed(n, dict.fromkeys(controls, p1))
-    return np.eye(1 << n, dtype=complex) - proj + proj @ g
+    out: Array = np.eye(1 << n, dtype=complex) - proj + proj @ g
+    return out
 
 
 def gate_unitary(n: int, gateset: str, gate: dict[str, Any]) -> Array:

@@ -46,7 +46,11 @@ def native_gate(draw: st.DrawFn, n: int) -> dict[str, Any]:
         return {"gate": name, "phase": draw(phase), "target": draw(st.integers(0, n - 1))}
     targets = draw(st.permutations(range(n)))[:2]
     if name == "ms":
-        gate = {"gate": "ms", "phases": [draw(phase), draw(phase)], "targets": targets}
+        gate: dict[str, Any] = {
+            "gate": "ms",
+            "phases": [draw(phase), draw(phase)],
+            "targets": targets,
+        }
         if draw(st.booleans()):
             gate["angle"] = draw(st.floats(0.0, 0.25))
         return gate
