@@ -1,4 +1,4 @@
-"""A client library for accessing t"""
+"""A client library for accessing IonQ Quantum Cloud API"""
 
 from .client import AuthenticatedClient, Client
 

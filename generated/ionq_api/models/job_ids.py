@@ -7,65 +7,52 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.whoami_response_200_status import (
-    WhoamiResponse200Status,
-    check_whoami_response_200_status,
-)
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="WhoamiResponse200")
+T = TypeVar("T", bound="JobIds")
 
 
 @_attrs_define
-class WhoamiResponse200:
-    """
+class JobIds:
+    """The ids of the jobs a bulk operation acts on.
+
     Attributes:
-        key_id (UUID):
-        status (WhoamiResponse200Status | Unset):
+        ids (list[UUID]): Distinct job ids, 1 to 1,000 of them.
     """
 
-    key_id: UUID
-    status: WhoamiResponse200Status | Unset = UNSET
+    ids: list[UUID]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        key_id = str(self.key_id)
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
+        ids = []
+        for ids_item_data in self.ids:
+            ids_item = str(ids_item_data)
+            ids.append(ids_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "key_id": key_id,
+                "ids": ids,
             }
         )
-        if status is not UNSET:
-            field_dict["status"] = status
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        key_id = UUID(d.pop("key_id"))
+        ids = []
+        _ids = d.pop("ids")
+        for ids_item_data in _ids:
+            ids_item = UUID(ids_item_data)
 
-        _status = d.pop("status", UNSET)
-        status: WhoamiResponse200Status | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_whoami_response_200_status(_status)
+            ids.append(ids_item)
 
-        whoami_response_200 = cls(
-            key_id=key_id,
-            status=status,
+        job_ids = cls(
+            ids=ids,
         )
 
-        whoami_response_200.additional_properties = d
-        return whoami_response_200
+        job_ids.additional_properties = d
+        return job_ids
 
     @property
     def additional_keys(self) -> list[str]:

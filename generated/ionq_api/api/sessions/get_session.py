@@ -1,19 +1,27 @@
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.whoami_response_200 import WhoamiResponse200
+from ...models.bad_request_error import BadRequestError
+from ...models.error import Error
+from ...models.session import Session
 from ...types import Response
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    session_id: UUID,
+) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/whoami",
+        "url": "/sessions/{session_id}".format(
+            session_id=quote(str(session_id), safe=""),
+        ),
     }
 
     return _kwargs
@@ -21,11 +29,51 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> WhoamiResponse200 | None:
+) -> BadRequestError | Error | Session | None:
     if response.status_code == 200:
-        response_200 = WhoamiResponse200.from_dict(response.json())
+        response_200 = Session.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequestError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = Error.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -35,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[WhoamiResponse200]:
+) -> Response[BadRequestError | Error | Session]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -45,19 +93,28 @@ def _build_response(
 
 
 def sync_detailed(
+    session_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[WhoamiResponse200]:
-    """
+) -> Response[BadRequestError | Error | Session]:
+    """Get a session
+
+     Read one session.
+
+    Args:
+        session_id (UUID):
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[WhoamiResponse200]
+        Response[BadRequestError | Error | Session]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        session_id=session_id,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -67,37 +124,54 @@ def sync_detailed(
 
 
 def sync(
+    session_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> WhoamiResponse200 | None:
-    """
+) -> BadRequestError | Error | Session | None:
+    """Get a session
+
+     Read one session.
+
+    Args:
+        session_id (UUID):
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        WhoamiResponse200
+        BadRequestError | Error | Session
     """
 
     return sync_detailed(
+        session_id=session_id,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
+    session_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[WhoamiResponse200]:
-    """
+) -> Response[BadRequestError | Error | Session]:
+    """Get a session
+
+     Read one session.
+
+    Args:
+        session_id (UUID):
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[WhoamiResponse200]
+        Response[BadRequestError | Error | Session]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        session_id=session_id,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -105,20 +179,28 @@ async def asyncio_detailed(
 
 
 async def asyncio(
+    session_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> WhoamiResponse200 | None:
-    """
+) -> BadRequestError | Error | Session | None:
+    """Get a session
+
+     Read one session.
+
+    Args:
+        session_id (UUID):
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        WhoamiResponse200
+        BadRequestError | Error | Session
     """
 
     return (
         await asyncio_detailed(
+            session_id=session_id,
             client=client,
         )
     ).parsed

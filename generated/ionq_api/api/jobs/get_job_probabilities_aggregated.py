@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.aggregated_probabilities import AggregatedProbabilities
+from ...models.bad_request_error import BadRequestError
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    job_id: UUID,
+    *,
+    sharpen: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["sharpen"] = sharpen
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/jobs/{job_id}/results/probabilities/aggregated".format(
+            job_id=quote(str(job_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AggregatedProbabilities | BadRequestError | Error | None:
+    if response.status_code == 200:
+        response_200 = AggregatedProbabilities.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequestError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = Error.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AggregatedProbabilities | BadRequestError | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    job_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    sharpen: bool | Unset = False,
+) -> Response[AggregatedProbabilities | BadRequestError | Error]:
+    """Get a multi-circuit job's probabilities
+
+     The probabilities of each circuit of a completed multi-circuit job, keyed by the id
+    of the child job that ran it. The answer is 404 while the job has not completed.
+
+    Args:
+        job_id (UUID):
+        sharpen (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AggregatedProbabilities | BadRequestError | Error]
+    """
+
+    kwargs = _get_kwargs(
+        job_id=job_id,
+        sharpen=sharpen,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    job_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    sharpen: bool | Unset = False,
+) -> AggregatedProbabilities | BadRequestError | Error | None:
+    """Get a multi-circuit job's probabilities
+
+     The probabilities of each circuit of a completed multi-circuit job, keyed by the id
+    of the child job that ran it. The answer is 404 while the job has not completed.
+
+    Args:
+        job_id (UUID):
+        sharpen (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AggregatedProbabilities | BadRequestError | Error
+    """
+
+    return sync_detailed(
+        job_id=job_id,
+        client=client,
+        sharpen=sharpen,
+    ).parsed
+
+
+async def asyncio_detailed(
+    job_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    sharpen: bool | Unset = False,
+) -> Response[AggregatedProbabilities | BadRequestError | Error]:
+    """Get a multi-circuit job's probabilities
+
+     The probabilities of each circuit of a completed multi-circuit job, keyed by the id
+    of the child job that ran it. The answer is 404 while the job has not completed.
+
+    Args:
+        job_id (UUID):
+        sharpen (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AggregatedProbabilities | BadRequestError | Error]
+    """
+
+    kwargs = _get_kwargs(
+        job_id=job_id,
+        sharpen=sharpen,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    job_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    sharpen: bool | Unset = False,
+) -> AggregatedProbabilities | BadRequestError | Error | None:
+    """Get a multi-circuit job's probabilities
+
+     The probabilities of each circuit of a completed multi-circuit job, keyed by the id
+    of the child job that ran it. The answer is 404 while the job has not completed.
+
+    Args:
+        job_id (UUID):
+        sharpen (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AggregatedProbabilities | BadRequestError | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            job_id=job_id,
+            client=client,
+            sharpen=sharpen,
+        )
+    ).parsed

@@ -1,0 +1,338 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bad_request_error import BadRequestError
+from ...models.error import Error
+from ...models.job_page import JobPage
+from ...models.job_status import JobStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    status: JobStatus | Unset = UNSET,
+    backend: str | Unset = UNSET,
+    session_id: UUID | Unset = UNSET,
+    parent_job_id: UUID | Unset = UNSET,
+    ids: list[UUID] | Unset = UNSET,
+    limit: int | Unset = 25,
+    next_: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status
+
+    params["status"] = json_status
+
+    params["backend"] = backend
+
+    json_session_id: str | Unset = UNSET
+    if not isinstance(session_id, Unset):
+        json_session_id = str(session_id)
+    params["session_id"] = json_session_id
+
+    json_parent_job_id: str | Unset = UNSET
+    if not isinstance(parent_job_id, Unset):
+        json_parent_job_id = str(parent_job_id)
+    params["parent_job_id"] = json_parent_job_id
+
+    json_ids: list[str] | Unset = UNSET
+    if not isinstance(ids, Unset):
+        json_ids = []
+        for ids_item_data in ids:
+            ids_item = str(ids_item_data)
+            json_ids.append(ids_item)
+
+    params["ids"] = json_ids
+
+    params["limit"] = limit
+
+    params["next"] = next_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/jobs",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BadRequestError | Error | JobPage | None:
+    if response.status_code == 200:
+        response_200 = JobPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequestError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = Error.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BadRequestError | Error | JobPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: JobStatus | Unset = UNSET,
+    backend: str | Unset = UNSET,
+    session_id: UUID | Unset = UNSET,
+    parent_job_id: UUID | Unset = UNSET,
+    ids: list[UUID] | Unset = UNSET,
+    limit: int | Unset = 25,
+    next_: str | Unset = UNSET,
+) -> Response[BadRequestError | Error | JobPage]:
+    """List jobs
+
+     List the jobs the key can see, newest first, one page at a time. Filters combine
+    with AND. Pass the `next` of one page as the `next` parameter to get the following
+    page; `next` is `null` on the last page.
+
+    Args:
+        status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
+            `started` (running) →
+            `completed`, or `failed`, or `canceled`. The last three are terminal.
+        backend (str | Unset): A backend name as the service reports it: `simulator` or
+            `qpu.<system>` (e.g.
+            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+        session_id (UUID | Unset):
+        parent_job_id (UUID | Unset):
+        ids (list[UUID] | Unset):
+        limit (int | Unset):  Default: 25.
+        next_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadRequestError | Error | JobPage]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        backend=backend,
+        session_id=session_id,
+        parent_job_id=parent_job_id,
+        ids=ids,
+        limit=limit,
+        next_=next_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    status: JobStatus | Unset = UNSET,
+    backend: str | Unset = UNSET,
+    session_id: UUID | Unset = UNSET,
+    parent_job_id: UUID | Unset = UNSET,
+    ids: list[UUID] | Unset = UNSET,
+    limit: int | Unset = 25,
+    next_: str | Unset = UNSET,
+) -> BadRequestError | Error | JobPage | None:
+    """List jobs
+
+     List the jobs the key can see, newest first, one page at a time. Filters combine
+    with AND. Pass the `next` of one page as the `next` parameter to get the following
+    page; `next` is `null` on the last page.
+
+    Args:
+        status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
+            `started` (running) →
+            `completed`, or `failed`, or `canceled`. The last three are terminal.
+        backend (str | Unset): A backend name as the service reports it: `simulator` or
+            `qpu.<system>` (e.g.
+            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+        session_id (UUID | Unset):
+        parent_job_id (UUID | Unset):
+        ids (list[UUID] | Unset):
+        limit (int | Unset):  Default: 25.
+        next_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadRequestError | Error | JobPage
+    """
+
+    return sync_detailed(
+        client=client,
+        status=status,
+        backend=backend,
+        session_id=session_id,
+        parent_job_id=parent_job_id,
+        ids=ids,
+        limit=limit,
+        next_=next_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: JobStatus | Unset = UNSET,
+    backend: str | Unset = UNSET,
+    session_id: UUID | Unset = UNSET,
+    parent_job_id: UUID | Unset = UNSET,
+    ids: list[UUID] | Unset = UNSET,
+    limit: int | Unset = 25,
+    next_: str | Unset = UNSET,
+) -> Response[BadRequestError | Error | JobPage]:
+    """List jobs
+
+     List the jobs the key can see, newest first, one page at a time. Filters combine
+    with AND. Pass the `next` of one page as the `next` parameter to get the following
+    page; `next` is `null` on the last page.
+
+    Args:
+        status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
+            `started` (running) →
+            `completed`, or `failed`, or `canceled`. The last three are terminal.
+        backend (str | Unset): A backend name as the service reports it: `simulator` or
+            `qpu.<system>` (e.g.
+            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+        session_id (UUID | Unset):
+        parent_job_id (UUID | Unset):
+        ids (list[UUID] | Unset):
+        limit (int | Unset):  Default: 25.
+        next_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadRequestError | Error | JobPage]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        backend=backend,
+        session_id=session_id,
+        parent_job_id=parent_job_id,
+        ids=ids,
+        limit=limit,
+        next_=next_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    status: JobStatus | Unset = UNSET,
+    backend: str | Unset = UNSET,
+    session_id: UUID | Unset = UNSET,
+    parent_job_id: UUID | Unset = UNSET,
+    ids: list[UUID] | Unset = UNSET,
+    limit: int | Unset = 25,
+    next_: str | Unset = UNSET,
+) -> BadRequestError | Error | JobPage | None:
+    """List jobs
+
+     List the jobs the key can see, newest first, one page at a time. Filters combine
+    with AND. Pass the `next` of one page as the `next` parameter to get the following
+    page; `next` is `null` on the last page.
+
+    Args:
+        status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
+            `started` (running) →
+            `completed`, or `failed`, or `canceled`. The last three are terminal.
+        backend (str | Unset): A backend name as the service reports it: `simulator` or
+            `qpu.<system>` (e.g.
+            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+        session_id (UUID | Unset):
+        parent_job_id (UUID | Unset):
+        ids (list[UUID] | Unset):
+        limit (int | Unset):  Default: 25.
+        next_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadRequestError | Error | JobPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            backend=backend,
+            session_id=session_id,
+            parent_job_id=parent_job_id,
+            ids=ids,
+            limit=limit,
+            next_=next_,
+        )
+    ).parsed

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.request_validation import RequestValidation
+
+
+T = TypeVar("T", bound="BadRequestError")
+
+
+@_attrs_define
+class BadRequestError:
+    """The body of a 400 response; `Error` plus the fields that were invalid.
+
+    Attributes:
+        status_code (int): Always 400.
+        error (str): The HTTP reason phrase, `Bad Request`.
+        message (str): A human-readable explanation of the first problem found.
+        validation (RequestValidation): Which inputs of a request were invalid.
+    """
+
+    status_code: int
+    error: str
+    message: str
+    validation: RequestValidation
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status_code = self.status_code
+
+        error = self.error
+
+        message = self.message
+
+        validation = self.validation.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "statusCode": status_code,
+                "error": error,
+                "message": message,
+                "validation": validation,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.request_validation import RequestValidation  # noqa: PLC0415
+
+        d = dict(src_dict)
+        status_code = d.pop("statusCode")
+
+        error = d.pop("error")
+
+        message = d.pop("message")
+
+        validation = RequestValidation.from_dict(d.pop("validation"))
+
+        bad_request_error = cls(
+            status_code=status_code,
+            error=error,
+            message=message,
+            validation=validation,
+        )
+
+        bad_request_error.additional_properties = d
+        return bad_request_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ErrorMitigation")
+
+
+@_attrs_define
+class ErrorMitigation:
+    """Error-mitigation options.
+
+    Attributes:
+        debiasing (bool | Unset): Run symmetrized variants of the circuit and combine their results (debiasing).
+            Needs at least 500 shots; QPUs only.
+    """
+
+    debiasing: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        debiasing = self.debiasing
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if debiasing is not UNSET:
+            field_dict["debiasing"] = debiasing
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        debiasing = d.pop("debiasing", UNSET)
+
+        error_mitigation = cls(
+            debiasing=debiasing,
+        )
+
+        error_mitigation.additional_properties = d
+        return error_mitigation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="JobUpdate")
+
+
+@_attrs_define
+class JobUpdate:
+    """The fields of a job to change (extension). `name` replaces the name; `metadata` is
+    merged key by key into the existing metadata.
+
+        Attributes:
+            name (str | Unset): The job's new name.
+            metadata (Metadata | Unset): Free-form string tags a user attaches to a job, stored but never interpreted: at
+                most
+                10 keys, each 1 to 40 characters long, each value a string of at most 40,000
+                characters.
+                 Example: {'experiment': 'bell', 'customer': 'acme-42'}.
+    """
+
+    name: str | Unset = UNSET
+    metadata: Metadata | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metadata import Metadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: Metadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = Metadata.from_dict(_metadata)
+
+        job_update = cls(
+            name=name,
+            metadata=metadata,
+        )
+
+        return job_update

@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.native_gpi_gate import NativeGpiGate
+    from ..models.native_ms_gate import NativeMsGate
+    from ..models.native_zz_gate import NativeZzGate
+    from ..models.native_zz_gate_phase import NativeZzGatePhase
+
+
+T = TypeVar("T", bound="NativeCircuitInput")
+
+
+@_attrs_define
+class NativeCircuitInput:
+    """A single circuit of `native` gates.
+
+    Attributes:
+        gateset (Literal['native']): The gate set, `native`.
+        circuit (list[NativeGpiGate | NativeMsGate | NativeZzGate | NativeZzGatePhase]): The gates of a `native`
+            circuit, applied in order. The same 150,000-gate job limit
+            applies.
+        qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
+            The backend's own limit also applies (checked by the server, answer 400): the
+            simulator takes up to 29 qubits, Aria QPUs 25, Forte QPUs 36.
+    """
+
+    gateset: Literal["native"]
+    circuit: list[NativeGpiGate | NativeMsGate | NativeZzGate | NativeZzGatePhase]
+    qubits: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.native_gpi_gate import NativeGpiGate  # noqa: PLC0415
+        from ..models.native_ms_gate import NativeMsGate  # noqa: PLC0415
+        from ..models.native_zz_gate import NativeZzGate  # noqa: PLC0415
+
+        gateset = self.gateset
+
+        circuit = []
+        for componentsschemas_native_circuit_item_data in self.circuit:
+            componentsschemas_native_circuit_item: dict[str, Any]
+            if isinstance(componentsschemas_native_circuit_item_data, NativeGpiGate):
+                componentsschemas_native_circuit_item = (
+                    componentsschemas_native_circuit_item_data.to_dict()
+                )
+            elif isinstance(componentsschemas_native_circuit_item_data, NativeMsGate):
+                componentsschemas_native_circuit_item = (
+                    componentsschemas_native_circuit_item_data.to_dict()
+                )
+            elif isinstance(componentsschemas_native_circuit_item_data, NativeZzGate):
+                componentsschemas_native_circuit_item = (
+                    componentsschemas_native_circuit_item_data.to_dict()
+                )
+            else:
+                componentsschemas_native_circuit_item = (
+                    componentsschemas_native_circuit_item_data.to_dict()
+                )
+
+            circuit.append(componentsschemas_native_circuit_item)
+
+        qubits = self.qubits
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "gateset": gateset,
+                "circuit": circuit,
+            }
+        )
+        if qubits is not UNSET:
+            field_dict["qubits"] = qubits
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.native_gpi_gate import NativeGpiGate  # noqa: PLC0415
+        from ..models.native_ms_gate import NativeMsGate  # noqa: PLC0415
+        from ..models.native_zz_gate import NativeZzGate  # noqa: PLC0415
+        from ..models.native_zz_gate_phase import NativeZzGatePhase  # noqa: PLC0415
+
+        d = dict(src_dict)
+        gateset = cast(Literal["native"], d.pop("gateset"))
+        if gateset != "native":
+            raise ValueError(f"gateset must match const 'native', got '{gateset}'")
+
+        circuit = []
+        _circuit = d.pop("circuit")
+        for componentsschemas_native_circuit_item_data in _circuit:
+
+            def _parse_componentsschemas_native_circuit_item(
+                data: object,
+            ) -> NativeGpiGate | NativeMsGate | NativeZzGate | NativeZzGatePhase:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_native_gate_type_0 = NativeGpiGate.from_dict(data)
+
+                    return componentsschemas_native_gate_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_native_gate_type_1 = NativeMsGate.from_dict(data)
+
+                    return componentsschemas_native_gate_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_native_gate_type_2 = NativeZzGate.from_dict(data)
+
+                    return componentsschemas_native_gate_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_native_gate_type_3 = NativeZzGatePhase.from_dict(data)
+
+                return componentsschemas_native_gate_type_3
+
+            componentsschemas_native_circuit_item = (
+                _parse_componentsschemas_native_circuit_item(
+                    componentsschemas_native_circuit_item_data
+                )
+            )
+
+            circuit.append(componentsschemas_native_circuit_item)
+
+        qubits = d.pop("qubits", UNSET)
+
+        native_circuit_input = cls(
+            gateset=gateset,
+            circuit=circuit,
+            qubits=qubits,
+        )
+
+        native_circuit_input.additional_properties = d
+        return native_circuit_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

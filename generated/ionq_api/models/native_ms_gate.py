@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.native_ms_gate_gate import NativeMsGateGate, check_native_ms_gate_gate
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="NativeMsGate")
+
+
+@_attrs_define
+class NativeMsGate:
+    """The Mølmer-Sørensen two-qubit gate (Aria QPUs).
+
+    Attributes:
+        gate (NativeMsGateGate): The gate.
+        phases (list[float]): The phase on each target, in turns.
+        targets (list[int]): Exactly two distinct qubits.
+        angle (float | Unset): The entangling angle in turns; 0.25 is fully entangling. Default: 0.25.
+    """
+
+    gate: NativeMsGateGate
+    phases: list[float]
+    targets: list[int]
+    angle: float | Unset = 0.25
+
+    def to_dict(self) -> dict[str, Any]:
+        gate: str = self.gate
+
+        phases = self.phases
+
+        targets = self.targets
+
+        angle = self.angle
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "gate": gate,
+                "phases": phases,
+                "targets": targets,
+            }
+        )
+        if angle is not UNSET:
+            field_dict["angle"] = angle
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        gate = check_native_ms_gate_gate(d.pop("gate"))
+
+        phases = cast(list[float], d.pop("phases"))
+
+        targets = cast(list[int], d.pop("targets"))
+
+        angle = d.pop("angle", UNSET)
+
+        native_ms_gate = cls(
+            gate=gate,
+            phases=phases,
+            targets=targets,
+            angle=angle,
+        )
+
+        return native_ms_gate

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.native_circuit_entry import NativeCircuitEntry
+
+
+T = TypeVar("T", bound="NativeMultiCircuitInput")
+
+
+@_attrs_define
+class NativeMultiCircuitInput:
+    """Several `native` circuits, each run as a child job.
+
+    Attributes:
+        gateset (Literal['native']): The gate set, `native`.
+        circuits (list[NativeCircuitEntry]): The circuits, at most 5,000.
+        qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
+            The backend's own limit also applies (checked by the server, answer 400): the
+            simulator takes up to 29 qubits, Aria QPUs 25, Forte QPUs 36.
+    """
+
+    gateset: Literal["native"]
+    circuits: list[NativeCircuitEntry]
+    qubits: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        gateset = self.gateset
+
+        circuits = []
+        for circuits_item_data in self.circuits:
+            circuits_item = circuits_item_data.to_dict()
+            circuits.append(circuits_item)
+
+        qubits = self.qubits
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "gateset": gateset,
+                "circuits": circuits,
+            }
+        )
+        if qubits is not UNSET:
+            field_dict["qubits"] = qubits
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.native_circuit_entry import NativeCircuitEntry  # noqa: PLC0415
+
+        d = dict(src_dict)
+        gateset = cast(Literal["native"], d.pop("gateset"))
+        if gateset != "native":
+            raise ValueError(f"gateset must match const 'native', got '{gateset}'")
+
+        circuits = []
+        _circuits = d.pop("circuits")
+        for circuits_item_data in _circuits:
+            circuits_item = NativeCircuitEntry.from_dict(circuits_item_data)
+
+            circuits.append(circuits_item)
+
+        qubits = d.pop("qubits", UNSET)
+
+        native_multi_circuit_input = cls(
+            gateset=gateset,
+            circuits=circuits,
+            qubits=qubits,
+        )
+
+        native_multi_circuit_input.additional_properties = d
+        return native_multi_circuit_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

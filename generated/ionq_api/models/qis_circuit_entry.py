@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.qis_fixed_gate import QisFixedGate
+    from ..models.qis_pair_rotation_gate import QisPairRotationGate
+    from ..models.qis_rotation_gate import QisRotationGate
+    from ..models.qis_swap_gate import QisSwapGate
+
+
+T = TypeVar("T", bound="QisCircuitEntry")
+
+
+@_attrs_define
+class QisCircuitEntry:
+    """One circuit of a multi-circuit `qis` job.
+
+    Attributes:
+        circuit (list[QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate]): The gates of a `qis`
+            circuit, applied in order. A job may hold at most 150,000 gates
+            in all its circuits (checked by the server, answer 400).
+        name (str | Unset): A name for the circuit, for the user's reference.
+        qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
+            The backend's own limit also applies (checked by the server, answer 400): the
+            simulator takes up to 29 qubits, Aria QPUs 25, Forte QPUs 36.
+    """
+
+    circuit: list[QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate]
+    name: str | Unset = UNSET
+    qubits: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.qis_fixed_gate import QisFixedGate  # noqa: PLC0415
+        from ..models.qis_rotation_gate import QisRotationGate  # noqa: PLC0415
+        from ..models.qis_swap_gate import QisSwapGate  # noqa: PLC0415
+
+        circuit = []
+        for componentsschemas_qis_circuit_item_data in self.circuit:
+            componentsschemas_qis_circuit_item: dict[str, Any]
+            if isinstance(componentsschemas_qis_circuit_item_data, QisFixedGate):
+                componentsschemas_qis_circuit_item = (
+                    componentsschemas_qis_circuit_item_data.to_dict()
+                )
+            elif isinstance(componentsschemas_qis_circuit_item_data, QisRotationGate):
+                componentsschemas_qis_circuit_item = (
+                    componentsschemas_qis_circuit_item_data.to_dict()
+                )
+            elif isinstance(componentsschemas_qis_circuit_item_data, QisSwapGate):
+                componentsschemas_qis_circuit_item = (
+                    componentsschemas_qis_circuit_item_data.to_dict()
+                )
+            else:
+                componentsschemas_qis_circuit_item = (
+                    componentsschemas_qis_circuit_item_data.to_dict()
+                )
+
+            circuit.append(componentsschemas_qis_circuit_item)
+
+        name = self.name
+
+        qubits = self.qubits
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "circuit": circuit,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if qubits is not UNSET:
+            field_dict["qubits"] = qubits
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.qis_fixed_gate import QisFixedGate  # noqa: PLC0415
+        from ..models.qis_pair_rotation_gate import QisPairRotationGate  # noqa: PLC0415
+        from ..models.qis_rotation_gate import QisRotationGate  # noqa: PLC0415
+        from ..models.qis_swap_gate import QisSwapGate  # noqa: PLC0415
+
+        d = dict(src_dict)
+        circuit = []
+        _circuit = d.pop("circuit")
+        for componentsschemas_qis_circuit_item_data in _circuit:
+
+            def _parse_componentsschemas_qis_circuit_item(
+                data: object,
+            ) -> QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_qis_gate_type_0 = QisFixedGate.from_dict(data)
+
+                    return componentsschemas_qis_gate_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_qis_gate_type_1 = QisRotationGate.from_dict(data)
+
+                    return componentsschemas_qis_gate_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_qis_gate_type_2 = QisSwapGate.from_dict(data)
+
+                    return componentsschemas_qis_gate_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_qis_gate_type_3 = QisPairRotationGate.from_dict(data)
+
+                return componentsschemas_qis_gate_type_3
+
+            componentsschemas_qis_circuit_item = (
+                _parse_componentsschemas_qis_circuit_item(
+                    componentsschemas_qis_circuit_item_data
+                )
+            )
+
+            circuit.append(componentsschemas_qis_circuit_item)
+
+        name = d.pop("name", UNSET)
+
+        qubits = d.pop("qubits", UNSET)
+
+        qis_circuit_entry = cls(
+            circuit=circuit,
+            name=name,
+            qubits=qubits,
+        )
+
+        qis_circuit_entry.additional_properties = d
+        return qis_circuit_entry
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.qis_fixed_gate import QisFixedGate
+    from ..models.qis_pair_rotation_gate import QisPairRotationGate
+    from ..models.qis_rotation_gate import QisRotationGate
+    from ..models.qis_swap_gate import QisSwapGate
+
+
+T = TypeVar("T", bound="QisCircuitInput")
+
+
+@_attrs_define
+class QisCircuitInput:
+    """A single circuit of `qis` gates.
+
+    Attributes:
+        gateset (Literal['qis']): The gate set, `qis`.
+        circuit (list[QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate]): The gates of a `qis`
+            circuit, applied in order. A job may hold at most 150,000 gates
+            in all its circuits (checked by the server, answer 400).
+        qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
+            The backend's own limit also applies (checked by the server, answer 400): the
+            simulator takes up to 29 qubits, Aria QPUs 25, Forte QPUs 36.
+    """
+
+    gateset: Literal["qis"]
+    circuit: list[QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate]
+    qubits: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.qis_fixed_gate import QisFixedGate  # noqa: PLC0415
+        from ..models.qis_rotation_gate import QisRotationGate  # noqa: PLC0415
+        from ..models.qis_swap_gate import QisSwapGate  # noqa: PLC0415
+
+        gateset = self.gateset
+
+        circuit = []
+        for componentsschemas_qis_circuit_item_data in self.circuit:
+            componentsschemas_qis_circuit_item: dict[str, Any]
+            if isinstance(componentsschemas_qis_circuit_item_data, QisFixedGate):
+                componentsschemas_qis_circuit_item = (
+                    componentsschemas_qis_circuit_item_data.to_dict()
+                )
+            elif isinstance(componentsschemas_qis_circuit_item_data, QisRotationGate):
+                componentsschemas_qis_circuit_item = (
+                    componentsschemas_qis_circuit_item_data.to_dict()
+                )
+            elif isinstance(componentsschemas_qis_circuit_item_data, QisSwapGate):
+                componentsschemas_qis_circuit_item = (
+                    componentsschemas_qis_circuit_item_data.to_dict()
+                )
+            else:
+                componentsschemas_qis_circuit_item = (
+                    componentsschemas_qis_circuit_item_data.to_dict()
+                )
+
+            circuit.append(componentsschemas_qis_circuit_item)
+
+        qubits = self.qubits
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "gateset": gateset,
+                "circuit": circuit,
+            }
+        )
+        if qubits is not UNSET:
+            field_dict["qubits"] = qubits
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.qis_fixed_gate import QisFixedGate  # noqa: PLC0415
+        from ..models.qis_pair_rotation_gate import QisPairRotationGate  # noqa: PLC0415
+        from ..models.qis_rotation_gate import QisRotationGate  # noqa: PLC0415
+        from ..models.qis_swap_gate import QisSwapGate  # noqa: PLC0415
+
+        d = dict(src_dict)
+        gateset = cast(Literal["qis"], d.pop("gateset"))
+        if gateset != "qis":
+            raise ValueError(f"gateset must match const 'qis', got '{gateset}'")
+
+        circuit = []
+        _circuit = d.pop("circuit")
+        for componentsschemas_qis_circuit_item_data in _circuit:
+
+            def _parse_componentsschemas_qis_circuit_item(
+                data: object,
+            ) -> QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_qis_gate_type_0 = QisFixedGate.from_dict(data)
+
+                    return componentsschemas_qis_gate_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_qis_gate_type_1 = QisRotationGate.from_dict(data)
+
+                    return componentsschemas_qis_gate_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_qis_gate_type_2 = QisSwapGate.from_dict(data)
+
+                    return componentsschemas_qis_gate_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_qis_gate_type_3 = QisPairRotationGate.from_dict(data)
+
+                return componentsschemas_qis_gate_type_3
+
+            componentsschemas_qis_circuit_item = (
+                _parse_componentsschemas_qis_circuit_item(
+                    componentsschemas_qis_circuit_item_data
+                )
+            )
+
+            circuit.append(componentsschemas_qis_circuit_item)
+
+        qubits = d.pop("qubits", UNSET)
+
+        qis_circuit_input = cls(
+            gateset=gateset,
+            circuit=circuit,
+            qubits=qubits,
+        )
+
+        qis_circuit_input.additional_properties = d
+        return qis_circuit_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

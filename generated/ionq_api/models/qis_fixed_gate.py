@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.qis_fixed_gate_gate import QisFixedGateGate, check_qis_fixed_gate_gate
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="QisFixedGate")
+
+
+@_attrs_define
+class QisFixedGate:
+    """A fixed single-qubit gate (`x y z h s si t ti v vi`; `si`, `ti`, `vi` are the
+    inverses) or `not`/`cnot` (both are `x`), optionally controlled. Give exactly one of
+    `target` and `targets` (a gate on several targets acts on each), and at most one of
+    `control` and `controls`; no control may also be a target. The server answers 400
+    when these rules are broken.
+
+        Attributes:
+            gate (QisFixedGateGate): The gate.
+            target (int | Unset): A qubit's index, from 0; must be below the program's `qubits`.
+            targets (list[int] | Unset): Target qubits; distinct.
+            control (int | Unset): A qubit's index, from 0; must be below the program's `qubits`.
+            controls (list[int] | Unset): Control qubits; distinct, and distinct from the targets; at most 7.
+    """
+
+    gate: QisFixedGateGate
+    target: int | Unset = UNSET
+    targets: list[int] | Unset = UNSET
+    control: int | Unset = UNSET
+    controls: list[int] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        gate: str = self.gate
+
+        target = self.target
+
+        targets: list[int] | Unset = UNSET
+        if not isinstance(self.targets, Unset):
+            targets = self.targets
+
+        control = self.control
+
+        controls: list[int] | Unset = UNSET
+        if not isinstance(self.controls, Unset):
+            controls = self.controls
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "gate": gate,
+            }
+        )
+        if target is not UNSET:
+            field_dict["target"] = target
+        if targets is not UNSET:
+            field_dict["targets"] = targets
+        if control is not UNSET:
+            field_dict["control"] = control
+        if controls is not UNSET:
+            field_dict["controls"] = controls
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        gate = check_qis_fixed_gate_gate(d.pop("gate"))
+
+        target = d.pop("target", UNSET)
+
+        targets = cast(list[int], d.pop("targets", UNSET))
+
+        control = d.pop("control", UNSET)
+
+        controls = cast(list[int], d.pop("controls", UNSET))
+
+        qis_fixed_gate = cls(
+            gate=gate,
+            target=target,
+            targets=targets,
+            control=control,
+            controls=controls,
+        )
+
+        return qis_fixed_gate

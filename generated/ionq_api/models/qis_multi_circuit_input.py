@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.qis_circuit_entry import QisCircuitEntry
+
+
+T = TypeVar("T", bound="QisMultiCircuitInput")
+
+
+@_attrs_define
+class QisMultiCircuitInput:
+    """Several `qis` circuits, each run as a child job.
+
+    Attributes:
+        gateset (Literal['qis']): The gate set, `qis`.
+        circuits (list[QisCircuitEntry]): The circuits, at most 5,000.
+        qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
+            The backend's own limit also applies (checked by the server, answer 400): the
+            simulator takes up to 29 qubits, Aria QPUs 25, Forte QPUs 36.
+    """
+
+    gateset: Literal["qis"]
+    circuits: list[QisCircuitEntry]
+    qubits: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        gateset = self.gateset
+
+        circuits = []
+        for circuits_item_data in self.circuits:
+            circuits_item = circuits_item_data.to_dict()
+            circuits.append(circuits_item)
+
+        qubits = self.qubits
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "gateset": gateset,
+                "circuits": circuits,
+            }
+        )
+        if qubits is not UNSET:
+            field_dict["qubits"] = qubits
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.qis_circuit_entry import QisCircuitEntry  # noqa: PLC0415
+
+        d = dict(src_dict)
+        gateset = cast(Literal["qis"], d.pop("gateset"))
+        if gateset != "qis":
+            raise ValueError(f"gateset must match const 'qis', got '{gateset}'")
+
+        circuits = []
+        _circuits = d.pop("circuits")
+        for circuits_item_data in _circuits:
+            circuits_item = QisCircuitEntry.from_dict(circuits_item_data)
+
+            circuits.append(circuits_item)
+
+        qubits = d.pop("qubits", UNSET)
+
+        qis_multi_circuit_input = cls(
+            gateset=gateset,
+            circuits=circuits,
+            qubits=qubits,
+        )
+
+        qis_multi_circuit_input.additional_properties = d
+        return qis_multi_circuit_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.qis_rotation_gate_gate import (
+    QisRotationGateGate,
+    check_qis_rotation_gate_gate,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="QisRotationGate")
+
+
+@_attrs_define
+class QisRotationGate:
+    """A single-qubit rotation about the x, y or z axis by `rotation` radians, optionally
+    controlled. The same target and control rules as `QisFixedGate` apply.
+
+        Attributes:
+            gate (QisRotationGateGate): The rotation axis.
+            rotation (float): The angle, in radians.
+            target (int | Unset): A qubit's index, from 0; must be below the program's `qubits`.
+            targets (list[int] | Unset): Target qubits; distinct.
+            control (int | Unset): A qubit's index, from 0; must be below the program's `qubits`.
+            controls (list[int] | Unset): Control qubits; distinct, and distinct from the targets; at most 7.
+    """
+
+    gate: QisRotationGateGate
+    rotation: float
+    target: int | Unset = UNSET
+    targets: list[int] | Unset = UNSET
+    control: int | Unset = UNSET
+    controls: list[int] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        gate: str = self.gate
+
+        rotation = self.rotation
+
+        target = self.target
+
+        targets: list[int] | Unset = UNSET
+        if not isinstance(self.targets, Unset):
+            targets = self.targets
+
+        control = self.control
+
+        controls: list[int] | Unset = UNSET
+        if not isinstance(self.controls, Unset):
+            controls = self.controls
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "gate": gate,
+                "rotation": rotation,
+            }
+        )
+        if target is not UNSET:
+            field_dict["target"] = target
+        if targets is not UNSET:
+            field_dict["targets"] = targets
+        if control is not UNSET:
+            field_dict["control"] = control
+        if controls is not UNSET:
+            field_dict["controls"] = controls
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        gate = check_qis_rotation_gate_gate(d.pop("gate"))
+
+        rotation = d.pop("rotation")
+
+        target = d.pop("target", UNSET)
+
+        targets = cast(list[int], d.pop("targets", UNSET))
+
+        control = d.pop("control", UNSET)
+
+        controls = cast(list[int], d.pop("controls", UNSET))
+
+        qis_rotation_gate = cls(
+            gate=gate,
+            rotation=rotation,
+            target=target,
+            targets=targets,
+            control=control,
+            controls=controls,
+        )
+
+        return qis_rotation_gate
