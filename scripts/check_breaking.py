@@ -26,7 +26,9 @@ Rules (a "request" schema is a parameter or request body; a "response" one is a 
    maxProperties lowered or added; their min counterparts raised or added; a new or changed
    pattern; uniqueItems added; additionalProperties set to false.
 9. ``oneOf``/``anyOf``: a variant removed from a request, or added to a response. Variants are
-   matched by ``$ref`` name, else ``title``, else their type.
+   matched by ``$ref`` name, else ``title``, else their type; a plain schema is one variant.
+
+``readOnly`` properties are ignored in requests and ``writeOnly`` ones in responses.
 
 Local ``$ref`` (``#/...``) are resolved, ``allOf`` is merged, nullability is read from
 ``type: [x, "null"]``, ``nullable: true`` and ``anyOf``/``oneOf`` with ``{type: "null"}``, and
@@ -349,21 +351,21 @@ class Comparer:
         if isinstance(old_extra, dict) and isinstance(new_extra, dict):
             self.schema(old_extra, new_extra, f"{loc}.additionalProperties", direction, active)
 
-    def variant_key(self, doc: Schema, node: Any) -> str:
-        """A name to match oneOf/anyOf variants by across versions."""
-        name = _ref_name(node)
-        if name is not None:
-            return name
-        schema = _merge(doc, node)
-        return str(schema.get("title") or _show(_types(schema)))
+    def keyed(self, doc: Schema, nodes: list[Any]) -> dict[str, Any]:
+        """Name oneOf/anyOf variants to match them across versions: by $ref, title or type."""
+        out: dict[str, Any] = {}
+        for index, node in enumerate(nodes):
+            schema = _merge(doc, node)
+            key = _ref_name(node) or str(schema.get("title") or _show(_types(schema)))
+            out[f"{key}[{index}]" if key in out else key] = node  # two untitled objects
+        return out
 
     def variants(
         self, old: Variants, new: Variants, loc: str, way: Direction, active: Active
     ) -> None:
         """Rule 9: match (kind, variants) pairs by name; a removed request variant breaks."""
         (_, old_list), (kind, new_list) = old, new
-        old_by = {self.variant_key(self.old, v): v for v in old_list}
-        new_by = {self.variant_key(self.new, v): v for v in new_list}
+        old_by, new_by = self.keyed(self.old, old_list), self.keyed(self.new, new_list)
         for key, variant in old_by.items():
             if key in new_by:
                 self.schema(variant, new_by[key], f"{loc}.{kind}.{key}", way, active)

@@ -382,6 +382,18 @@ def test_overlapping_all_of_members_do_not_change_the_documents() -> None:
     assert (old, new) == (old_copy, new_copy)
 
 
+def test_inline_variants_are_matched_by_title_then_type() -> None:
+    old = spec(obj(input={"anyOf": [{**obj(a=STR), "title": "A"}, obj(b=STR), obj(c=STR)]}))
+    new = spec(obj(input={"anyOf": [obj(b=STR), {**obj(a=INT), "title": "A"}]}))
+    assert found(old, new) == [
+        (
+            f"{REQ}.properties.input.anyOf.A.properties.a",
+            "request type narrowed from string to integer",
+        ),
+        (f"{REQ}.properties.input.anyOf.object[2]", "request variant removed"),
+    ]
+
+
 # --- $ref resolution and recursion --------------------------------------------------------
 
 
