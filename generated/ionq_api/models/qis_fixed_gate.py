@@ -16,8 +16,9 @@ class QisFixedGate:
     """A fixed single-qubit gate (`x y z h s si t ti v vi`; `si`, `ti`, `vi` are the
     inverses) or `not`/`cnot` (both are `x`), optionally controlled. Give exactly one of
     `target` and `targets` (a gate on several targets acts on each), and at most one of
-    `control` and `controls`; no control may also be a target. The server answers 400
-    when these rules are broken.
+    `control` and `controls` (the schema's `not` states these two rules). No control may
+    also be a target, and every index must be below the program's `qubits`: the schema
+    cannot state these, so the server checks them and answers 400.
 
         Attributes:
             gate (QisFixedGateGate): The gate.
