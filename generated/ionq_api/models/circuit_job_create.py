@@ -47,7 +47,8 @@ class CircuitJobCreate:
              Example: {'experiment': 'bell', 'customer': 'acme-42'}.
         shots (int | Unset): How many times to run the circuit. Ignored by the ideal simulator, which computes exact
             probabilities. Default: 100.
-        noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend.
+        noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for
+            QPU jobs, whose `Job` carries no `noise`.
         settings (JobSettings | Unset): How a job is compiled and whether its errors are mitigated.
         session_id (None | Unset | UUID): Run the job in this session (which must be active and on the same backend).
         dry_run (bool | Unset): Validate and cost the job without running it. Default: False.

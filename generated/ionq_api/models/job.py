@@ -54,7 +54,8 @@ class Job:
         stats (JobStats): The size of a job's program.
         results (JobResults | None): Links to the results, or null until the job has completed.
         shots (int | Unset): The number of shots; absent for jobs on the ideal simulator.
-        noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend.
+        noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for
+            QPU jobs, whose `Job` carries no `noise`.
     """
 
     id: UUID

@@ -13,12 +13,13 @@ T = TypeVar("T", bound="Noise")
 
 @_attrs_define
 class Noise:
-    """How the simulator adds noise. Only meaningful on the `simulator` backend.
+    """How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for
+    QPU jobs, whose `Job` carries no `noise`.
 
-    Attributes:
-        model (NoiseModel): A noise model for the simulator: `ideal` (no noise, the default) or the noise of a
-            QPU generation.
-        seed (int | Unset): Seeds the noise sampling, for reproducible noisy runs.
+        Attributes:
+            model (NoiseModel): A noise model for the simulator: `ideal` (no noise, the default) or the noise of a
+                QPU generation.
+            seed (int | Unset): Seeds the noise sampling, for reproducible noisy runs.
     """
 
     model: NoiseModel

@@ -117,7 +117,8 @@ def sync_detailed(
     (`type: ionq.multi-circuit.v1`); each circuit uses either the `qis` or the `native`
     gate set. The answer carries the new job's id; follow the job with `getJob`.
 
-    With `dry_run: true` the job is validated and costed but never run.
+    With `dry_run: true` the job is validated and costed but never run: it goes
+    straight to `completed`, with `results: null`, and its probabilities answer 404.
     Rules the schema cannot state (a qubit index below `input.qubits`, a control
     distinct from the target, at most 150,000 gates in total, the backend's qubit count)
     are checked by the server and answered with 400 naming the offending keys. A body
@@ -158,7 +159,8 @@ def sync(
     (`type: ionq.multi-circuit.v1`); each circuit uses either the `qis` or the `native`
     gate set. The answer carries the new job's id; follow the job with `getJob`.
 
-    With `dry_run: true` the job is validated and costed but never run.
+    With `dry_run: true` the job is validated and costed but never run: it goes
+    straight to `completed`, with `results: null`, and its probabilities answer 404.
     Rules the schema cannot state (a qubit index below `input.qubits`, a control
     distinct from the target, at most 150,000 gates in total, the backend's qubit count)
     are checked by the server and answered with 400 naming the offending keys. A body
@@ -194,7 +196,8 @@ async def asyncio_detailed(
     (`type: ionq.multi-circuit.v1`); each circuit uses either the `qis` or the `native`
     gate set. The answer carries the new job's id; follow the job with `getJob`.
 
-    With `dry_run: true` the job is validated and costed but never run.
+    With `dry_run: true` the job is validated and costed but never run: it goes
+    straight to `completed`, with `results: null`, and its probabilities answer 404.
     Rules the schema cannot state (a qubit index below `input.qubits`, a control
     distinct from the target, at most 150,000 gates in total, the backend's qubit count)
     are checked by the server and answered with 400 naming the offending keys. A body
@@ -233,7 +236,8 @@ async def asyncio(
     (`type: ionq.multi-circuit.v1`); each circuit uses either the `qis` or the `native`
     gate set. The answer carries the new job's id; follow the job with `getJob`.
 
-    With `dry_run: true` the job is validated and costed but never run.
+    With `dry_run: true` the job is validated and costed but never run: it goes
+    straight to `completed`, with `results: null`, and its probabilities answer 404.
     Rules the schema cannot state (a qubit index below `input.qubits`, a control
     distinct from the target, at most 150,000 gates in total, the backend's qubit count)
     are checked by the server and answered with 400 naming the offending keys. A body

@@ -110,8 +110,9 @@ def sync_detailed(
     """Get a job's probabilities
 
      The measured (QPU) or computed (simulator) probability of each basis state, for a
-    completed single-circuit job. For a multi-circuit job use
-    `getJobProbabilitiesAggregated`. The answer is 404 while the job has not completed.
+    completed single-circuit job (or one child of a multi-circuit job). The answer is 404
+    while the job has not completed, and for a multi-circuit parent job, whose results
+    `getJobProbabilitiesAggregated` returns.
 
     Args:
         job_id (UUID):
@@ -146,8 +147,9 @@ def sync(
     """Get a job's probabilities
 
      The measured (QPU) or computed (simulator) probability of each basis state, for a
-    completed single-circuit job. For a multi-circuit job use
-    `getJobProbabilitiesAggregated`. The answer is 404 while the job has not completed.
+    completed single-circuit job (or one child of a multi-circuit job). The answer is 404
+    while the job has not completed, and for a multi-circuit parent job, whose results
+    `getJobProbabilitiesAggregated` returns.
 
     Args:
         job_id (UUID):
@@ -177,8 +179,9 @@ async def asyncio_detailed(
     """Get a job's probabilities
 
      The measured (QPU) or computed (simulator) probability of each basis state, for a
-    completed single-circuit job. For a multi-circuit job use
-    `getJobProbabilitiesAggregated`. The answer is 404 while the job has not completed.
+    completed single-circuit job (or one child of a multi-circuit job). The answer is 404
+    while the job has not completed, and for a multi-circuit parent job, whose results
+    `getJobProbabilitiesAggregated` returns.
 
     Args:
         job_id (UUID):
@@ -211,8 +214,9 @@ async def asyncio(
     """Get a job's probabilities
 
      The measured (QPU) or computed (simulator) probability of each basis state, for a
-    completed single-circuit job. For a multi-circuit job use
-    `getJobProbabilitiesAggregated`. The answer is 404 while the job has not completed.
+    completed single-circuit job (or one child of a multi-circuit job). The answer is 404
+    while the job has not completed, and for a multi-circuit parent job, whose results
+    `getJobProbabilitiesAggregated` returns.
 
     Args:
         job_id (UUID):

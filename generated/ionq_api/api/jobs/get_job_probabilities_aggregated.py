@@ -110,7 +110,8 @@ def sync_detailed(
     """Get a multi-circuit job's probabilities
 
      The probabilities of each circuit of a completed multi-circuit job, keyed by the id
-    of the child job that ran it. The answer is 404 while the job has not completed.
+    of the child job that ran it. The answer is 404 while the job has not completed, and
+    for a job that is not a multi-circuit parent.
 
     Args:
         job_id (UUID):
@@ -145,7 +146,8 @@ def sync(
     """Get a multi-circuit job's probabilities
 
      The probabilities of each circuit of a completed multi-circuit job, keyed by the id
-    of the child job that ran it. The answer is 404 while the job has not completed.
+    of the child job that ran it. The answer is 404 while the job has not completed, and
+    for a job that is not a multi-circuit parent.
 
     Args:
         job_id (UUID):
@@ -175,7 +177,8 @@ async def asyncio_detailed(
     """Get a multi-circuit job's probabilities
 
      The probabilities of each circuit of a completed multi-circuit job, keyed by the id
-    of the child job that ran it. The answer is 404 while the job has not completed.
+    of the child job that ran it. The answer is 404 while the job has not completed, and
+    for a job that is not a multi-circuit parent.
 
     Args:
         job_id (UUID):
@@ -208,7 +211,8 @@ async def asyncio(
     """Get a multi-circuit job's probabilities
 
      The probabilities of each circuit of a completed multi-circuit job, keyed by the id
-    of the child job that ran it. The answer is 404 while the job has not completed.
+    of the child job that ran it. The answer is 404 while the job has not completed, and
+    for a job that is not a multi-circuit parent.
 
     Args:
         job_id (UUID):

@@ -98,8 +98,8 @@ def sync_detailed(
 ) -> Response[BadRequestError | Error | Session]:
     """Create a session
 
-     Open a session on a QPU. Jobs created with its `session_id` run in it; it ends when
-    `endSession` is called or a limit in its settings is reached.
+     Open a session on a backend (in practice a QPU). Jobs created with its `session_id`
+    run in it; it ends when `endSession` is called or a limit in its settings is reached.
 
     Args:
         body (SessionCreate): A request for a session.
@@ -130,8 +130,8 @@ def sync(
 ) -> BadRequestError | Error | Session | None:
     """Create a session
 
-     Open a session on a QPU. Jobs created with its `session_id` run in it; it ends when
-    `endSession` is called or a limit in its settings is reached.
+     Open a session on a backend (in practice a QPU). Jobs created with its `session_id`
+    run in it; it ends when `endSession` is called or a limit in its settings is reached.
 
     Args:
         body (SessionCreate): A request for a session.
@@ -157,8 +157,8 @@ async def asyncio_detailed(
 ) -> Response[BadRequestError | Error | Session]:
     """Create a session
 
-     Open a session on a QPU. Jobs created with its `session_id` run in it; it ends when
-    `endSession` is called or a limit in its settings is reached.
+     Open a session on a backend (in practice a QPU). Jobs created with its `session_id`
+    run in it; it ends when `endSession` is called or a limit in its settings is reached.
 
     Args:
         body (SessionCreate): A request for a session.
@@ -187,8 +187,8 @@ async def asyncio(
 ) -> BadRequestError | Error | Session | None:
     """Create a session
 
-     Open a session on a QPU. Jobs created with its `session_id` run in it; it ends when
-    `endSession` is called or a limit in its settings is reached.
+     Open a session on a backend (in practice a QPU). Jobs created with its `session_id`
+    run in it; it ends when `endSession` is called or a limit in its settings is reached.
 
     Args:
         body (SessionCreate): A request for a session.
