@@ -25,7 +25,6 @@ class JobUpdate:
                 most
                 10 keys, each 1 to 40 characters long, each value a string of at most 40,000
                 characters.
-                 Example: {'experiment': 'bell', 'customer': 'acme-42'}.
     """
 
     name: str | Unset = UNSET

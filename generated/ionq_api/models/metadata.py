@@ -15,9 +15,6 @@ class Metadata:
     10 keys, each 1 to 40 characters long, each value a string of at most 40,000
     characters.
 
-        Example:
-            {'experiment': 'bell', 'customer': 'acme-42'}
-
     """
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)

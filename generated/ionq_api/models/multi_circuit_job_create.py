@@ -44,7 +44,6 @@ class MultiCircuitJobCreate:
             most
             10 keys, each 1 to 40 characters long, each value a string of at most 40,000
             characters.
-             Example: {'experiment': 'bell', 'customer': 'acme-42'}.
         shots (int | Unset): How many times to run the circuit. Ignored by the ideal simulator, which computes exact
             probabilities. Default: 100.
         noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for

@@ -16,9 +16,6 @@ class Probabilities:
     significant bit). Values are in 0..1 and sum to 1; states of probability zero are
     usually left out.
 
-        Example:
-            {'0': 0.5, '3': 0.5}
-
     """
 
     additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict)
