@@ -6,20 +6,19 @@ memory bandwidth times the number of passes. Two things keep the passes few and 
 1. Fusion. Consecutive gates (and later gates that commute past the ones left behind, because
    they touch none of their qubits) are multiplied into one block unitary on at most
    `FUSE_QUBITS` qubits. A 1-qubit gate followed by its inverse cancels exactly there.
-2. Layout. The state is a tensor with one axis of size 2 per qubit, whose axis order is
-   free: `order[axis]` says which qubit lives on that axis. A block on qubits Q is applied to
-   the state seen as a (2^k, 2^(n-k)) matrix with Q on the leading axes, so the work is a
-   single BLAS zgemm (which uses every core). When Q is not already leading, one transposing
-   copy moves it there, and the layout is simply remembered rather than moved back.
-
-Two buffers of the state's size are used (the copy and the matmul ping-pong between them),
-so the peak memory is about twice the state, plus the float64 probabilities at the end.
+2. Chunks. The state is a tensor with one axis of size 2 per qubit. A block on qubits Q is
+   applied chunk by chunk: a chunk (a few MiB, fixing the values of the highest axes not in
+   Q) is gathered into a small buffer with Q's axes leading, multiplied by the block matrix
+   in one BLAS zgemm, and scattered back. The chunk stays in cache across the three steps,
+   numpy never takes its slow path of per-element work on low-order axes, and the state is
+   updated in place: the peak memory is the state plus two chunks, and the probabilities
+   are written over the amplitudes' memory at the end.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -114,24 +113,17 @@ def _block(qubits: list[int], members: list[Op]) -> Op:
     return Op(tuple(qubits), np.ascontiguousarray(u.reshape(dim, dim)))
 
 
-def _reorder_matrix(matrix: Matrix, qubits: tuple[int, ...], wanted: list[int]) -> Matrix:
-    """The same operator with its index bits in the qubit order `wanted`."""
-    k = len(qubits)
-    perm = [qubits.index(q) for q in wanted]
-    m = matrix.reshape((2,) * (2 * k)).transpose(perm + [k + p for p in perm])
-    return np.ascontiguousarray(m.reshape(1 << k, 1 << k))
-
-
 class StateVector:
-    """A pure state of `n` qubits, starting in |0...0>, with a free axis layout."""
+    """A pure state of `n` qubits, starting in |0...0>, updated in place.
+
+    The amplitudes live in one complex128 array indexed by basis state (qubit 0 the least
+    significant bit); seen as a tensor, qubit q is axis n-1-q.
+    """
 
     def __init__(self, n: int) -> None:
         self.n = n
         self._buf: Matrix = np.zeros(1 << n, dtype=np.complex128)
         self._buf[0] = 1.0
-        self._spare: Matrix | None = None
-        # order[axis] = qubit on that axis; axis 0 is the most significant (slowest varying).
-        self._order: list[int] = list(range(n - 1, -1, -1))
 
     @classmethod
     def from_amplitudes(cls, amplitudes: Matrix) -> StateVector:
@@ -144,87 +136,81 @@ class StateVector:
         return state
 
     def amplitudes(self) -> Matrix:
-        """A copy of the amplitudes, indexed by basis state (qubit 0 the least significant)."""
-        return self._canonical(self._buf)
-
-    def _canonical(self, phys: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        # The same values, moved from the current layout to axis j = qubit n-1-j.
-        n = self.n
-        canonical = list(range(n - 1, -1, -1))
-        if self._order == canonical:
-            return phys.copy()
-        pos = {q: a for a, q in enumerate(self._order)}
-        out = np.empty_like(phys)
-        shape = (2,) * n
-        np.copyto(out.reshape(shape), phys.reshape(shape).transpose([pos[q] for q in canonical]))
-        return out
-
-    def _take_spare(self) -> Matrix:
-        if self._spare is None:
-            self._spare = np.empty_like(self._buf)
-        return self._spare
-
-    def _swap(self, new: Matrix) -> None:
-        self._spare, self._buf = self._buf, new
+        """A copy of the amplitudes, indexed by basis state."""
+        return self._buf.copy()
 
     def apply(self, op: Op) -> None:
-        """Apply one op (fused block or wide controlled gate) to the state."""
+        """Apply one op (a fused block, or a gate with controls) to the state."""
+        n = self.n
+        tensor = self._buf.reshape((2,) * n)
         if op.controls:
-            self._apply_controlled(op)
-            return
-        n, k = self.n, len(op.targets)
-        shape = (2,) * n
-        if set(self._order[:k]) == set(op.targets):
-            matrix = _reorder_matrix(op.matrix, op.targets, self._order[:k])
+            # Only the slice where every control is 1 changes: a view, updated in place.
+            index: list[int | slice] = [slice(None)] * n
+            for c in op.controls:
+                index[n - 1 - c] = 1
+            tensor = tensor[tuple(index)]
+            kept = [a for a in range(n) if isinstance(index[a], slice)]
+            axes = [kept.index(n - 1 - t) for t in op.targets]
         else:
-            pos = {q: a for a, q in enumerate(self._order)}
-            new_order = list(op.targets) + [q for q in self._order if q not in op.targets]
-            spare = self._take_spare()
-            np.copyto(
-                spare.reshape(shape),
-                self._buf.reshape(shape).transpose([pos[q] for q in new_order]),
-            )
-            self._swap(spare)
-            self._order = new_order
-            matrix = op.matrix
-        out = self._take_spare()
-        np.matmul(matrix, self._buf.reshape(1 << k, -1), out=out.reshape(1 << k, -1))
-        self._swap(out)
-
-    def _apply_controlled(self, op: Op) -> None:
-        # Only the slice where every control is 1 changes: index it as a view, update it.
-        pos = {q: a for a, q in enumerate(self._order)}
-        tensor = self._buf.reshape((2,) * self.n)
-        index: list[int | slice] = [slice(None)] * self.n
-        for c in op.controls:
-            index[pos[c]] = 1
-        view = tensor[tuple(index)]
-        # Axis numbers inside the view: the control axes are gone.
-        kept = [a for a in range(self.n) if a not in {pos[c] for c in op.controls}]
-        axes = [kept.index(pos[t]) for t in op.targets]
-        view[...] = _apply_to_axes(view, op.matrix, axes)
+            axes = [n - 1 - t for t in op.targets]
+        _apply_in_chunks(tensor, op.matrix, axes)
 
     def probabilities(self) -> Probabilities:
-        """|amplitude|^2 indexed by basis state, qubit 0 the least significant bit."""
-        n = len(self._order)
-        re, im = self._buf.real, self._buf.imag
-        phys = np.multiply(re, re)
-        phys += im * im
-        canonical = list(range(n - 1, -1, -1))
-        if self._order == canonical:
-            probs = phys
-        else:
-            pos = {q: a for a, q in enumerate(self._order)}
-            probs = np.empty_like(phys)
-            shape = (2,) * n
-            np.copyto(
-                probs.reshape(shape), phys.reshape(shape).transpose([pos[q] for q in canonical])
-            )
+        """|amplitude|^2 indexed by basis state; this consumes the state (memory is reused).
+
+        The result is written over the amplitudes' own memory, so the peak memory of a run
+        is the state plus one chunk.
+        """
+        size = 1 << self.n
+        flat = self._buf.view(np.float64)  # re, im interleaved
+        self._buf = np.empty(0, dtype=np.complex128)  # the state is gone from here on
+        probs = flat[:size]
+        start = 0
+        while start < size:
+            # A chunk reads [2*start, 2*stop) and writes [start, stop): compute into a
+            # temporary first, and no later chunk reads below 2*stop.
+            stop = min(size, start + (1 << CHUNK_QUBITS))
+            pairs = flat[2 * start : 2 * stop].reshape(-1, 2)
+            probs[start:stop] = np.einsum("ij,ij->i", pairs, pairs)
+            start = stop
         total = float(probs.sum())
         if not abs(total - 1.0) < 1e-6:
             raise SimulationFailure("SimulationError", f"state norm drifted to {total!r}")
         probs /= total
         return probs
+
+
+# A chunk of 2^CHUNK_QUBITS amplitudes (1 MiB) is gathered, multiplied and scattered back at
+# a time: small enough to stay in cache between the three steps, big enough that the Python
+# loop over chunks costs little.
+CHUNK_QUBITS: Final = 16
+
+
+def _apply_in_chunks(tensor: Matrix, matrix: Matrix, axes: list[int]) -> None:
+    """`matrix` (kron order over `axes`) applied in place to the tensor's `axes`.
+
+    The other axes are split into outer ones, looped over, and inner ones that stay in the
+    chunk; each chunk is gathered with `axes` leading, so the product is one zgemm.
+    """
+    m, k = tensor.ndim, len(axes)
+    others = [a for a in range(m) if a not in axes]
+    n_outer = min(len(others), max(0, m - CHUNK_QUBITS))
+    outer, inner = others[:n_outer], others[n_outer:]
+    # Axis numbers inside one chunk (the outer axes are indexed away).
+    remaining = sorted(axes + inner)
+    perm = [remaining.index(a) for a in axes + inner]
+    rows, cols = 1 << k, 1 << len(inner)
+    gathered = np.empty((rows, cols), dtype=np.complex128)
+    product = np.empty((rows, cols), dtype=np.complex128)
+    shape = (2,) * (k + len(inner))
+    for bits in range(1 << n_outer):
+        index: list[int | slice] = [slice(None)] * m
+        for j, a in enumerate(outer):
+            index[a] = (bits >> (n_outer - 1 - j)) & 1
+        chunk = tensor[tuple(index)].transpose(perm)
+        np.copyto(gathered.reshape(shape), chunk)
+        np.matmul(matrix, gathered, out=product)
+        np.copyto(chunk, product.reshape(shape))
 
 
 def simulate(n: int, ops: list[Op]) -> Probabilities:

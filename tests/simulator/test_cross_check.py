@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
 import numpy as np
 from dense_reference import run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ionq_mock.simulator import StateVector, fuse, parse_circuit, probabilities
+from ionq_mock.simulator import StateVector, engine, fuse, parse_circuit, probabilities
 
 ONE_Q = ["x", "y", "z", "h", "not", "s", "si", "t", "ti", "v", "vi", "rx", "ry", "rz"]
 TWO_Q = ["swap", "xx", "yy", "zz"]
@@ -91,3 +92,16 @@ def test_amplitudes_match_dense_reference_from_random_state(
     for op in fuse(list(parsed.ops), min(fuse_qubits, n)):
         state.apply(op)
     np.testing.assert_allclose(state.amplitudes(), run(n, gateset, circuit, psi), atol=1e-12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 5), st.lists(qis_gate(7), min_size=1, max_size=30))
+def test_small_chunks_match_dense_reference(
+    chunk_qubits: int, circuit: list[dict[str, Any]]
+) -> None:
+    # Real states only split into chunks above 2^16 amplitudes; shrink the chunk so these
+    # small circuits run the loop over chunks (and the in-place probabilities) too.
+    program = {"gateset": "qis", "qubits": 7, "circuit": circuit}
+    with mock.patch.object(engine, "CHUNK_QUBITS", chunk_qubits):
+        got = probabilities(program)
+    np.testing.assert_allclose(got, np.abs(run(7, "qis", circuit)) ** 2, atol=1e-12)
