@@ -17,6 +17,7 @@ memory bandwidth times the number of passes. Two things keep the passes few and 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -67,27 +68,30 @@ def _apply_to_axes(tensor: Matrix, matrix: Matrix, axes: list[int]) -> Matrix:
 def fuse(ops: list[Op], max_qubits: int = FUSE_QUBITS) -> list[Op]:
     """Merge `ops` into blocks of at most `max_qubits` qubits, keeping the product the same.
 
-    Greedy: the first pending op opens a block; later ops join it when they fit and touch no
-    qubit of an op left pending before them (so they commute past those). An op wider than
-    `max_qubits` (a gate with many controls) stays on its own.
+    Greedy: the first pending op opens a block; later ops (within the next `LOOKAHEAD`
+    pending ones) join it when they fit and touch no qubit of an op left pending before them,
+    so they commute past those. An op wider than `max_qubits` (a gate with many controls)
+    stays on its own, applied as a controlled gate.
     """
     out: list[Op] = []
-    pending = ops
-    while pending:
-        first = pending[0]
+    upcoming = iter(ops)
+    window: list[Op] = []
+    while True:
+        # Refill the window so that each pass costs O(LOOKAHEAD), however long the circuit.
+        window.extend(itertools.islice(upcoming, LOOKAHEAD - len(window)))
+        if not window:
+            return out
+        first = window[0]
         if len(first.qubits) > max_qubits:
             out.append(first)
-            pending = pending[1:]
+            window = window[1:]
             continue
         block_qubits: list[int] = []
         members: list[Op] = []
         blocked: set[int] = set()
         rest: list[Op] = []
-        for i, op in enumerate(pending):
+        for op in window:
             qs = op.qubits
-            if i >= LOOKAHEAD:
-                rest.extend(pending[i:])
-                break
             if blocked.isdisjoint(qs):
                 extra = [q for q in qs if q not in block_qubits]
                 if len(block_qubits) + len(extra) <= max_qubits:
@@ -97,8 +101,7 @@ def fuse(ops: list[Op], max_qubits: int = FUSE_QUBITS) -> list[Op]:
             blocked.update(qs)
             rest.append(op)
         out.append(_block(block_qubits, members))
-        pending = rest
-    return out
+        window = rest
 
 
 def _block(qubits: list[int], members: list[Op]) -> Op:

@@ -130,3 +130,13 @@ def test_multi_circuit_one_result_each_with_overrides() -> None:
 def test_rotation_probabilities() -> None:
     [hist] = run_job("ionq.circuit.v1", qis([{"gate": "rx", "target": 0, "rotation": 1.0}]))
     assert hist["1"] == pytest.approx(math.sin(0.5) ** 2, abs=1e-15)
+
+
+def test_longest_allowed_job_runs() -> None:
+    # 150,000 gates (the per-job maximum): fusion must stay linear in the gate count.
+    gates = [{"gate": "x", "target": i % 6} for i in range(149_999)]
+    gates.append({"gate": "cnot", "control": 5, "target": 6})
+    [hist] = run_job("ionq.circuit.v1", qis(gates))
+    # 149,999 x gates cycling over qubits 0..5: 25,000 (even) on qubits 0-4, which end at 0,
+    # and 24,999 (odd) on qubit 5, which ends at 1 and so flips qubit 6.
+    assert hist == {str(0b1100000): 1.0}
