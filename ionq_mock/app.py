@@ -1,0 +1,685 @@
+"""The ASGI application: `create_app(api_keys=[...])` serves the whole v0.4 API under /v0.4.
+
+A small raw-ASGI router (measured faster than Starlette's for this workload) reads its
+routes, methods and validators from `openapi.yaml`. Each request goes:
+route (404 / 405 with `Allow`) -> injected fault -> API key (401) -> path and query
+parameters (400) -> content type, size (413) and JSON body (400) -> handler. Every answer,
+error or not, is JSON in the shapes the spec documents; an unexpected exception is a 500
+with the documented body, never a text page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+import math
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Final
+from urllib.parse import parse_qs
+
+from ionq_spec import load_spec
+
+from . import catalog, lifecycle
+from .auth import Keys
+from .errors import ApiError, BadRequest
+from .faults import Faults
+from .lifecycle import Identity
+from .simulator import SimulationFailure, run_job
+from .store import Store, dumps, loads
+from .validation import BASE_PATH, Operation, Spec, check, parse_params
+
+logger = logging.getLogger("ionq_mock")
+
+MAX_BODY: Final = 10 * 1024 * 1024
+DEFAULT_JOB_DURATION: Final = 1.0
+DEFAULT_MAX_QUBITS: Final = 20
+DEFAULT_LIMIT: Final = 25
+# Programs with more gates than this are checked in a worker thread, not on the loop.
+INLINE_GATES: Final = 2_000
+ORG_NAMESPACE: Final = uuid.UUID("3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98")
+
+Scope = dict[str, Any]
+Receive = Callable[[], Awaitable[dict[str, Any]]]
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+JSON_HEADERS: Final = [(b"content-type", b"application/json")]
+
+
+@dataclass
+class Request:
+    """A validated request, as handlers see it."""
+
+    identity: Identity | None
+    path: dict[str, Any]
+    query: dict[str, Any]
+    body: Any
+
+    @property
+    def owner(self) -> str:
+        """The submitter id of the key (handlers that need auth only)."""
+        assert self.identity is not None
+        return self.identity.submitter_id
+
+
+Response = tuple[int, Any]
+
+
+def _encode(payload: Any) -> bytes:
+    # ASCII output: a lone surrogate a client sent in a name must not break the answer.
+    return json.dumps(payload, ensure_ascii=True, separators=(",", ":")).encode()
+
+
+def _gate_count(body: Mapping[str, Any]) -> int:
+    program = body.get("input") or {}
+    entries = program.get("circuits") or [program]
+    return sum(len(e.get("circuit") or []) for e in entries)
+
+
+class MockApp:
+    """The stateful IonQ v0.4 mock server as an ASGI application."""
+
+    def __init__(
+        self,
+        api_keys: Sequence[str],
+        *,
+        db_path: str | None = None,
+        job_duration: float = DEFAULT_JOB_DURATION,
+        faults: Faults | None = None,
+        max_qubits: int = DEFAULT_MAX_QUBITS,
+        spec: Mapping[str, Any] | None = None,
+        workers: int = 2,
+    ) -> None:
+        if job_duration < 0 or not math.isfinite(job_duration):
+            raise ValueError("job_duration must be a finite number of seconds >= 0")
+        self.keys = Keys(api_keys)
+        self.spec = Spec(spec if spec is not None else load_spec())
+        self.store = Store(db_path)
+        self.job_duration = job_duration
+        self.faults = faults or Faults()
+        self.max_qubits = max_qubits
+        self.started = time.time()
+        self._workers = workers
+        self._executor: ThreadPoolExecutor | None = None
+        self._running: dict[str, asyncio.Future[None]] = {}
+        self.handlers: dict[str, Callable[[Request], Awaitable[Response]]] = {
+            "createJob": self.create_job,
+            "listJobs": self.list_jobs,
+            "deleteJobs": self.delete_jobs,
+            "estimateJobCost": self.estimate_job_cost,
+            "cancelJobs": self.cancel_jobs,
+            "getJob": self.get_job,
+            "updateJob": self.update_job,
+            "deleteJob": self.delete_job,
+            "cancelJob": self.cancel_job,
+            "getJobProbabilities": self.get_probabilities,
+            "getJobProbabilitiesAggregated": self.get_aggregated,
+            "getJobCost": self.get_job_cost,
+            "listBackends": self.list_backends,
+            "getBackend": self.get_backend,
+            "listCharacterizations": self.list_characterizations,
+            "getCharacterization": self.get_characterization,
+            "createSession": self.create_session,
+            "listSessions": self.list_sessions,
+            "getSession": self.get_session,
+            "endSession": self.end_session,
+            "listSessionJobs": self.list_session_jobs,
+            "whoami": self.whoami,
+        }
+        missing = set(self.spec.by_id) - set(self.handlers)
+        if missing:
+            raise RuntimeError(f"openapi.yaml has operations the mock lacks: {sorted(missing)}")
+
+    def close(self) -> None:
+        """Stop the worker threads and close the database."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+        self.store.close()
+
+    @property
+    def executor(self) -> ThreadPoolExecutor:
+        """The bounded pool simulations and large validations run in."""
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(self._workers, thread_name_prefix="ionq-sim")
+        return self._executor
+
+    # ------------------------------------------------------------------ ASGI
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        headers: list[tuple[bytes, bytes]] = []
+        try:
+            status, payload, headers = await self._handle(scope, receive)
+        except ApiError as error:
+            status, payload, headers = error.status, error.body(), self._headers(error)
+        except Exception:
+            logger.exception("unexpected error in %s %s", scope["method"], scope["path"])
+            status, payload = 500, ApiError(500).body()
+        if self.faults.latency:
+            await asyncio.sleep(self.faults.latency)
+        body = _encode(payload)
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [
+                    *JSON_HEADERS,
+                    (b"content-length", str(len(body)).encode()),
+                    *headers,
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    @staticmethod
+    def _headers(error: ApiError) -> list[tuple[bytes, bytes]]:
+        return [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    async def _handle(
+        self, scope: Scope, receive: Receive
+    ) -> tuple[int, Any, list[tuple[bytes, bytes]]]:
+        path: str = scope["path"]
+        if not path.startswith(BASE_PATH + "/"):
+            raise ApiError(404, f"No such path: {path[:200]}")
+        found = self.spec.match(path[len(BASE_PATH) :])
+        if found is None:
+            raise ApiError(404, f"No such path: {path[:200]}")
+        methods, raw_path = found
+        operation = methods.get(scope["method"])
+        if operation is None:
+            allow = ", ".join(sorted(methods))
+            raise ApiError(
+                405, f"{scope['method'][:20]} is not allowed here; use {allow}", {"Allow": allow}
+            )
+        fault = self.faults.before()
+        if fault is not None:
+            extra = {"Retry-After": str(self.faults.retry_after)} if fault == 429 else {}
+            raise ApiError(fault, None, extra)
+        request_headers = dict(scope["headers"])
+        identity = None
+        if operation.needs_auth:
+            identity = self.keys.check(request_headers.get(b"authorization"))
+            if identity is None:
+                raise ApiError(401)
+        path_values = parse_params(operation.path_params, {k: [v] for k, v in raw_path.items()})
+        check(operation.path_validator, path_values, "params")
+        query_values = parse_params(
+            operation.query_params,
+            parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True),
+        )
+        check(operation.query_validator, query_values, "query")
+        body = None
+        if operation.body_validator is not None:
+            body = await self._body(operation, request_headers, receive)
+        request = Request(identity, path_values, query_values, body)
+        status, payload = await self.handlers[operation.operation_id](request)
+        return status, payload, []
+
+    async def _body(
+        self, operation: Operation, headers: dict[bytes, bytes], receive: Receive
+    ) -> Any:
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > MAX_BODY:
+            raise ApiError(413)
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise ApiError(400, "the client went away")
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise ApiError(413)
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        raw = b"".join(chunks)
+        if not raw:
+            if operation.body_required:
+                raise BadRequest("a JSON request body is required", [], "body")
+            return None
+        content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        if content_type != b"application/json":
+            raise BadRequest(
+                "the request body must be sent as Content-Type: application/json",
+                ["content-type"],
+                "headers",
+            )
+        try:
+            value = json.loads(raw, parse_constant=_reject_constant)
+        except (ValueError, RecursionError) as exc:
+            raise BadRequest(f"the request body is not valid JSON: {exc}", [], "body") from None
+        check(operation.body_validator, value, "body")
+        return value
+
+    # ------------------------------------------------------------------ jobs
+    def _render(self, row: Any, now: float) -> dict[str, Any]:
+        ident = self.keys.identities.get(row["owner"])
+        project = ident.project_id if ident is not None else None
+        return lifecycle.render(row, now, BASE_PATH, project or "")
+
+    async def create_job(self, request: Request) -> Response:
+        body = request.body
+        now = time.time()
+        session_failure = None
+        session_id = body.get("session_id")
+        if session_id is not None:
+            session = self.store.get_session(request.owner, session_id)
+            if session is None:
+                raise ApiError(404, f"session {session_id} not found")
+            state = self._session_state(session, now)
+            if state[0] == "ended":
+                session_failure = f"session {session_id} has ended and takes no more jobs"
+            elif session["backend"] != body["backend"]:
+                session_failure = (
+                    f"session {session_id} runs on {session['backend']}, not {body['backend']}"
+                )
+        if _gate_count(body) > INLINE_GATES:
+            loop = asyncio.get_running_loop()
+            analysis = await loop.run_in_executor(
+                self.executor, lifecycle.analyse, body, self.max_qubits
+            )
+        else:
+            analysis = lifecycle.analyse(body, self.max_qubits)
+        now = time.time()
+        rows = lifecycle.job_rows(
+            body,
+            analysis,
+            request.owner,
+            now,
+            self.job_duration,
+            session_failure,
+            self.store.new_id,
+        )
+        self.store.insert_jobs(rows, session_id)
+        if self.faults.fail_after_commit():
+            raise ApiError(500)
+        return 201, {
+            "id": rows[0]["id"],
+            "status": lifecycle.status(rows[0], now),
+            "session_id": session_id,
+        }
+
+    def _page(
+        self, owner: str, query: Mapping[str, Any], filters: dict[str, Any]
+    ) -> dict[str, Any]:
+        limit = query.get("limit", DEFAULT_LIMIT)
+        after = query.get("next")
+        now = time.time()
+        rows = self.store.list_jobs(owner, limit, after.lower() if after else None, now, filters)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return {
+            "jobs": [self._render(r, now) for r in rows],
+            "next": rows[-1]["id"] if more else None,
+        }
+
+    async def list_jobs(self, request: Request) -> Response:
+        query = request.query
+        filters = {
+            "status": query.get("status"),
+            "backend": query.get("backend"),
+            "session_id": (query.get("session_id") or "").lower() or None,
+            "parent_job_id": (query.get("parent_job_id") or "").lower() or None,
+            "ids": [i.lower() for i in query.get("ids", [])],
+        }
+        return 200, self._page(request.owner, query, filters)
+
+    def _existing(self, owner: str, ids: Sequence[str]) -> list[str]:
+        wanted = [i.lower() for i in ids]
+        found = self.store.owned_ids(owner, wanted)
+        missing = [i for i in wanted if i not in found]
+        if missing:
+            raise ApiError(404, f"job {missing[0]} not found")
+        return wanted
+
+    async def delete_jobs(self, request: Request) -> Response:
+        ids = self._existing(request.owner, request.body["ids"])
+        self.store.cancel_jobs(request.owner, ids, time.time())
+        self.store.delete_jobs(request.owner, ids)
+        self._after_commit()
+        return 200, {"ids": ids, "status": "deleted"}
+
+    async def cancel_jobs(self, request: Request) -> Response:
+        ids = self._existing(request.owner, request.body["ids"])
+        cancelled = self.store.cancel_jobs(request.owner, ids, time.time())
+        self._after_commit()
+        return 200, {"ids": cancelled, "status": "canceled"}
+
+    def _after_commit(self) -> None:
+        if self.faults.fail_after_commit():
+            raise ApiError(500)
+
+    async def estimate_job_cost(self, request: Request) -> Response:
+        query = request.query
+        backend = query["backend"]
+        values = {
+            "backend": backend,
+            "type": query.get("type", "ionq.circuit.v1"),
+            "qubits": query.get("qubits", 25),
+            "shots": query.get("shots", 1000),
+            "1q_gates": query.get("1q_gates", 0),
+            "2q_gates": query.get("2q_gates", 0),
+            "error_mitigation": query.get("error_mitigation", False),
+        }
+        info = catalog.BACKENDS[backend]
+        gates = values["1q_gates"] + values["2q_gates"]
+        execution_ms = 0 if info.noise_model is None else 1000 + values["shots"] * gates * 0.01
+        return 200, {
+            "input_values": values,
+            "estimated_at": catalog.iso(time.time()),
+            "cost_unit": "usd",
+            "rate_information": {
+                "job_cost_minimum": info.job_cost_minimum,
+                "cost_1q_gate": info.cost_1q_gate,
+                "cost_2q_gate": info.cost_2q_gate,
+            },
+            "estimated_cost": catalog.estimate_cost(
+                backend, values["shots"], values["1q_gates"], values["2q_gates"]
+            ),
+            "estimated_execution_time": round(execution_ms, 3),
+            "current_predicted_queue_time": info.average_queue_time,
+        }
+
+    def _job(self, request: Request, full: bool = False) -> Any:
+        job_id = str(request.path["job_id"]).lower()
+        row = self.store.get_job(request.owner, job_id, full)
+        if row is None:
+            raise ApiError(404, f"job {job_id} not found")
+        return row
+
+    async def get_job(self, request: Request) -> Response:
+        return 200, self._render(self._job(request), time.time())
+
+    async def update_job(self, request: Request) -> Response:
+        row = self._job(request)
+        changes: dict[str, Any] = {}
+        body = request.body or {}
+        if "name" in body:
+            changes["name"] = body["name"]
+        if "metadata" in body:
+            merged = {**(loads(row["metadata"]) or {}), **body["metadata"]}
+            if len(merged) > 10:
+                raise ApiError(
+                    409,
+                    f"the job's metadata would have {len(merged)} keys; at most 10 are allowed",
+                )
+            changes["metadata"] = dumps(merged)
+        if changes:
+            self.store.update_job(request.owner, row["id"], changes)
+            self._after_commit()
+        return 200, self._render(self._job(request), time.time())
+
+    async def delete_job(self, request: Request) -> Response:
+        row = self._job(request)
+        self.store.cancel_jobs(request.owner, [row["id"]], time.time())
+        self.store.delete_jobs(request.owner, [row["id"]])
+        self._after_commit()
+        return 200, {"id": row["id"], "status": "deleted"}
+
+    async def cancel_job(self, request: Request) -> Response:
+        row = self._job(request)
+        now = time.time()
+        self.store.cancel_jobs(request.owner, [row["id"]], now)
+        self._after_commit()
+        return 200, {"id": row["id"], "status": lifecycle.status(self._job(request), now)}
+
+    def _completed(self, row: Any) -> bool:
+        return bool(row["runs"]) and lifecycle.status(row, time.time()) == "completed"
+
+    async def _results(self, owner: str, job_id: str) -> Any:
+        """A completed job's stored results, simulating first if they are not stored yet."""
+        row = self.store.get_job(owner, job_id, full=True)
+        if row is None:
+            raise ApiError(404, f"job {job_id} not found")
+        if row["results"] is None:
+            running = self._running.get(job_id)
+            if running is None:
+                running = asyncio.ensure_future(self._simulate(row))
+                self._running[job_id] = running
+                running.add_done_callback(lambda _: self._running.pop(job_id, None))
+            await asyncio.shield(running)
+            row = self.store.get_job(owner, job_id, full=True)
+            if row is None or row["results"] is None:
+                raise ApiError(404, f"job {job_id} has no results")
+        return loads(row["results"])
+
+    async def _simulate(self, row: Any) -> None:
+        backend = catalog.BACKENDS.get(row["backend"])
+        noise = loads(row["noise"]) or {}
+        model = (
+            noise.get("model", "ideal")
+            if backend is None or backend.noise_model is None
+            else (backend.noise_model)
+        )
+        seed = row["seed"] if row["seed"] is not None else uuid.UUID(row["id"]).int % 2**32
+        loop = asyncio.get_running_loop()
+        try:
+            [histogram] = await loop.run_in_executor(
+                self.executor,
+                run_job,
+                "ionq.circuit.v1",
+                loads(row["program"]),
+                row["shots"],
+                model,
+                seed,
+            )
+        except SimulationFailure as failure:
+            self.store.update_job(
+                row["owner"],
+                row["id"],
+                {"failure": dumps(failure.as_failure()), "end_status": "failed"},
+            )
+            return
+        self.store.save_results({row["id"]: histogram})
+
+    async def get_probabilities(self, request: Request) -> Response:
+        row = self._job(request)
+        if not self._completed(row) or row["child_job_ids"] is not None:
+            raise ApiError(404, f"job {row['id']} has no probabilities (not completed)")
+        return 200, await self._results(request.owner, row["id"])
+
+    async def get_aggregated(self, request: Request) -> Response:
+        row = self._job(request)
+        if not self._completed(row) or row["child_job_ids"] is None:
+            raise ApiError(404, f"job {row['id']} is not a completed multi-circuit job")
+        out = {}
+        for child in loads(row["child_job_ids"]):
+            out[child] = await self._results(request.owner, child)
+        return 200, out
+
+    async def get_job_cost(self, request: Request) -> Response:
+        row = self._job(request)
+        state = lifecycle.status(row, time.time())
+        estimate = {"value": row["estimated_cost"], "unit": "usd"}
+        body: dict[str, Any] = {"dry_run": bool(row["dry_run"]), "estimated_cost": estimate}
+        if not row["dry_run"] and state in ("completed", "failed", "canceled"):
+            charged = row["estimated_cost"] if state == "completed" else 0.0
+            body["cost"] = {"value": charged, "unit": "usd"}
+        return 200, body
+
+    # ------------------------------------------------------------------ backends
+    def _today(self) -> dt.date:
+        return dt.datetime.fromtimestamp(self.started, dt.UTC).date()
+
+    async def list_backends(self, request: Request) -> Response:
+        return 200, [catalog.backend(n, self.started, self._today()) for n in catalog.BACKENDS]
+
+    def _backend(self, request: Request) -> str:
+        name = request.path["backend"]
+        if name not in catalog.BACKENDS:
+            raise ApiError(404, f"backend {name} not found")
+        return str(name)
+
+    async def get_backend(self, request: Request) -> Response:
+        return 200, catalog.backend(self._backend(request), self.started, self._today())
+
+    async def list_characterizations(self, request: Request) -> Response:
+        name = self._backend(request)
+        items = catalog.characterizations(name, self._today())
+        start, end = request.query.get("start"), request.query.get("end")
+        if start is not None:
+            items = [c for c in items if c["date"][:10] >= start]
+        if end is not None:
+            items = [c for c in items if c["date"][:10] <= end]
+        limit = request.query.get("limit", 10)
+        page = request.query.get("page", 1)
+        return 200, {
+            "characterizations": items[(page - 1) * limit : page * limit],
+            "pages": math.ceil(len(items) / limit),
+        }
+
+    async def get_characterization(self, request: Request) -> Response:
+        name = self._backend(request)
+        wanted = str(request.path["characterization_id"]).lower()
+        for item in catalog.characterizations(name, self._today()):
+            if item["id"] == wanted:
+                return 200, item
+        raise ApiError(404, f"characterization {wanted} not found")
+
+    # ------------------------------------------------------------------ sessions
+    def _session_state(self, row: Any, now: float) -> tuple[str, float | None]:
+        settings = loads(row["settings"])
+        ended_at = row["ended_at"]
+        limit = settings.get("duration_limit_min")
+        if limit is not None:
+            deadline = row["start_at"] + limit * 60
+            if ended_at is None or deadline < ended_at:
+                ended_at = deadline if deadline <= now else ended_at
+        if ended_at is not None and now >= ended_at:
+            return "ended", ended_at
+        return ("started" if now >= row["start_at"] else "created"), None
+
+    def _render_session(self, row: Any, now: float) -> dict[str, Any]:
+        state, ended_at = self._session_state(row, now)
+        ident = self.keys.identities.get(row["owner"])
+        started = now >= row["start_at"]
+        return {
+            "id": row["id"],
+            "status": state,
+            "active": state != "ended",
+            "backend": row["backend"],
+            "organization_id": str(uuid.uuid5(ORG_NAMESPACE, row["owner"])),
+            "project_id": ident.project_id if ident is not None else None,
+            "creator_id": row["owner"],
+            "created_at": catalog.iso(row["created_at"]),
+            "started_at": catalog.iso(row["start_at"]) if started else None,
+            "ended_at": catalog.iso(ended_at) if ended_at is not None else None,
+            "ender_id": row["ender_id"]
+            if state == "ended" and row["ended_at"] == ended_at
+            else None,
+            "settings": loads(row["settings"]),
+        }
+
+    async def create_session(self, request: Request) -> Response:
+        now = time.time()
+        row = {
+            "id": self.store.new_id(),
+            "owner": request.owner,
+            "backend": request.body["backend"],
+            "settings": dumps(request.body.get("settings") or {}),
+            "created_at": now,
+            "start_at": now + self.job_duration * lifecycle.READY_AT,
+            "ended_at": None,
+            "ender_id": None,
+            "job_count": 0,
+        }
+        self.store.insert_session(row)
+        self._after_commit()
+        stored = self.store.get_session(request.owner, row["id"])
+        return 201, self._render_session(stored, now)
+
+    async def list_sessions(self, request: Request) -> Response:
+        limit = request.query.get("limit", DEFAULT_LIMIT)
+        after = request.query.get("next")
+        rows = self.store.list_sessions(request.owner, limit, after.lower() if after else None)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        now = time.time()
+        return 200, {
+            "sessions": [self._render_session(r, now) for r in rows],
+            "next": rows[-1]["id"] if more else None,
+        }
+
+    def _session(self, request: Request) -> Any:
+        session_id = str(request.path["session_id"]).lower()
+        row = self.store.get_session(request.owner, session_id)
+        if row is None:
+            raise ApiError(404, f"session {session_id} not found")
+        return row
+
+    async def get_session(self, request: Request) -> Response:
+        return 200, self._render_session(self._session(request), time.time())
+
+    async def end_session(self, request: Request) -> Response:
+        row = self._session(request)
+        now = time.time()
+        if self._session_state(row, now)[0] != "ended":
+            self.store.end_session(request.owner, row["id"], now, request.owner)
+            self._after_commit()
+        return 200, self._render_session(self._session(request), now)
+
+    async def list_session_jobs(self, request: Request) -> Response:
+        row = self._session(request)
+        return 200, self._page(request.owner, request.query, {"session_id": row["id"]})
+
+    async def whoami(self, request: Request) -> Response:
+        assert request.identity is not None
+        ident = request.identity
+        return 200, {
+            "key_id": ident.key_id,
+            "key_name": ident.key_name,
+            "project_id": ident.project_id,
+        }
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def create_app(
+    api_keys: Sequence[str],
+    *,
+    db_path: str | None = None,
+    job_duration: float = DEFAULT_JOB_DURATION,
+    faults: Faults | None = None,
+    max_qubits: int = DEFAULT_MAX_QUBITS,
+    spec: Mapping[str, Any] | None = None,
+) -> MockApp:
+    """Build the mock server's ASGI app.
+
+    >>> app = create_app(["my-key"], job_duration=0.1)
+    >>> sorted(app.handlers)[:3]
+    ['cancelJob', 'cancelJobs', 'createJob']
+
+    `db_path` None keeps everything in memory; a path stores it in SQLite (WAL). Jobs pass
+    `submitted -> ready -> started -> completed` in `job_duration` seconds. `max_qubits`
+    caps what the mock simulates (wider circuits fail with NotEnoughQubits). `spec` is the
+    OpenAPI document to serve (default: the packaged openapi.yaml).
+    """
+    return MockApp(
+        api_keys,
+        db_path=db_path,
+        job_duration=job_duration,
+        faults=faults,
+        max_qubits=max_qubits,
+        spec=spec,
+    )

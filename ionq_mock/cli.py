@@ -1,0 +1,142 @@
+"""`ionq-mock`: run the stateful IonQ v0.4 mock server.
+
+    ionq-mock serve --host 127.0.0.1 --port 8000 --api-key KEY [--api-key KEY2 ...]
+                    [--db PATH] [--job-duration S] [--max-qubits N]
+                    [--fault 429=0.1 ...] [--fault-after-commit R] [--latency S]
+                    [--fault-seed N]
+
+Once listening it prints one line, `ionq-mock listening on http://HOST:PORT/v0.4`, with
+the real port when `--port 0` asked for a free one. Keys may also come from the
+environment variable IONQ_MOCK_API_KEYS (comma-separated), which keeps them out of `ps`.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+
+import click
+import uvicorn
+
+from .app import DEFAULT_JOB_DURATION, DEFAULT_MAX_QUBITS, create_app
+from .faults import FAULT_STATUSES, Faults
+from .validation import BASE_PATH
+
+
+def _parse_fault(text: str) -> tuple[int, float]:
+    status, sep, rate = text.partition("=")
+    try:
+        code, value = int(status), float(rate)
+    except ValueError:
+        code, value = 0, -1.0
+    if not sep or code not in FAULT_STATUSES or not 0.0 <= value <= 1.0:
+        raise click.BadParameter(
+            f"{text!r}: expected STATUS=RATE with STATUS one of {FAULT_STATUSES} and RATE in 0..1"
+        )
+    return code, value
+
+
+class _Server(uvicorn.Server):
+    """A uvicorn server that announces itself once it is listening."""
+
+    def __init__(self, config: uvicorn.Config, announce: str) -> None:
+        super().__init__(config)
+        self._announce = announce
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            click.echo(self._announce)
+            sys.stdout.flush()
+
+
+@click.group()
+def main() -> None:
+    """The stateful IonQ v0.4 mock server."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, help="Port; 0 picks a free one.")
+@click.option("--api-key", "api_keys", multiple=True, help="An accepted API key (repeatable).")
+@click.option("--db", "db_path", default=None, help="SQLite file (default: in memory).")
+@click.option(
+    "--job-duration",
+    default=DEFAULT_JOB_DURATION,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds from submitted to completed.",
+)
+@click.option(
+    "--max-qubits",
+    default=DEFAULT_MAX_QUBITS,
+    show_default=True,
+    type=click.IntRange(1, 28),
+    help="Widest circuit the mock simulates; wider ones fail with NotEnoughQubits.",
+)
+@click.option("--fault", "faults", multiple=True, help="STATUS=RATE, e.g. 429=0.1 (repeatable).")
+@click.option(
+    "--fault-after-commit",
+    default=0.0,
+    type=click.FloatRange(0, 1),
+    help="Rate of writes that commit and then answer 500.",
+)
+@click.option("--latency", default=0.0, type=click.FloatRange(min=0), help="Seconds added.")
+@click.option("--retry-after", default=1, type=click.IntRange(min=0), help="429 Retry-After.")
+@click.option("--fault-seed", default=None, type=int, help="Seed for reproducible faults.")
+@click.option("--log-level", default="warning", show_default=True, help="uvicorn log level.")
+def serve(
+    host: str,
+    port: int,
+    api_keys: tuple[str, ...],
+    db_path: str | None,
+    job_duration: float,
+    max_qubits: int,
+    faults: tuple[str, ...],
+    fault_after_commit: float,
+    latency: float,
+    retry_after: int,
+    fault_seed: int | None,
+    log_level: str,
+) -> None:
+    """Serve the API under /v0.4 until interrupted."""
+    keys = list(api_keys)
+    keys += [k for k in os.environ.get("IONQ_MOCK_API_KEYS", "").split(",") if k]
+    if not keys:
+        raise click.UsageError("give at least one --api-key (or set IONQ_MOCK_API_KEYS)")
+    try:
+        fault_config = Faults(
+            rates=dict(_parse_fault(f) for f in faults),
+            after_commit=fault_after_commit,
+            latency=latency,
+            retry_after=retry_after,
+            seed=fault_seed,
+        )
+        app = create_app(
+            keys,
+            db_path=db_path,
+            job_duration=job_duration,
+            faults=fault_config,
+            max_qubits=max_qubits,
+        )
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    real_port = sock.getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    config = uvicorn.Config(
+        app,
+        log_level=log_level,
+        access_log=False,
+        lifespan="off",
+        http="httptools",
+        loop="uvloop",
+    )
+    server = _Server(config, f"ionq-mock listening on http://{shown}:{real_port}{BASE_PATH}")
+    try:
+        server.run(sockets=[sock])
+    finally:
+        app.close()

@@ -1,0 +1,282 @@
+"""Jobs from submission to result: the rows a submission becomes, and the status and JSON
+a stored job shows at a given time.
+
+A job's timeline is fixed when it is created: `submitted`, then `ready` at 20% of the job
+duration, `started` at 50%, and `completed` at 100%. A job the simulator rejects (a qubit
+index out of range, too many qubits for the backend, an unsupported gate...) is created
+anyway, as IonQ's service does, and fails at 20% with the real failure code. A dry run
+completes at once. Cancelling stores the time; nothing else is ever stored about status.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from . import catalog
+from .simulator import NOISE_MODELS, SimulationFailure, validate
+from .simulator.noise import SIMULATOR_MAX_QUBITS
+from .store import dumps, loads
+
+READY_AT: Final = 0.2
+STARTED_AT: Final = 0.5
+DEBIASING_MIN_SHOTS: Final = 500
+DEFAULT_SHOTS: Final = 100
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a key is: the ids the mock derives from it."""
+
+    key_id: str
+    key_name: str
+    project_id: str
+    submitter_id: str
+
+
+def status(row: Mapping[str, Any] | sqlite3.Row, now: float) -> str:
+    """The job's status at `now` (mirrors `store.STATUS_SQL`)."""
+    if row["canceled_at"] is not None:
+        return "canceled"
+    if now >= row["end_at"]:
+        return str(row["end_status"])
+    if now >= row["started_at"]:
+        return "started"
+    if now >= row["ready_at"]:
+        return "ready"
+    return "submitted"
+
+
+@dataclass
+class Analysis:
+    """What the simulator says about a submission, before it is stored."""
+
+    qubits: int
+    circuits: int
+    gates_1q: int
+    gates_2q: int
+    failure: dict[str, str] | None
+    noise_model: str
+    child_programs: list[dict[str, Any]]
+    child_stats: list[dict[str, Any]]
+
+
+def _fallback_stats(body: Mapping[str, Any]) -> tuple[int, int, int]:
+    program = body["input"]
+    entries = program.get("circuits") or [program]
+    qubits = max([int(e.get("qubits") or program.get("qubits") or 0) for e in entries] or [0])
+    gates = sum(len(e.get("circuit", [])) for e in entries)
+    return qubits, len(entries), gates
+
+
+def analyse(body: Mapping[str, Any], max_qubits: int) -> Analysis:
+    """Check a schema-valid submission with the simulator; never raises for bad programs."""
+    backend = catalog.BACKENDS[body["backend"]]
+    if backend.noise_model is None:
+        model = (body.get("noise") or {}).get("model", "ideal")
+    else:
+        model = backend.noise_model
+    program = body["input"]
+    multi = body["type"] == "ionq.multi-circuit.v1"
+    children: list[dict[str, Any]] = []
+    if multi:
+        for entry in program["circuits"]:
+            child = {
+                "gateset": entry.get("gateset", program["gateset"]),
+                "circuit": entry["circuit"],
+            }
+            qubits = entry.get("qubits", program.get("qubits"))
+            if qubits is not None:
+                child["qubits"] = qubits
+            children.append(child)
+    limit = min(NOISE_MODELS[model].max_qubits, backend.qubits, max_qubits, SIMULATOR_MAX_QUBITS)
+    shots = body.get("shots", DEFAULT_SHOTS)
+    try:
+        debiasing = (body.get("settings") or {}).get("error_mitigation", {}).get("debiasing")
+        if debiasing and backend.noise_model is not None and shots < DEBIASING_MIN_SHOTS:
+            raise SimulationFailure(
+                "InvalidInput",
+                f"settings.error_mitigation.debiasing needs at least {DEBIASING_MIN_SHOTS}"
+                f" shots; the job has {shots}",
+            )
+        circuits = validate(body["type"], program, shots, model)
+        # The simulator checks its own ceiling; the backend's count and the server's
+        # configured simulation limit may be lower.
+        for index, circuit in enumerate(circuits):
+            if circuit.qubits > limit:
+                where = f"input.circuits.{index}" if multi else "input"
+                raise SimulationFailure(
+                    "NotEnoughQubits",
+                    f"{where} needs {circuit.qubits} qubits; {body['backend']} runs at most"
+                    f" {limit} here",
+                )
+    except SimulationFailure as failure:
+        qubits, count, gates = _fallback_stats(body)
+        return Analysis(qubits, count, gates, 0, failure.as_failure(), model, [], [])
+    return Analysis(
+        qubits=max(c.qubits for c in circuits),
+        circuits=len(circuits),
+        gates_1q=sum(c.gates_1q for c in circuits),
+        gates_2q=sum(c.gates_2q for c in circuits),
+        failure=None,
+        noise_model=model,
+        child_programs=children,
+        child_stats=[
+            {
+                "qubits": c.qubits,
+                "circuits": 1,
+                "gate_counts": {"1q": c.gates_1q, "2q": c.gates_2q},
+            }
+            for c in circuits
+        ]
+        if multi
+        else [],
+    )
+
+
+def job_rows(
+    body: Mapping[str, Any],
+    analysis: Analysis,
+    owner: str,
+    now: float,
+    duration: float,
+    session_failure: str | None,
+    new_id: Any,
+) -> list[dict[str, Any]]:
+    """The rows a submission becomes: the job, then its children (multi-circuit jobs)."""
+    backend = catalog.BACKENDS[body["backend"]]
+    simulator = backend.noise_model is None
+    shots = body.get("shots", DEFAULT_SHOTS)
+    dry_run = bool(body.get("dry_run", False))
+    failure = analysis.failure
+    if failure is None and session_failure is not None:
+        failure = {"code": "InvalidInput", "message": session_failure}
+    noise = None
+    if simulator:
+        noise = dict(body.get("noise") or {"model": "ideal"})
+    ideal = simulator and analysis.noise_model == "ideal"
+    stats = {
+        "qubits": analysis.qubits,
+        "circuits": analysis.circuits,
+        "gate_counts": {"1q": analysis.gates_1q, "2q": analysis.gates_2q},
+    }
+    cost = catalog.estimate_cost(body["backend"], shots, analysis.gates_1q, analysis.gates_2q)
+    if dry_run:
+        times = (now, now, now, "completed", 0)
+    elif failure is not None:
+        fail = now + duration * READY_AT
+        times = (fail, fail, fail, "failed", 0)
+    else:
+        times = (
+            now + duration * READY_AT,
+            now + duration * STARTED_AT,
+            now + duration,
+            "completed",
+            1,
+        )
+    parent_id = new_id()
+    child_ids = [new_id() for _ in analysis.child_programs] if failure is None else []
+    base = {
+        "owner": owner,
+        "backend": body["backend"],
+        "name": body.get("name"),
+        "metadata": dumps(body["metadata"]) if body.get("metadata") is not None else None,
+        "session_id": body.get("session_id"),
+        "dry_run": int(dry_run),
+        "submitted_at": now,
+        "ready_at": times[0],
+        "started_at": times[1],
+        "end_at": times[2],
+        "end_status": times[3],
+        "runs": times[4],
+        "canceled_at": None,
+        "failure": dumps(failure) if failure is not None else None,
+        "settings": dumps(body.get("settings") or {}),
+        "shots": None if ideal else shots,
+        "noise": dumps(noise) if noise is not None else None,
+        "seed": (noise or {}).get("seed"),
+        "results": None,
+        "estimated_cost": cost,
+    }
+    rows = [
+        {
+            **base,
+            "id": parent_id,
+            "type": body["type"],
+            "parent_job_id": None,
+            "child_job_ids": dumps(child_ids) if body["type"] == "ionq.multi-circuit.v1" else None,
+            "stats": dumps(stats),
+            "program": dumps(body["input"]),
+        }
+    ]
+    children = zip(child_ids, analysis.child_programs, analysis.child_stats, strict=True)
+    for child_id, program, child_stats in children:
+        rows.append(
+            {
+                **base,
+                "id": child_id,
+                "type": "ionq.circuit.v1",
+                "parent_job_id": parent_id,
+                "child_job_ids": None,
+                "session_id": body.get("session_id"),
+                "stats": dumps(child_stats),
+                "program": dumps(program),
+            }
+        )
+    return rows
+
+
+def render(row: sqlite3.Row, now: float, base_path: str, project_id: str) -> dict[str, Any]:
+    """The `Job` object of a stored job at `now`."""
+    state = status(row, now)
+    runs = bool(row["runs"])
+    finished = state in ("completed", "failed", "canceled")
+    if state == "canceled":
+        completed_at: float | None = row["canceled_at"]
+    elif finished:
+        completed_at = row["end_at"]
+    else:
+        completed_at = None
+    started = (
+        runs
+        and now >= row["started_at"]
+        and (state != "canceled" or row["canceled_at"] >= row["started_at"])
+    )
+    duration_ms = round((row["end_at"] - row["started_at"]) * 1000)
+    wait_ms = round((row["started_at"] - row["submitted_at"]) * 1000)
+    job: dict[str, Any] = {
+        "id": row["id"],
+        "status": state,
+        "type": row["type"],
+        "backend": row["backend"],
+        "name": row["name"],
+        "metadata": loads(row["metadata"]),
+        "submitter_id": row["owner"],
+        "project_id": project_id,
+        "parent_job_id": row["parent_job_id"],
+        "session_id": row["session_id"],
+        "child_job_ids": loads(row["child_job_ids"]),
+        "dry_run": bool(row["dry_run"]),
+        "submitted_at": catalog.iso(row["submitted_at"]),
+        "started_at": catalog.iso(row["started_at"]) if started else None,
+        "completed_at": catalog.iso(completed_at) if completed_at is not None else None,
+        "predicted_wait_time_ms": wait_ms if runs else None,
+        "predicted_execution_duration_ms": duration_ms if runs else None,
+        "execution_duration_ms": duration_ms if state == "completed" and runs else None,
+        "failure": loads(row["failure"]) if state == "failed" else None,
+        "settings": loads(row["settings"]),
+        "stats": loads(row["stats"]),
+        "results": None,
+    }
+    if state == "completed" and runs:
+        suffix = "/aggregated" if row["child_job_ids"] is not None else ""
+        job["results"] = {
+            "probabilities": {"url": f"{base_path}/jobs/{row['id']}/results/probabilities{suffix}"}
+        }
+    if row["shots"] is not None:
+        job["shots"] = row["shots"]
+    if row["noise"] is not None:
+        job["noise"] = loads(row["noise"])
+    return job

@@ -1,0 +1,327 @@
+"""SQLite storage for jobs and sessions: in memory by default, or a file (WAL mode).
+
+Every write is one transaction, committed before the app answers, so an acknowledged job
+survives a SIGKILL of the server when the database is a file. Job status is never stored:
+it is derived from the stored timestamps when read (see `lifecycle`), so it keeps moving
+across a restart.
+
+Ids are time-ordered UUIDs (version 7 layout) issued in strictly increasing order, so
+"newest first" is `ORDER BY id DESC` on an index and any id is a valid page cursor: the
+next page holds the ids below it. A page therefore costs the same at any table size, and
+jobs created or deleted during a listing never make another job appear twice or vanish.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Final
+
+SCHEMA: Final = """
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    type TEXT NOT NULL,
+    backend TEXT NOT NULL,
+    name TEXT,
+    metadata TEXT,
+    parent_job_id TEXT,
+    session_id TEXT,
+    child_job_ids TEXT,
+    dry_run INTEGER NOT NULL,
+    submitted_at REAL NOT NULL,
+    ready_at REAL NOT NULL,
+    started_at REAL NOT NULL,
+    end_at REAL NOT NULL,
+    end_status TEXT NOT NULL,
+    runs INTEGER NOT NULL,
+    canceled_at REAL,
+    failure TEXT,
+    settings TEXT NOT NULL,
+    stats TEXT NOT NULL,
+    shots INTEGER,
+    noise TEXT,
+    seed INTEGER,
+    program TEXT,
+    results TEXT,
+    estimated_cost REAL NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS jobs_owner ON jobs (owner, id);
+CREATE INDEX IF NOT EXISTS jobs_parent ON jobs (owner, parent_job_id, id);
+CREATE INDEX IF NOT EXISTS jobs_session ON jobs (owner, session_id, id);
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    backend TEXT NOT NULL,
+    settings TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    start_at REAL NOT NULL,
+    ended_at REAL,
+    ender_id TEXT,
+    job_count INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sessions_owner ON sessions (owner, id);
+"""
+
+# The columns a job listing needs: never the program or the results, which may be large.
+JOB_COLUMNS: Final = (
+    "id, owner, type, backend, name, metadata, parent_job_id, session_id, child_job_ids,"
+    " dry_run, submitted_at, ready_at, started_at, end_at, end_status, runs, canceled_at,"
+    " failure, settings, stats, shots, noise, estimated_cost"
+)
+
+# The derived status, in SQL, for the `status` filter; mirrors `lifecycle.status`.
+STATUS_SQL: Final = (
+    "CASE WHEN canceled_at IS NOT NULL THEN 'canceled'"
+    " WHEN :now >= end_at THEN end_status"
+    " WHEN :now >= started_at THEN 'started'"
+    " WHEN :now >= ready_at THEN 'ready' ELSE 'submitted' END"
+)
+
+
+def dumps(value: Any) -> str:
+    """JSON text for storage; ASCII-only so lone surrogates from clients cannot break it."""
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+
+
+class IdGenerator:
+    """Strictly increasing UUIDs in the version 7 layout (48-bit ms time first).
+
+    The 122 bits a v7 UUID leaves free (time, then random) are kept as one counter that
+    only grows; stamping the version and variant bits at fixed positions keeps the order,
+    so ids compare (as integers and as lowercase text) in creation order.
+    """
+
+    def __init__(self, floor: str | None = None) -> None:
+        self._lock = threading.Lock()
+        self._last = self._free(uuid.UUID(floor).int) if floor else 0
+
+    @staticmethod
+    def _free(raw: int) -> int:
+        return ((raw >> 80) << 74) | (((raw >> 64) & 0xFFF) << 62) | (raw & ((1 << 62) - 1))
+
+    def __call__(self) -> str:
+        millis = time.time_ns() // 1_000_000
+        with self._lock:
+            free = (millis << 74) | (int.from_bytes(os.urandom(8), "big") >> 8)
+            if free <= self._last:
+                free = self._last + 1
+            self._last = free
+        raw = (
+            ((free >> 74) << 80)
+            | (0x7 << 76)
+            | (((free >> 62) & 0xFFF) << 64)
+            | (0x2 << 62)
+            | (free & ((1 << 62) - 1))
+        )
+        return str(uuid.UUID(int=raw))
+
+
+class Store:
+    """The database; used from the event-loop thread only (one connection)."""
+
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path or ":memory:"
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        if path:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode: a committed transaction survives a killed process (not
+            # a power cut), which is the durability a test server needs.
+            self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+        newest = self.db.execute(
+            "SELECT max(id) FROM (SELECT max(id) AS id FROM jobs UNION ALL"
+            " SELECT max(id) FROM sessions)"
+        ).fetchone()[0]
+        self.new_id = IdGenerator(newest)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed on exit (rolled back on an exception)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # ---------------------------------------------------------------- jobs
+    def insert_jobs(self, rows: Sequence[dict[str, Any]], session_id: str | None) -> None:
+        """Insert a job and its children in one transaction; count it in its session."""
+        with self.transaction() as db:
+            columns = list(rows[0])
+            db.executemany(
+                f"INSERT INTO jobs ({', '.join(columns)}) VALUES"
+                f" ({', '.join(':' + c for c in columns)})",
+                rows,
+            )
+            if session_id is not None:
+                db.execute(
+                    "UPDATE sessions SET job_count = job_count + 1 WHERE id = ?", (session_id,)
+                )
+                db.execute(
+                    "UPDATE sessions SET ended_at = :now WHERE id = :id AND ended_at IS NULL"
+                    " AND json_extract(settings, '$.job_count_limit') <= job_count",
+                    {"id": session_id, "now": rows[0]["submitted_at"]},
+                )
+
+    def get_job(self, owner: str, job_id: str, full: bool = False) -> sqlite3.Row | None:
+        """One job of `owner`, or None."""
+        columns = "*" if full else JOB_COLUMNS
+        row: sqlite3.Row | None = self.db.execute(
+            f"SELECT {columns} FROM jobs WHERE id = ? AND owner = ?", (job_id, owner)
+        ).fetchone()
+        return row
+
+    def list_jobs(
+        self,
+        owner: str,
+        limit: int,
+        after: str | None,
+        now: float,
+        filters: dict[str, Any],
+    ) -> list[sqlite3.Row]:
+        """Up to `limit` + 1 jobs of `owner`, newest first, with ids below `after`."""
+        where = ["owner = :owner"]
+        args: dict[str, Any] = {"owner": owner, "now": now, "limit": limit + 1}
+        if after is not None:
+            where.append("id < :after")
+            args["after"] = after
+        for column in ("backend", "session_id", "parent_job_id"):
+            if filters.get(column) is not None:
+                where.append(f"{column} = :{column}")
+                args[column] = filters[column]
+        if filters.get("status") is not None:
+            where.append(f"({STATUS_SQL}) = :status")
+            args["status"] = filters["status"]
+        if filters.get("ids"):
+            marks = []
+            for index, job_id in enumerate(filters["ids"]):
+                marks.append(f":id{index}")
+                args[f"id{index}"] = job_id
+            where.append(f"id IN ({', '.join(marks)})")
+        return self.db.execute(
+            f"SELECT {JOB_COLUMNS} FROM jobs WHERE {' AND '.join(where)}"
+            " ORDER BY id DESC LIMIT :limit",
+            args,
+        ).fetchall()
+
+    def owned_ids(self, owner: str, ids: Sequence[str]) -> set[str]:
+        """Which of `ids` name jobs of `owner`."""
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ", ".join("?" * len(chunk))
+            found.update(
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT id FROM jobs WHERE owner = ? AND id IN ({marks})", (owner, *chunk)
+                )
+            )
+        return found
+
+    def cancel_jobs(self, owner: str, ids: Sequence[str], now: float) -> list[str]:
+        """Cancel the unfinished jobs among `ids` (and their children); the ids cancelled."""
+        with self.transaction() as db:
+            cancelled: list[str] = []
+            for job_id in ids:
+                cur = db.execute(
+                    "UPDATE jobs SET canceled_at = :now WHERE owner = :owner AND"
+                    " (id = :id OR parent_job_id = :id) AND canceled_at IS NULL AND end_at > :now",
+                    {"now": now, "owner": owner, "id": job_id},
+                )
+                if cur.rowcount:
+                    row = db.execute("SELECT canceled_at FROM jobs WHERE id = ?", (job_id,))
+                    got = row.fetchone()
+                    if got is not None and got[0] == now:
+                        cancelled.append(job_id)
+            return cancelled
+
+    def delete_jobs(self, owner: str, ids: Sequence[str]) -> None:
+        """Delete jobs and their children."""
+        with self.transaction() as db:
+            for job_id in ids:
+                db.execute(
+                    "DELETE FROM jobs WHERE owner = :owner AND (id = :id OR parent_job_id = :id)",
+                    {"owner": owner, "id": job_id},
+                )
+
+    def update_job(self, owner: str, job_id: str, changes: dict[str, Any]) -> None:
+        """Set some columns of one job."""
+        with self.transaction() as db:
+            sets = ", ".join(f"{c} = :{c}" for c in changes)
+            db.execute(
+                f"UPDATE jobs SET {sets} WHERE id = :id AND owner = :owner",
+                {**changes, "id": job_id, "owner": owner},
+            )
+
+    def children(self, parent_id: str) -> list[sqlite3.Row]:
+        """A parent's children with their programs and results, in circuit order."""
+        return self.db.execute(
+            "SELECT id, results, program, failure FROM jobs WHERE parent_job_id = ? ORDER BY id",
+            (parent_id,),
+        ).fetchall()
+
+    def save_results(self, results: dict[str, Any]) -> None:
+        """Store computed results, keyed by job id."""
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE jobs SET results = ? WHERE id = ?",
+                [(dumps(value), job_id) for job_id, value in results.items()],
+            )
+
+    # ---------------------------------------------------------------- sessions
+    def insert_session(self, row: dict[str, Any]) -> None:
+        """Store a new session."""
+        with self.transaction() as db:
+            columns = list(row)
+            db.execute(
+                f"INSERT INTO sessions ({', '.join(columns)}) VALUES"
+                f" ({', '.join(':' + c for c in columns)})",
+                row,
+            )
+
+    def get_session(self, owner: str, session_id: str) -> sqlite3.Row | None:
+        """One session of `owner`, or None."""
+        row: sqlite3.Row | None = self.db.execute(
+            "SELECT * FROM sessions WHERE id = ? AND owner = ?", (session_id, owner)
+        ).fetchone()
+        return row
+
+    def list_sessions(self, owner: str, limit: int, after: str | None) -> list[sqlite3.Row]:
+        """Up to `limit` + 1 sessions of `owner`, newest first, with ids below `after`."""
+        if after is None:
+            return self.db.execute(
+                "SELECT * FROM sessions WHERE owner = ? ORDER BY id DESC LIMIT ?",
+                (owner, limit + 1),
+            ).fetchall()
+        return self.db.execute(
+            "SELECT * FROM sessions WHERE owner = ? AND id < ? ORDER BY id DESC LIMIT ?",
+            (owner, after, limit + 1),
+        ).fetchall()
+
+    def end_session(self, owner: str, session_id: str, now: float, ender: str) -> None:
+        """End a session that has not ended."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE sessions SET ended_at = ?, ender_id = ? WHERE id = ? AND owner = ?"
+                " AND ended_at IS NULL",
+                (now, ender, session_id, owner),
+            )
+
+
+def loads(text: str | None) -> Any:
+    """Parse stored JSON text (None stays None)."""
+    return None if text is None else json.loads(text)

@@ -1,0 +1,253 @@
+"""Routing and request validation, both read from `openapi.yaml` when the app starts.
+
+No schema is copied into Python: every operation's path and query parameters and its JSON
+body get one precompiled jsonschema-rs validator (Draft 2020-12), built against a root
+document that embeds the spec's `components`, so `#/components/...` references resolve as
+they do in the spec.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import jsonschema_rs
+
+from .errors import BadRequest
+
+BASE_PATH: Final = "/v0.4"
+METHODS: Final = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_INTEGER = re.compile(r"-?[0-9]+")
+
+
+@dataclass
+class Param:
+    """One path or query parameter and how to turn its text into a JSON value."""
+
+    name: str
+    location: str
+    type: str | None
+    item_type: str | None
+
+
+@dataclass
+class Operation:
+    """One operation of the spec, with its compiled validators."""
+
+    operation_id: str
+    method: str
+    template: str
+    needs_auth: bool
+    path_params: list[Param]
+    query_params: list[Param]
+    path_validator: Any
+    query_validator: Any
+    body_validator: Any | None
+    body_required: bool
+    statuses: frozenset[int] = field(default_factory=frozenset)
+
+
+def _resolve(spec: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    while "$ref" in node:
+        target: Any = spec
+        for part in str(node["$ref"]).removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _schema_type(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> str | None:
+    resolved = _resolve(spec, schema)
+    kind = resolved.get("type")
+    return kind if isinstance(kind, str) else None
+
+
+def _validator(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> Any:
+    root = {"components": spec.get("components", {}), **schema}
+    return jsonschema_rs.validator_for(root, validate_formats=True)
+
+
+def _params_schema(params: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {p["name"]: p.get("schema", {}) for p in params},
+        "required": [p["name"] for p in params if p.get("required")],
+    }
+
+
+class Spec:
+    """The routes and validators of one spec document."""
+
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        self.spec = spec
+        self.static: dict[str, dict[str, Operation]] = {}
+        self.dynamic: list[tuple[re.Pattern[str], dict[str, Operation]]] = []
+        self.by_id: dict[str, Operation] = {}
+        default_security = spec.get("security", [])
+        for template, item in spec["paths"].items():
+            shared = [_resolve(spec, p) for p in item.get("parameters", [])]
+            methods: dict[str, Operation] = {}
+            for method in METHODS:
+                if method not in item:
+                    continue
+                op = item[method]
+                own = [_resolve(spec, p) for p in op.get("parameters", [])]
+                names = {(p["name"], p["in"]) for p in own}
+                params = [p for p in shared if (p["name"], p["in"]) not in names] + own
+                methods[method.upper()] = self._operation(
+                    template, method.upper(), op, params, default_security
+                )
+            if "{" in template:
+                pattern = re.sub(r"\\\{([a-zA-Z0-9_]+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
+                self.dynamic.append((re.compile(pattern + r"\Z"), methods))
+            else:
+                self.static[template] = methods
+            for operation in methods.values():
+                self.by_id[operation.operation_id] = operation
+
+    def _operation(
+        self,
+        template: str,
+        method: str,
+        op: Mapping[str, Any],
+        params: list[Mapping[str, Any]],
+        default_security: Any,
+    ) -> Operation:
+        spec = self.spec
+        path_params = [p for p in params if p["in"] == "path"]
+        query_params = [p for p in params if p["in"] == "query"]
+
+        def describe(p: Mapping[str, Any]) -> Param:
+            schema = _resolve(spec, p.get("schema", {}))
+            kind = _schema_type(spec, schema)
+            item = _schema_type(spec, schema.get("items", {})) if kind == "array" else None
+            return Param(p["name"], p["in"], kind, item)
+
+        body_validator = None
+        body_required = False
+        request_body = op.get("requestBody")
+        if request_body is not None:
+            request_body = _resolve(spec, request_body)
+            media = request_body.get("content", {}).get("application/json", {})
+            body_validator = _validator(spec, media.get("schema", {}))
+            body_required = bool(request_body.get("required"))
+        security = op.get("security", default_security)
+        return Operation(
+            operation_id=op["operationId"],
+            method=method,
+            template=template,
+            needs_auth=bool(security),
+            path_params=[describe(p) for p in path_params],
+            query_params=[describe(p) for p in query_params],
+            path_validator=_validator(spec, _params_schema(path_params)),
+            query_validator=_validator(spec, _params_schema(query_params)),
+            body_validator=body_validator,
+            body_required=body_required,
+            statuses=frozenset(int(s) for s in op.get("responses", {}) if s.isdigit()),
+        )
+
+    def match(self, path: str) -> tuple[dict[str, Operation], dict[str, str]] | None:
+        """The operations of the path template `path` matches, and its path parameters."""
+        methods = self.static.get(path)
+        if methods is not None:
+            return methods, {}
+        for pattern, methods in self.dynamic:
+            found = pattern.match(path)
+            if found is not None:
+                return methods, found.groupdict()
+        return None
+
+
+def _coerce(kind: str | None, text: str) -> Any:
+    """Turn parameter text into the JSON value the schema expects, when it reads as one.
+
+    Text that does not read as the expected type is kept as a string, so the validator
+    rejects it with a message naming the parameter.
+    """
+    if kind in ("integer", "number") and _INTEGER.fullmatch(text):
+        return int(text)
+    if kind == "number":
+        try:
+            return float(text)
+        except ValueError:
+            return text
+    if kind == "boolean" and text in ("true", "false"):
+        return text == "true"
+    return text
+
+
+def parse_params(params: Iterable[Param], raw: Mapping[str, list[str]]) -> dict[str, Any]:
+    """Parameter values from their text; arrays from repeated parameters (form, exploded)."""
+    values: dict[str, Any] = {}
+    for param in params:
+        texts = raw.get(param.name)
+        if texts is None:
+            continue
+        if param.type == "array":
+            values[param.name] = [_coerce(param.item_type, t) for t in texts]
+        else:
+            values[param.name] = _coerce(param.type, texts[0])
+    return values
+
+
+def _kind_name(error: Any) -> str:
+    return str(getattr(error.kind, "name", ""))
+
+
+def _wrong_branch(error: Any) -> bool:
+    return _kind_name(error) in ("const", "enum")
+
+
+def _best(errors: list[Any]) -> list[Any]:
+    """Expand oneOf/anyOf failures into the errors of the branch the value most resembles.
+
+    The branch whose failures are not about a tag (`const`/`enum`, e.g. `gate` or `type`)
+    and that has the fewest failures is the one the sender meant, so its errors name the
+    real offending keys (`input.circuit.3.rotation`, not `input.circuit.3`).
+    """
+    out: list[Any] = []
+    for error in errors:
+        context = (
+            getattr(error.kind, "context", None)
+            if _kind_name(error)
+            in (
+                "oneOf",
+                "anyOf",
+            )
+            else None
+        )
+        if not context:
+            out.append(error)
+            continue
+        branch = min(context, key=lambda errs: (sum(map(_wrong_branch, errs)), len(errs)))
+        out.extend(_best(list(branch)) if branch else [error])
+    return out
+
+
+def _keys(error: Any) -> list[str]:
+    path = [str(p) for p in error.instance_path]
+    name = _kind_name(error)
+    if name == "required":
+        return [".".join([*path, str(error.kind.property)])]
+    if name in ("additionalProperties", "unevaluatedProperties"):
+        unexpected = getattr(error.kind, "unexpected", None) or []
+        return [".".join([*path, str(u)]) for u in unexpected] or [".".join(path)]
+    return [".".join(path)]
+
+
+def check(validator: Any, value: Any, source: str) -> None:
+    """Raise BadRequest naming every offending key, or return if `value` is valid."""
+    if validator.is_valid(value):
+        return
+    errors = _best(list(validator.iter_errors(value)))
+    keys: list[str] = []
+    for error in errors:
+        for key in _keys(error):
+            if key not in keys:
+                keys.append(key)
+    first = errors[0] if errors else None
+    where = f'"{keys[0]}": ' if keys and keys[0] else ""
+    message = f"{where}{first.message}" if first is not None else "invalid request"
+    raise BadRequest(message, [k for k in keys if k] if any(keys) else [], source)
