@@ -18,7 +18,8 @@ class ErrorMitigation:
     Attributes:
         debiasing (bool | Unset): Run symmetrized variants of the circuit and combine their results (debiasing).
             QPUs only (ignored on the simulator). On a QPU it needs at least 500 shots: with
-            fewer the server answers 400 naming `settings.error_mitigation.debiasing`.
+            fewer the job is created and fails with `InvalidInput`, naming
+            `settings.error_mitigation.debiasing`.
     """
 
     debiasing: bool | Unset = UNSET

@@ -28,8 +28,9 @@ class NativeCircuitEntry:
             applies.
         name (str | Unset): A name for the circuit, for the user's reference.
         qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
-            The backend's own limit also applies (checked by the server, answer 400): the
-            simulator takes up to 29 qubits, Aria QPUs 25, Forte QPUs 36.
+            The backend's own limit also applies (checked after the job is accepted: a wider job
+            fails with `NotEnoughQubits`): the simulator takes up to 29 qubits, Aria QPUs 25,
+            Forte QPUs 36.
     """
 
     circuit: list[NativeGpiGate | NativeMsGate | NativeZzGate | NativeZzGatePhase]

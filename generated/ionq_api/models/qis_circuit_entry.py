@@ -25,11 +25,12 @@ class QisCircuitEntry:
     Attributes:
         circuit (list[QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate]): The gates of a `qis`
             circuit, applied in order. A job may hold at most 150,000 gates
-            in all its circuits (checked by the server, answer 400).
+            in all its circuits (a job with more is accepted and fails with `TooManyGates`).
         name (str | Unset): A name for the circuit, for the user's reference.
         qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
-            The backend's own limit also applies (checked by the server, answer 400): the
-            simulator takes up to 29 qubits, Aria QPUs 25, Forte QPUs 36.
+            The backend's own limit also applies (checked after the job is accepted: a wider job
+            fails with `NotEnoughQubits`): the simulator takes up to 29 qubits, Aria QPUs 25,
+            Forte QPUs 36.
     """
 
     circuit: list[QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate]

@@ -32,10 +32,11 @@ class QisCircuitInput:
         gateset (Literal['qis']): The gate set, `qis`.
         circuit (list[QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate]): The gates of a `qis`
             circuit, applied in order. A job may hold at most 150,000 gates
-            in all its circuits (checked by the server, answer 400).
+            in all its circuits (a job with more is accepted and fails with `TooManyGates`).
         qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
-            The backend's own limit also applies (checked by the server, answer 400): the
-            simulator takes up to 29 qubits, Aria QPUs 25, Forte QPUs 36.
+            The backend's own limit also applies (checked after the job is accepted: a wider job
+            fails with `NotEnoughQubits`): the simulator takes up to 29 qubits, Aria QPUs 25,
+            Forte QPUs 36.
     """
 
     gateset: Literal["qis"]

@@ -18,7 +18,8 @@ class QisFixedGate:
     `target` and `targets` (a gate on several targets acts on each), and at most one of
     `control` and `controls` (the schema's `not` states these two rules). No control may
     also be a target, and every index must be below the program's `qubits`: the schema
-    cannot state these, so the server checks them and answers 400.
+    cannot state these, so a job breaking them is accepted and fails with
+    `InvalidInput`.
 
         Attributes:
             gate (QisFixedGateGate): The gate.

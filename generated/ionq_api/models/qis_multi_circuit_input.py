@@ -29,8 +29,9 @@ class QisMultiCircuitInput:
         gateset (Literal['qis']): The gate set, `qis`.
         circuits (list[QisCircuitEntry]): The circuits, at most 5,000.
         qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
-            The backend's own limit also applies (checked by the server, answer 400): the
-            simulator takes up to 29 qubits, Aria QPUs 25, Forte QPUs 36.
+            The backend's own limit also applies (checked after the job is accepted: a wider job
+            fails with `NotEnoughQubits`): the simulator takes up to 29 qubits, Aria QPUs 25,
+            Forte QPUs 36.
     """
 
     gateset: Literal["qis"]

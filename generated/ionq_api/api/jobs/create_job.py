@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
 
@@ -119,10 +124,15 @@ def sync_detailed(
 
     With `dry_run: true` the job is validated and costed but never run: it goes
     straight to `completed`, with `results: null`, and its probabilities answer 404.
-    Rules the schema cannot state (a qubit index below `input.qubits`, a control
-    distinct from the target, at most 150,000 gates in total, the backend's qubit count)
-    are checked by the server and answered with 400 naming the offending keys. A body
-    over 10 MB is answered with 413.
+    A body the schema rejects is answered with 400 naming the offending keys, and
+    nothing is stored. Rules the schema cannot state (a qubit index below
+    `input.qubits`, a control distinct from the target, at most 150,000 gates in total,
+    the backend's qubit count, at least 500 shots for debiasing, an active session on
+    the same backend) are checked after the job is accepted, as IonQ's service does: the
+    job is created (201) and then fails, with `failure.code` saying why (`InvalidInput`,
+    `NotEnoughQubits`, `TooManyGates`, `TooManyControls`, `UnsupportedGate`...) and
+    `failure.message` naming the gate or field. An unknown `session_id` is answered with
+    404. A body over 10 MB is answered with 413.
 
     Args:
         body (CircuitJobCreate | MultiCircuitJobCreate): A job submission; `type` says which
@@ -161,10 +171,15 @@ def sync(
 
     With `dry_run: true` the job is validated and costed but never run: it goes
     straight to `completed`, with `results: null`, and its probabilities answer 404.
-    Rules the schema cannot state (a qubit index below `input.qubits`, a control
-    distinct from the target, at most 150,000 gates in total, the backend's qubit count)
-    are checked by the server and answered with 400 naming the offending keys. A body
-    over 10 MB is answered with 413.
+    A body the schema rejects is answered with 400 naming the offending keys, and
+    nothing is stored. Rules the schema cannot state (a qubit index below
+    `input.qubits`, a control distinct from the target, at most 150,000 gates in total,
+    the backend's qubit count, at least 500 shots for debiasing, an active session on
+    the same backend) are checked after the job is accepted, as IonQ's service does: the
+    job is created (201) and then fails, with `failure.code` saying why (`InvalidInput`,
+    `NotEnoughQubits`, `TooManyGates`, `TooManyControls`, `UnsupportedGate`...) and
+    `failure.message` naming the gate or field. An unknown `session_id` is answered with
+    404. A body over 10 MB is answered with 413.
 
     Args:
         body (CircuitJobCreate | MultiCircuitJobCreate): A job submission; `type` says which
@@ -198,10 +213,15 @@ async def asyncio_detailed(
 
     With `dry_run: true` the job is validated and costed but never run: it goes
     straight to `completed`, with `results: null`, and its probabilities answer 404.
-    Rules the schema cannot state (a qubit index below `input.qubits`, a control
-    distinct from the target, at most 150,000 gates in total, the backend's qubit count)
-    are checked by the server and answered with 400 naming the offending keys. A body
-    over 10 MB is answered with 413.
+    A body the schema rejects is answered with 400 naming the offending keys, and
+    nothing is stored. Rules the schema cannot state (a qubit index below
+    `input.qubits`, a control distinct from the target, at most 150,000 gates in total,
+    the backend's qubit count, at least 500 shots for debiasing, an active session on
+    the same backend) are checked after the job is accepted, as IonQ's service does: the
+    job is created (201) and then fails, with `failure.code` saying why (`InvalidInput`,
+    `NotEnoughQubits`, `TooManyGates`, `TooManyControls`, `UnsupportedGate`...) and
+    `failure.message` naming the gate or field. An unknown `session_id` is answered with
+    404. A body over 10 MB is answered with 413.
 
     Args:
         body (CircuitJobCreate | MultiCircuitJobCreate): A job submission; `type` says which
@@ -238,10 +258,15 @@ async def asyncio(
 
     With `dry_run: true` the job is validated and costed but never run: it goes
     straight to `completed`, with `results: null`, and its probabilities answer 404.
-    Rules the schema cannot state (a qubit index below `input.qubits`, a control
-    distinct from the target, at most 150,000 gates in total, the backend's qubit count)
-    are checked by the server and answered with 400 naming the offending keys. A body
-    over 10 MB is answered with 413.
+    A body the schema rejects is answered with 400 naming the offending keys, and
+    nothing is stored. Rules the schema cannot state (a qubit index below
+    `input.qubits`, a control distinct from the target, at most 150,000 gates in total,
+    the backend's qubit count, at least 500 shots for debiasing, an active session on
+    the same backend) are checked after the job is accepted, as IonQ's service does: the
+    job is created (201) and then fails, with `failure.code` saying why (`InvalidInput`,
+    `NotEnoughQubits`, `TooManyGates`, `TooManyControls`, `UnsupportedGate`...) and
+    `failure.message` naming the gate or field. An unknown `session_id` is answered with
+    404. A body over 10 MB is answered with 413.
 
     Args:
         body (CircuitJobCreate | MultiCircuitJobCreate): A job submission; `type` says which

@@ -120,7 +120,8 @@ def sync_detailed(
     `name`, when given, replaces the job's name. `metadata`, when given, is merged into
     the job's metadata: each key it names is set to the given value, and keys it does not
     name are kept. The merged metadata must still satisfy the `Metadata` limits (at most
-    10 keys), or the answer is 400 with `validation.keys` naming `metadata` and nothing is
+    10 keys): a request that is valid by itself but would leave the job with more keys
+    conflicts with the job's current metadata, so the answer is 409 and nothing is
     changed. An empty body changes nothing. Any job status may be updated.
 
     Args:
@@ -163,7 +164,8 @@ def sync(
     `name`, when given, replaces the job's name. `metadata`, when given, is merged into
     the job's metadata: each key it names is set to the given value, and keys it does not
     name are kept. The merged metadata must still satisfy the `Metadata` limits (at most
-    10 keys), or the answer is 400 with `validation.keys` naming `metadata` and nothing is
+    10 keys): a request that is valid by itself but would leave the job with more keys
+    conflicts with the job's current metadata, so the answer is 409 and nothing is
     changed. An empty body changes nothing. Any job status may be updated.
 
     Args:
@@ -201,7 +203,8 @@ async def asyncio_detailed(
     `name`, when given, replaces the job's name. `metadata`, when given, is merged into
     the job's metadata: each key it names is set to the given value, and keys it does not
     name are kept. The merged metadata must still satisfy the `Metadata` limits (at most
-    10 keys), or the answer is 400 with `validation.keys` naming `metadata` and nothing is
+    10 keys): a request that is valid by itself but would leave the job with more keys
+    conflicts with the job's current metadata, so the answer is 409 and nothing is
     changed. An empty body changes nothing. Any job status may be updated.
 
     Args:
@@ -242,7 +245,8 @@ async def asyncio(
     `name`, when given, replaces the job's name. `metadata`, when given, is merged into
     the job's metadata: each key it names is set to the given value, and keys it does not
     name are kept. The merged metadata must still satisfy the `Metadata` limits (at most
-    10 keys), or the answer is 400 with `validation.keys` naming `metadata` and nothing is
+    10 keys): a request that is valid by itself but would leave the job with more keys
+    conflicts with the job's current metadata, so the answer is 409 and nothing is
     changed. An empty body changes nothing. Any job status may be updated.
 
     Args:
