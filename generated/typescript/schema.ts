@@ -28,10 +28,15 @@ export interface paths {
          *
          *     With `dry_run: true` the job is validated and costed but never run: it goes
          *     straight to `completed`, with `results: null`, and its probabilities answer 404.
-         *     Rules the schema cannot state (a qubit index below `input.qubits`, a control
-         *     distinct from the target, at most 150,000 gates in total, the backend's qubit count)
-         *     are checked by the server and answered with 400 naming the offending keys. A body
-         *     over 10 MB is answered with 413.
+         *     A body the schema rejects is answered with 400 naming the offending keys, and
+         *     nothing is stored. Rules the schema cannot state (a qubit index below
+         *     `input.qubits`, a control distinct from the target, at most 150,000 gates in total,
+         *     the backend's qubit count, at least 500 shots for debiasing, an active session on
+         *     the same backend) are checked after the job is accepted, as IonQ's service does: the
+         *     job is created (201) and then fails, with `failure.code` saying why (`InvalidInput`,
+         *     `NotEnoughQubits`, `TooManyGates`, `TooManyControls`, `UnsupportedGate`...) and
+         *     `failure.message` naming the gate or field. An unknown `session_id` is answered with
+         *     404. A body over 10 MB is answered with 413.
          */
         post: operations["createJob"];
         /**
@@ -125,7 +130,8 @@ export interface paths {
          *     `name`, when given, replaces the job's name. `metadata`, when given, is merged into
          *     the job's metadata: each key it names is set to the given value, and keys it does not
          *     name are kept. The merged metadata must still satisfy the `Metadata` limits (at most
-         *     10 keys), or the answer is 400 with `validation.keys` naming `metadata` and nothing is
+         *     10 keys): a request that is valid by itself but would leave the job with more keys
+         *     conflicts with the job's current metadata, so the answer is 409 and nothing is
          *     changed. An empty body changes nothing. Any job status may be updated.
          */
         patch: operations["updateJob"];
@@ -580,7 +586,8 @@ export interface components {
             /**
              * @description Run symmetrized variants of the circuit and combine their results (debiasing).
              *     QPUs only (ignored on the simulator). On a QPU it needs at least 500 shots: with
-             *     fewer the server answers 400 naming `settings.error_mitigation.debiasing`.
+             *     fewer the job is created and fails with `InvalidInput`, naming
+             *     `settings.error_mitigation.debiasing`.
              */
             debiasing?: boolean;
         };
@@ -603,8 +610,9 @@ export interface components {
         QubitIndex: number;
         /**
          * @description How many qubits the program uses. When omitted, one more than the highest index used.
-         *     The backend's own limit also applies (checked by the server, answer 400): the
-         *     simulator takes up to 29 qubits, Aria QPUs 25, Forte QPUs 36.
+         *     The backend's own limit also applies (checked after the job is accepted: a wider job
+         *     fails with `NotEnoughQubits`): the simulator takes up to 29 qubits, Aria QPUs 25,
+         *     Forte QPUs 36.
          */
         QubitCount: number;
         /** @description Target qubits; distinct. */
@@ -619,7 +627,8 @@ export interface components {
          *     `target` and `targets` (a gate on several targets acts on each), and at most one of
          *     `control` and `controls` (the schema's `not` states these two rules). No control may
          *     also be a target, and every index must be below the program's `qubits`: the schema
-         *     cannot state these, so the server checks them and answers 400.
+         *     cannot state these, so a job breaking them is accepted and fails with
+         *     `InvalidInput`.
          */
         QisFixedGate: {
             /**
@@ -686,7 +695,7 @@ export interface components {
         QisGate: components["schemas"]["QisFixedGate"] | components["schemas"]["QisRotationGate"] | components["schemas"]["QisSwapGate"] | components["schemas"]["QisPairRotationGate"];
         /**
          * @description The gates of a `qis` circuit, applied in order. A job may hold at most 150,000 gates
-         *     in all its circuits (checked by the server, answer 400).
+         *     in all its circuits (a job with more is accepted and fails with `TooManyGates`).
          */
         QisCircuit: components["schemas"]["QisGate"][];
         /** @description An angle in turns (1 turn = 2π radians). */
@@ -1380,6 +1389,22 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The request is valid but conflicts with the resource's current state. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "statusCode": 409,
+                 *       "error": "Conflict",
+                 *       "message": "The job's metadata would have 12 keys; at most 10 are allowed."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The request body is larger than 10 MB. */
         PayloadTooLarge: {
             headers: {
@@ -1492,9 +1517,10 @@ export interface components {
         /** @description The maximum number of items in the page. */
         limit: number;
         /**
-         * @description An opaque cursor: the `next` value of the previous page. Omit it for the first page.
-         *     Do not build or interpret it; its format may change. A cursor the server cannot read
-         *     is answered with 400 naming `next`.
+         * @description The cursor: the `next` value of the previous page (the id of the last item it
+         *     returned, a lowercase UUID). Omit it for the first page. Any id is accepted, even
+         *     one of an item deleted since: the page holds the items listed after it. Treat it as
+         *     opaque text (the pattern is a check, not a promise of meaning).
          */
         next: string;
     };
@@ -1530,9 +1556,10 @@ export interface operations {
                 /** @description The maximum number of items in the page. */
                 limit?: components["parameters"]["limit"];
                 /**
-                 * @description An opaque cursor: the `next` value of the previous page. Omit it for the first page.
-                 *     Do not build or interpret it; its format may change. A cursor the server cannot read
-                 *     is answered with 400 naming `next`.
+                 * @description The cursor: the `next` value of the previous page (the id of the last item it
+                 *     returned, a lowercase UUID). Omit it for the first page. Any id is accepted, even
+                 *     one of an item deleted since: the page holds the items listed after it. Treat it as
+                 *     opaque text (the pattern is a check, not a promise of meaning).
                  */
                 next?: components["parameters"]["next"];
             };
@@ -1633,6 +1660,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2328,9 +2356,10 @@ export interface operations {
                 /** @description The maximum number of items in the page. */
                 limit?: components["parameters"]["limit"];
                 /**
-                 * @description An opaque cursor: the `next` value of the previous page. Omit it for the first page.
-                 *     Do not build or interpret it; its format may change. A cursor the server cannot read
-                 *     is answered with 400 naming `next`.
+                 * @description The cursor: the `next` value of the previous page (the id of the last item it
+                 *     returned, a lowercase UUID). Omit it for the first page. Any id is accepted, even
+                 *     one of an item deleted since: the page holds the items listed after it. Treat it as
+                 *     opaque text (the pattern is a check, not a promise of meaning).
                  */
                 next?: components["parameters"]["next"];
             };
@@ -2498,9 +2527,10 @@ export interface operations {
                 /** @description The maximum number of items in the page. */
                 limit?: components["parameters"]["limit"];
                 /**
-                 * @description An opaque cursor: the `next` value of the previous page. Omit it for the first page.
-                 *     Do not build or interpret it; its format may change. A cursor the server cannot read
-                 *     is answered with 400 naming `next`.
+                 * @description The cursor: the `next` value of the previous page (the id of the last item it
+                 *     returned, a lowercase UUID). Omit it for the first page. Any id is accepted, even
+                 *     one of an item deleted since: the page holds the items listed after it. Treat it as
+                 *     opaque text (the pattern is a check, not a promise of meaning).
                  */
                 next?: components["parameters"]["next"];
             };
