@@ -1,0 +1,113 @@
+"""Waiting for a job to finish: explicit state sets, growing intervals, injectable time.
+
+`poll` and `apoll` take the functions that read the job, tell the time and sleep, so tests
+drive them with a fake clock and never really wait.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from typing import Final
+
+from ionq_api.models.job import Job
+from ionq_client._exceptions import JobFailedError, JobTimeoutError
+
+__all__ = [
+    "DEFAULT_POLL_INTERVAL",
+    "DEFAULT_WAIT_TIMEOUT",
+    "MAX_POLL_INTERVAL",
+    "POLL_MULTIPLIER",
+    "TERMINAL",
+    "UNSUCCESSFUL",
+    "apoll",
+    "next_interval",
+    "poll",
+]
+
+#: States a job never leaves.
+TERMINAL: Final = frozenset({"completed", "failed", "canceled"})
+#: Terminal states that `wait` reports as `JobFailedError`.
+UNSUCCESSFUL: Final = frozenset({"failed", "canceled"})
+
+DEFAULT_POLL_INTERVAL: Final = 0.25
+MAX_POLL_INTERVAL: Final = 5.0
+POLL_MULTIPLIER: Final = 1.5
+DEFAULT_WAIT_TIMEOUT: Final = 300.0
+
+ProgressCallback = Callable[[Job, float], None]
+
+
+def next_interval(interval: float, maximum: float = MAX_POLL_INTERVAL) -> float:
+    """The interval after `interval`: grown by `POLL_MULTIPLIER`, capped at `maximum`."""
+    return min(maximum, interval * POLL_MULTIPLIER)
+
+
+def _finish(job: Job) -> Job:
+    if job.status in UNSUCCESSFUL:
+        raise JobFailedError(job)
+    return job
+
+
+def poll(
+    fetch: Callable[[], Job],
+    *,
+    job_id: str,
+    timeout: float | None,
+    interval: float = DEFAULT_POLL_INTERVAL,
+    max_interval: float = MAX_POLL_INTERVAL,
+    on_progress: ProgressCallback | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Job:
+    """Read the job until it is terminal; return it, or raise `JobFailedError`/`JobTimeoutError`.
+
+    `on_progress(job, elapsed_seconds)` is called after every read. The last sleep is cut
+    short so the final read happens at the deadline, not after it.
+    """
+    start = clock()
+    while True:
+        job = fetch()
+        elapsed = clock() - start
+        if on_progress is not None:
+            on_progress(job, elapsed)
+        if job.status in TERMINAL:
+            return _finish(job)
+        if timeout is not None:
+            remaining = timeout - elapsed
+            if remaining <= 0:
+                raise JobTimeoutError(job_id, timeout, job.status)
+            sleep(min(interval, remaining))
+        else:
+            sleep(interval)
+        interval = next_interval(interval, max_interval)
+
+
+async def apoll(
+    fetch: Callable[[], Awaitable[Job]],
+    *,
+    job_id: str,
+    timeout: float | None,
+    interval: float = DEFAULT_POLL_INTERVAL,
+    max_interval: float = MAX_POLL_INTERVAL,
+    on_progress: ProgressCallback | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], Awaitable[None]],
+) -> Job:
+    """The async twin of `poll`."""
+    start = clock()
+    while True:
+        job = await fetch()
+        elapsed = clock() - start
+        if on_progress is not None:
+            on_progress(job, elapsed)
+        if job.status in TERMINAL:
+            return _finish(job)
+        if timeout is not None:
+            remaining = timeout - elapsed
+            if remaining <= 0:
+                raise JobTimeoutError(job_id, timeout, job.status)
+            await sleep(min(interval, remaining))
+        else:
+            await sleep(interval)
+        interval = next_interval(interval, max_interval)
