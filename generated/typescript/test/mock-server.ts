@@ -31,11 +31,20 @@ export interface MockOptions {
 // Every mock still running, killed by the exit hook if a test file ends without `stop()`
 // (an uncaught error, a failed `before`, `process.exit`).
 const running = new Set<ChildProcess>();
-process.on("exit", () => {
+function killAll(): void {
   for (const child of running) {
     child.kill("SIGKILL");
   }
-});
+}
+process.on("exit", killAll);
+// A signal ends the process without the exit hook, and node's test runner stops a test file
+// that overruns --test-timeout with SIGTERM: kill the mocks, then die of the same signal.
+for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
+  });
+}
 
 function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
