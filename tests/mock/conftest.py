@@ -1,0 +1,1 @@
+pytest_plugins = ["ionq_mock.pytest_plugin"]
