@@ -9,11 +9,11 @@ install:
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error && touch node_modules
 
-generate: install
-	scripts/generate
+generate: install node_modules
+	scripts/generate && scripts/generate-typescript
 
-check-generated: install
-	scripts/check-generated
+check-generated: install node_modules
+	scripts/check-generated && scripts/check-generated-typescript
 
 lint-spec: install node_modules
 	scripts/lint-spec
@@ -26,3 +26,9 @@ test: install node_modules
 
 check-breaking: install
 	scripts/check-breaking $(if $(BASE),--base $(BASE))
+
+typescript: install node_modules
+	scripts/test-typescript
+
+docs: node_modules
+	scripts/docs
