@@ -70,23 +70,13 @@ def test_32_clients_create_6400_jobs_each_listed_once(tmp_path: Path) -> None:
         stop(process)
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from ionq_mock.cli import main; main()",
-            "serve",
-            "--port",
-            "0",
-            "--api-key",
-            KEY,
-            "--db",
-            str(db),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+def start_server(db: Path | None) -> tuple[subprocess.Popen[str], str]:
+    """`ionq-mock serve --port 0` as a subprocess; its process and announced base URL."""
+    command = [sys.executable, "-c", "from ionq_mock.cli import main; main()", "serve"]
+    command += ["--port", "0", "--api-key", KEY]
+    if db is not None:
+        command += ["--db", str(db)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     line = process.stdout.readline()
     assert line.startswith("ionq-mock listening on "), line
