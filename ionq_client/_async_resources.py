@@ -91,7 +91,7 @@ from ionq_client._exceptions import (
     IonQError,
     NotFoundError,
 )
-from ionq_client._limits import check_metadata, check_name
+from ionq_client._limits import check_metadata, check_name, limits
 from ionq_client._pagination import AsyncPage, AsyncPager
 from ionq_client._polling import (
     DEFAULT_POLL_INTERVAL,
@@ -472,13 +472,25 @@ class AsyncJobs:
         """Delete several jobs (in batches of up to 1,000); returns the ids deleted."""
         done: list[uuid.UUID] = []
         for batch in chunks(ids):
-            response = await self._client._call(
-                delete_jobs.asyncio_detailed,
-                body=JobIds(ids=batch),
-                options=_opts(timeout, max_retries),
-            )
+            try:
+                response = await self._client._call(
+                    delete_jobs.asyncio_detailed,
+                    body=JobIds(ids=batch),
+                    options=_opts(timeout, max_retries),
+                )
+            except NotFoundError as exc:
+                # A retry after a failure that came once the batch was deleted finds the
+                # jobs gone; if none of the batch is left, that earlier attempt succeeded.
+                if exc.attempts == 1 or await self._any_left(batch):
+                    raise
+                done.extend(batch)
+                continue
             done.extend(expect(response, JobsDeleted).ids)
         return JobsDeleted(ids=done, status="deleted")
+
+    async def _any_left(self, batch: Sequence[uuid.UUID]) -> bool:
+        page = await self.list(ids=batch, limit=min(len(batch), limits().page_limit_max))
+        return bool(page.items)
 
 
 class AsyncBackends:

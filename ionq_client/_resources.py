@@ -487,13 +487,25 @@ class Jobs:
         """Delete several jobs (in batches of up to 1,000); returns the ids deleted."""
         done: list[uuid.UUID] = []
         for batch in chunks(ids):
-            response = self._client._call(
-                delete_jobs.sync_detailed,
-                body=JobIds(ids=batch),
-                options=_opts(timeout, max_retries),
-            )
+            try:
+                response = self._client._call(
+                    delete_jobs.sync_detailed,
+                    body=JobIds(ids=batch),
+                    options=_opts(timeout, max_retries),
+                )
+            except NotFoundError as exc:
+                # A retry after a failure that came once the batch was deleted finds the
+                # jobs gone; if none of the batch is left, that earlier attempt succeeded.
+                if exc.attempts == 1 or self._any_left(batch):
+                    raise
+                done.extend(batch)
+                continue
             done.extend(expect(response, JobsDeleted).ids)
         return JobsDeleted(ids=done, status="deleted")
+
+    def _any_left(self, batch: Sequence[uuid.UUID]) -> bool:
+        page = self.list(ids=batch, limit=min(len(batch), limits().page_limit_max))
+        return bool(page.items)
 
 
 class Backends:
