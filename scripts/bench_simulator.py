@@ -271,6 +271,9 @@ def main() -> int:
         if name not in names:
             print(f"skipped: {name} ({PEERS[name][0]}) is not installed; see scripts/bench-env")
     print(f"numpy {np.__version__}; BLAS: {blas_info()}")
+    # Other work on the machine skews every figure (BLAS threads wait for each other):
+    # say how busy it was, before and after.
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print(
         "OPENBLAS_CORETYPE="
         f"{os.environ.get('OPENBLAS_CORETYPE', '(unset)')} "
@@ -306,6 +309,7 @@ def main() -> int:
         )
         if not args.smoke:
             rows[-1].floor = 2.0
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print()
     print_table(rows)
     missed = [r.case for r in rows if not r.met()]
