@@ -19,12 +19,22 @@ from ionq_api.models.backend import Backend
 from ionq_api.models.job import Job
 from ionq_api.types import Unset
 from ionq_client._build import CREATE_TOKEN_KEY
+from ionq_client._cli_program import ProgramError
+from ionq_client._config import API_KEY_ENV
+from ionq_client._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    ValidationError,
+)
 from ionq_client._results import BIT_ORDER, CircuitResult, Result
 
 __all__ = [
     "BAR_WIDTH",
     "backends_table",
     "bar",
+    "describe_error",
     "elapsed",
     "histogram",
     "job_table",
@@ -47,6 +57,35 @@ _STATUS_STYLE: Final = {
 }
 
 
+def describe_error(exc: Exception, base_url: str | None) -> str:
+    """One line naming what went wrong, for any failure the client (or a program file) raises.
+
+    A 400 names its offending keys; a 401 points at the key's settings (never the key).
+    """
+    # A proxy's HTML error page or a multi-line message must still make one line.
+    return " ".join(_describe(exc, base_url).split())
+
+
+def _describe(exc: Exception, base_url: str | None) -> str:
+    if isinstance(exc, BadRequestError):
+        keys = f" (offending keys: {', '.join(exc.validation_keys)})" if exc.validation_keys else ""
+        return f"400 Bad Request: {exc.message}{keys}"
+    if isinstance(exc, AuthenticationError):
+        return f"401 Unauthorized: {exc.message} (check the API key: --api-key or ${API_KEY_ENV})"
+    if isinstance(exc, APIStatusError):
+        rid = f" (request id {exc.request_id})" if exc.request_id else ""
+        return f"{exc.status_code}: {exc.message}{rid}"
+    if isinstance(exc, APIConnectionError):
+        return f"cannot reach {base_url or 'the API'}: {exc.message}"
+    if isinstance(exc, ValidationError | ProgramError):
+        return (
+            f"invalid {exc.key}: {exc}"
+            if exc.key and not str(exc).startswith(exc.key)
+            else str(exc)
+        )
+    return str(exc) or type(exc).__name__
+
+
 def bar(fraction: float, width: int = BAR_WIDTH) -> str:
     """A horizontal bar `fraction` (0..1) of `width` characters, in eighths of a character."""
     eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
@@ -67,11 +106,12 @@ def status_text(status: str) -> Text:
     return Text(status, style=_STATUS_STYLE.get(status, ""))
 
 
-def _when(value: datetime.datetime | None, *, seconds: bool = True) -> str:
+def _when(value: datetime.datetime | None, *, short: bool = False) -> str:
+    """A UTC time: `2026-11-24 21:20:54Z`, or `11-24 21:20Z` in the narrow jobs table."""
     if value is None:
         return "-"
     return value.astimezone(datetime.UTC).strftime(
-        "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
+        "%m-%d %H:%MZ" if short else "%Y-%m-%d %H:%M:%SZ"
     )
 
 
@@ -184,7 +224,7 @@ def jobs_table(jobs: Iterable[Job], *, title: str | None = None) -> Table:
     table.add_column("backend", no_wrap=True)
     table.add_column("qubits", justify="right", no_wrap=True)
     table.add_column("shots", justify="right", no_wrap=True)
-    table.add_column("submitted (UTC)", no_wrap=True)
+    table.add_column("submitted", no_wrap=True)
     table.add_column("name", overflow="ellipsis", min_width=6)
     for job in jobs:
         table.add_row(
@@ -193,7 +233,7 @@ def jobs_table(jobs: Iterable[Job], *, title: str | None = None) -> Table:
             job.backend,
             str(job.stats.qubits),
             _opt(job.shots),
-            _when(job.submitted_at, seconds=False),
+            _when(job.submitted_at, short=True),
             _opt(job.name),
         )
     return table
@@ -239,7 +279,7 @@ def backends_table(backends: Iterable[Backend]) -> Table:
     table.add_column("qubits", justify="right")
     table.add_column("avg queue", justify="right")
     table.add_column("degraded")
-    table.add_column("updated (UTC)", no_wrap=True)
+    table.add_column("updated", no_wrap=True)
     for b in backends:
         status = Text(b.status, style="green" if b.status == "available" else "yellow")
         table.add_row(

@@ -34,6 +34,7 @@ from ionq_api.models.noise import Noise
 from ionq_api.models.noise_model import NoiseModel
 from ionq_client._cli_format import (
     backends_table,
+    describe_error,
     elapsed,
     job_table,
     jobs_table,
@@ -44,14 +45,7 @@ from ionq_client._cli_format import (
 from ionq_client._cli_program import Program, ProgramError, parse_program
 from ionq_client._client import IonQ
 from ionq_client._config import API_KEY_ENV, BASE_URL_ENV
-from ionq_client._exceptions import (
-    APIConnectionError,
-    APIStatusError,
-    AuthenticationError,
-    BadRequestError,
-    IonQError,
-    ValidationError,
-)
+from ionq_client._exceptions import IonQError
 from ionq_client._polling import DEFAULT_WAIT_TIMEOUT
 
 __all__ = ["cli", "main"]
@@ -84,27 +78,6 @@ def _redact(text: str, key: str | None) -> str:
     return text.replace(key, "***") if key and len(key) >= 8 else text
 
 
-def _describe(exc: Exception, base_url: str | None) -> str:
-    """One line naming what went wrong, for any failure the client can raise."""
-    if isinstance(exc, BadRequestError):
-        keys = f" (offending keys: {', '.join(exc.validation_keys)})" if exc.validation_keys else ""
-        return f"400 Bad Request: {exc.message}{keys}"
-    if isinstance(exc, AuthenticationError):
-        return f"401 Unauthorized: {exc.message} (check the API key: --api-key or ${API_KEY_ENV})"
-    if isinstance(exc, APIStatusError):
-        rid = f" (request id {exc.request_id})" if exc.request_id else ""
-        return f"{exc.status_code}: {exc.message}{rid}"
-    if isinstance(exc, APIConnectionError):
-        return f"cannot reach {base_url or 'the API'}: {exc.message}"
-    if isinstance(exc, ValidationError | ProgramError):
-        return (
-            f"invalid {exc.key}: {exc}"
-            if exc.key and not str(exc).startswith(exc.key)
-            else str(exc)
-        )
-    return str(exc) or type(exc).__name__
-
-
 class _Group(click.Group):
     """A group whose commands turn every failure into one `Error: ...` line (exit 1).
 
@@ -118,7 +91,7 @@ class _Group(click.Group):
             raise
         except (IonQError, ProgramError) as exc:
             obj = ctx.find_object(_Settings)
-            message = _describe(exc, obj.base_url if obj else None)
+            message = describe_error(exc, obj.base_url if obj else None)
             raise click.ClickException(_redact(message, obj.api_key if obj else None)) from exc
         except Exception as exc:
             if os.environ.get("IONQ_DEBUG"):
