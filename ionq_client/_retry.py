@@ -84,12 +84,13 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     try:
         seconds = float(value)
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value) if value else None
-        if parsed is None or parsed.tzinfo is None:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (ValueError, TypeError, IndexError):
+            return None
+        if parsed.tzinfo is None:
             return None
         seconds = parsed.timestamp() - (time.time() if now is None else now)
-    except OverflowError:  # pragma: no cover - float() of a str does not overflow
-        return None
     if math.isnan(seconds) or math.isinf(seconds):
         return None
     return max(0.0, seconds)

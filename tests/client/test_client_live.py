@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Iterator
 
 import pytest
 
@@ -181,8 +180,8 @@ def test_errors_from_the_server(client: IonQ) -> None:
 
 
 @pytest.fixture
-def aclient(server: MockServer) -> Iterator[AsyncIonQ]:
-    yield AsyncIonQ(api_key=server.api_key, base_url=server.base_url)
+def aclient(server: MockServer) -> AsyncIonQ:
+    return AsyncIonQ(api_key=server.api_key, base_url=server.base_url)
 
 
 def test_async_mirrors_every_name() -> None:

@@ -1,0 +1,242 @@
+"""Creating a job never leaves two jobs: ambiguous failures are resolved, not resent."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+from client_helpers import (
+    Recorder,
+    error_body,
+    job_json,
+    json_response,
+    make_async_client,
+    make_client,
+)
+
+from ionq_client import (
+    APIConnectionError,
+    APITimeoutError,
+    AsyncIonQ,
+    Circuit,
+    InternalServerError,
+    IonQ,
+    RateLimitError,
+    ValidationError,
+)
+from ionq_client._build import CREATE_TOKEN_KEY, NAME_TOKEN_PREFIX
+from ionq_mock.faults import Faults
+from ionq_mock.testing import MockServer
+
+BELL = Circuit(2).h(0).cnot(0, 1)
+
+
+class FakeServer:
+    """A tiny in-memory jobs store behind MockTransport, failing as scripted.
+
+    `script` lists what to do with each POST /jobs: "ok", "commit-500" (store, then 500),
+    "500" (do not store), "429", "connect" (fail before sending), "commit-reset" (store,
+    then drop the connection), "commit-timeout" (store, then time out).
+    """
+
+    def __init__(self, script: list[str]) -> None:
+        self.script = list(script)
+        self.jobs: list[dict[str, Any]] = []
+        self.posts = 0
+        self.lists = 0
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "GET" and request.url.path.endswith("/jobs"):
+            self.lists += 1
+            newest_first = list(reversed(self.jobs))
+            return json_response(200, {"jobs": newest_first, "next": None})
+        assert request.method == "POST"
+        self.posts += 1
+        action = self.script.pop(0) if self.script else "ok"
+        if action == "connect":
+            raise httpx.ConnectError("refused", request=request)
+        if action == "429":
+            return json_response(429, error_body(429), **{"retry-after": "0"})
+        if action == "500":
+            return json_response(500, error_body(500))
+        body = json.loads(request.content)
+        job = job_json(
+            str(uuid.uuid4()), "submitted", metadata=body.get("metadata"), name=body.get("name")
+        )
+        self.jobs.append(job)
+        if action == "commit-500":
+            return json_response(500, error_body(500))
+        if action == "commit-reset":
+            raise httpx.RemoteProtocolError("server disconnected", request=request)
+        if action == "commit-timeout":
+            raise httpx.ReadTimeout("timed out", request=request)
+        return json_response(201, {"id": job["id"], "status": "submitted", "session_id": None})
+
+
+@pytest.mark.parametrize("failure", ["commit-500", "commit-reset", "commit-timeout"])
+def test_failure_after_commit_is_resolved_not_resent(recorder: Recorder, failure: str) -> None:
+    fake = FakeServer([failure])
+    with make_client(fake, recorder) as client:
+        created = client.jobs.create(BELL, backend="simulator")
+    assert fake.posts == 1
+    assert len(fake.jobs) == 1
+    assert str(created.id) == fake.jobs[0]["id"]
+    assert fake.lists == 1
+
+
+def test_failure_before_commit_is_resent_once_known(recorder: Recorder) -> None:
+    fake = FakeServer(["500", "ok"])
+    with make_client(fake, recorder) as client:
+        created = client.jobs.create(BELL, backend="simulator")
+    assert fake.posts == 2
+    assert fake.lists == 1  # looked before resending
+    assert [j["id"] for j in fake.jobs] == [str(created.id)]
+
+
+def test_certain_failures_are_retried_without_lookup(recorder: Recorder) -> None:
+    fake = FakeServer(["connect", "429", "ok"])
+    with make_client(fake, recorder) as client:
+        client.jobs.create(BELL, backend="simulator")
+    assert fake.posts == 3
+    assert fake.lists == 0
+    assert len(fake.jobs) == 1
+
+
+def test_rate_limit_exhausted_raises(recorder: Recorder) -> None:
+    fake = FakeServer(["429"] * 5)
+    with make_client(fake, recorder, max_retries=1) as client, pytest.raises(RateLimitError):
+        client.jobs.create(BELL, backend="simulator")
+    assert fake.jobs == []
+
+
+def test_gives_up_after_max_retries_when_never_stored(recorder: Recorder) -> None:
+    fake = FakeServer(["500"] * 10)
+    with make_client(fake, recorder) as client, pytest.raises(InternalServerError):
+        client.jobs.create(BELL, backend="simulator", max_retries=1)
+    assert fake.posts == 2
+    assert fake.jobs == []
+
+
+def test_found_even_when_no_retries_are_left(recorder: Recorder) -> None:
+    fake = FakeServer(["commit-500"])
+    with make_client(fake, recorder, max_retries=0) as client:
+        created = client.jobs.create(BELL, backend="simulator")
+    assert str(created.id) == fake.jobs[0]["id"]
+
+
+def test_token_is_in_metadata_and_counts_against_the_limit(recorder: Recorder) -> None:
+    fake = FakeServer([])
+    with make_client(fake, recorder) as client:
+        client.jobs.create(BELL, backend="simulator", metadata={f"k{i}": "v" for i in range(9)})
+        sent = json.loads(recorder.requests[-1].content)
+        assert len(sent["metadata"]) == 10
+        assert len(sent["metadata"][CREATE_TOKEN_KEY]) == 32
+        with pytest.raises(ValidationError) as info:
+            client.jobs.create(BELL, backend="simulator", metadata={CREATE_TOKEN_KEY: "x"})
+        assert info.value.key == f"metadata.{CREATE_TOKEN_KEY}"
+
+
+def test_fallback_to_the_name_when_metadata_is_full(recorder: Recorder) -> None:
+    fake = FakeServer(["commit-500"])
+    full = {f"k{i}": "v" for i in range(10)}
+    with make_client(fake, recorder) as client:
+        created = client.jobs.create(BELL, backend="simulator", metadata=full)
+    sent = json.loads(recorder.requests[0].content)
+    assert sent["metadata"] == full
+    assert sent["name"].startswith(NAME_TOKEN_PREFIX)
+    assert str(created.id) == fake.jobs[0]["id"]
+    assert fake.posts == 1
+
+
+def test_no_room_for_a_token_means_no_blind_resend(recorder: Recorder) -> None:
+    fake = FakeServer(["commit-500"])
+    full = {f"k{i}": "v" for i in range(10)}
+    with make_client(fake, recorder) as client, pytest.raises(InternalServerError):
+        client.jobs.create(BELL, backend="simulator", metadata=full, name="mine")
+    assert fake.posts == 1
+    assert len(fake.jobs) == 1
+
+
+def test_lookup_failure_reraises_the_original_error(recorder: Recorder) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            raise httpx.ReadTimeout("timed out", request=request)
+        return json_response(503, error_body(503))
+
+    with make_client(handler, recorder) as client, pytest.raises(APITimeoutError) as info:
+        client.jobs.create(BELL, backend="simulator")
+    assert any("could not find out" in note for note in info.value.__notes__)
+
+
+def test_async_create_resolves_after_commit(recorder: Recorder) -> None:
+    fake = FakeServer(["commit-reset", "500", "ok"])
+
+    async def run() -> None:
+        async with make_async_client(fake, recorder) as client:
+            first = await client.jobs.create(BELL, backend="simulator")
+            second = await client.jobs.create(BELL, backend="simulator")
+            assert {str(first.id), str(second.id)} == {j["id"] for j in fake.jobs}
+
+    asyncio.run(run())
+    assert len(fake.jobs) == 2
+
+
+# ---------------------------------------------------------------- the live mock, faulty
+
+
+def _count_jobs(server: MockServer) -> int:
+    with IonQ(api_key=server.api_key, base_url=server.base_url) as reader:
+        return sum(1 for _ in reader.jobs.list(limit=1000))
+
+
+def test_many_creates_under_faults_leave_no_duplicate() -> None:
+    faults = Faults(rates={429: 0.1, 500: 0.1, 502: 0.05, 503: 0.05}, after_commit=0.3, seed=7)
+    succeeded = 0
+    failed = 0
+    with MockServer(api_keys=["k"], job_duration=0.05, faults=faults) as server:
+        with IonQ(
+            api_key="k", base_url=server.base_url, max_retries=3, _sleep=lambda s: None
+        ) as client:
+            for i in range(60):
+                try:
+                    client.jobs.create(BELL, backend="simulator", name=f"n{i}")
+                    succeeded += 1
+                except (InternalServerError, RateLimitError, APIConnectionError):
+                    failed += 1
+        server.app.faults = Faults()
+        assert _count_jobs(server) == succeeded
+    assert succeeded > 45
+
+
+def test_async_concurrent_creates_under_faults_leave_no_duplicate() -> None:
+    faults = Faults(rates={500: 0.1, 503: 0.1}, after_commit=0.3, seed=11)
+
+    async def run(base_url: str) -> int:
+        async def instant(seconds: float) -> None:
+            await asyncio.sleep(0)
+
+        async with AsyncIonQ(
+            api_key="k", base_url=base_url, max_retries=3, _sleep=instant
+        ) as client:
+            semaphore = asyncio.Semaphore(16)
+
+            async def one(i: int) -> bool:
+                async with semaphore:
+                    try:
+                        await client.jobs.create(BELL, backend="simulator", metadata={"i": str(i)})
+                    except (InternalServerError, APIConnectionError):
+                        return False
+                    return True
+
+            results = await asyncio.gather(*(one(i) for i in range(100)))
+            return sum(results)
+
+    with MockServer(api_keys=["k"], job_duration=0.05, faults=faults) as server:
+        succeeded = asyncio.run(run(server.base_url))
+        server.app.faults = Faults()
+        assert _count_jobs(server) == succeeded
+    assert succeeded > 80
