@@ -150,10 +150,10 @@ def main() -> int:
             client = stack.enter_context(IonQ(api_key=api_key, base_url=base_url))
             run(client, console)
     except KeyboardInterrupt:
-        errors.print("demo interrupted")
+        errors.print("demo interrupted", soft_wrap=True)
         return 130
     except Exception as exc:
-        errors.print(f"demo failed: {describe_error(exc, base_url)}", markup=False)
+        errors.print(f"demo failed: {describe_error(exc, base_url)}", markup=False, soft_wrap=True)
         return 1
     return 0
 
