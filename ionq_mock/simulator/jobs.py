@@ -12,9 +12,9 @@ from .engine import Probabilities, simulate
 from .errors import SimulationFailure
 from .program import Circuit, parse_job
 
-# Probabilities below this are rounding noise of amplitudes that are exactly zero in exact
-# arithmetic (an amplitude of 1e-10 is far below anything a double-precision run resolves
-# as signal after a few gates' error of 1e-16 each).
+# Probabilities below this are left out of histograms: amplitudes that are exactly zero in
+# exact arithmetic come out of the floating point as about 1e-16 (probability 1e-32), and a
+# true probability under 1e-20 is below anything a histogram of doubles summing to 1 shows.
 ZERO_PROBABILITY: Final = 1e-20
 
 
