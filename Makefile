@@ -6,6 +6,9 @@ VENV := .venv/bin
 install:
 	@scripts/install
 
+demo: install
+	scripts/demo
+
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error && touch node_modules
 
