@@ -53,8 +53,7 @@ def make_client(handler: Handler, recorder: Recorder, **kwargs: Any) -> IonQ:
         api_key=API_KEY,
         base_url=BASE_URL,
         transport=httpx.MockTransport(record),
-        _sleep=recorder.sleep,
-        **kwargs,
+        **{"_sleep": recorder.sleep, **kwargs},
     )
 
 
@@ -69,8 +68,7 @@ def make_async_client(handler: Handler, recorder: Recorder, **kwargs: Any) -> As
         api_key=API_KEY,
         base_url=BASE_URL,
         transport=httpx.MockTransport(record),
-        _sleep=recorder.asleep,
-        **kwargs,
+        **{"_sleep": recorder.asleep, **kwargs},
     )
 
 
