@@ -69,7 +69,17 @@ class Request:
 Response = tuple[int, Any]
 
 
+class Raw(bytes):
+    """JSON text already encoded (cached job renderings), sent as is."""
+
+
+# Rendered jobs, keyed by everything their JSON depends on; bounded, cleared when full.
+RENDER_CACHE_SIZE: Final = 100_000
+
+
 def _encode(payload: Any) -> bytes:
+    if isinstance(payload, Raw):
+        return bytes(payload)
     # ASCII output: a lone surrogate a client sent in a name must not break the answer.
     return json.dumps(payload, ensure_ascii=True, separators=(",", ":")).encode()
 
@@ -106,6 +116,7 @@ class MockApp:
         self._workers = workers
         self._executor: ThreadPoolExecutor | None = None
         self._running: dict[str, asyncio.Future[None]] = {}
+        self._rendered: dict[tuple[Any, ...], bytes] = {}
         self.handlers: dict[str, Callable[[Request], Awaitable[Response]]] = {
             "createJob": self.create_job,
             "listJobs": self.list_jobs,
@@ -318,19 +329,35 @@ class MockApp:
             "session_id": session_id,
         }
 
-    def _page(
-        self, owner: str, query: Mapping[str, Any], filters: dict[str, Any]
-    ) -> dict[str, Any]:
+    def _render_raw(self, row: Any, now: float) -> bytes:
+        """A job's JSON text, from the cache when nothing it depends on has changed."""
+        key = (
+            row["id"],
+            lifecycle.status(row, now),
+            row["canceled_at"],
+            row["name"],
+            row["metadata"],
+            row["failure"],
+            row["end_status"],
+        )
+        text = self._rendered.get(key)
+        if text is None:
+            if len(self._rendered) >= RENDER_CACHE_SIZE:
+                self._rendered.clear()
+            text = _encode(self._render(row, now))
+            self._rendered[key] = text
+        return text
+
+    def _page(self, owner: str, query: Mapping[str, Any], filters: dict[str, Any]) -> Raw:
         limit = query.get("limit", DEFAULT_LIMIT)
         after = query.get("next")
         now = time.time()
         rows = self.store.list_jobs(owner, limit, after.lower() if after else None, now, filters)
         more = len(rows) > limit
         rows = rows[:limit]
-        return {
-            "jobs": [self._render(r, now) for r in rows],
-            "next": rows[-1]["id"] if more else None,
-        }
+        following = _encode(rows[-1]["id"] if more else None)
+        jobs = b",".join(self._render_raw(r, now) for r in rows)
+        return Raw(b'{"jobs":[' + jobs + b'],"next":' + following + b"}")
 
     async def list_jobs(self, request: Request) -> Response:
         query = request.query
@@ -407,7 +434,7 @@ class MockApp:
         return row
 
     async def get_job(self, request: Request) -> Response:
-        return 200, self._render(self._job(request), time.time())
+        return 200, Raw(self._render_raw(self._job(request), time.time()))
 
     async def update_job(self, request: Request) -> Response:
         row = self._job(request)
