@@ -84,7 +84,7 @@ def run_job(
     """
     circuits = validate(job_type, job_input, shots, noise_model)
     model = noise.noise_model(noise_model)
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(noise.check_seed(seed))
     results = []
     for circuit in circuits:
         probs = run_circuit(circuit)

@@ -90,6 +90,15 @@ def check_shots(shots: object) -> int:
     return shots
 
 
+def check_seed(seed: object) -> int | None:
+    """`seed` as None or a non-negative integer (what numpy's generators accept)."""
+    if seed is None:
+        return None
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise SimulationFailure("InvalidInput", f"seed must be an integer >= 0, got {seed!r}")
+    return seed
+
+
 def sample(
     probs: Probabilities,
     shots: int,

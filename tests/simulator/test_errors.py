@@ -101,13 +101,20 @@ def test_probabilities_raises_the_same() -> None:
         ({"shots": 1_000_001}, "TooManyShots"),
         ({"shots": 0}, "InvalidInput"),
         ({"noise_model": "aria-3"}, "InvalidInput"),
-        ({"noise_model": "harmony", "shots": 10}, "NotEnoughQubits"),  # 12 > Harmony's 11
+        ({"noise_model": "aria-1", "seed": -1}, "InvalidInput"),
+        ({"noise_model": "aria-1", "seed": "7"}, "InvalidInput"),
+        ({"noise_model": "harmony-1", "shots": 10}, "NotEnoughQubits"),  # 12 > Harmony's 11
     ],
 )
 def test_bad_job_settings(kwargs: dict[str, Any], code: str) -> None:
     with pytest.raises(SimulationFailure) as info:
         run_job(CIRCUIT, qis({"gate": "h", "target": 11}), **kwargs)
     assert info.value.code == code
+
+
+def test_harmony_allows_11_qubits() -> None:
+    [hist] = run_job(CIRCUIT, qis({"gate": "x", "target": 10}), 50, "harmony", seed=1)
+    assert sum(hist.values()) == pytest.approx(1.0)
 
 
 def test_aria_allows_25_qubits_but_not_26() -> None:
