@@ -67,7 +67,7 @@ def circuits(draw: st.DrawFn) -> tuple[int, str, list[dict[str, Any]]]:
     return n, gateset, draw(st.lists(gate, max_size=25))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(circuits())
 def test_probabilities_match_dense_reference(case: tuple[int, str, list[dict[str, Any]]]) -> None:
     n, gateset, circuit = case
@@ -76,7 +76,7 @@ def test_probabilities_match_dense_reference(case: tuple[int, str, list[dict[str
     np.testing.assert_allclose(got, expected, atol=1e-12)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(circuits(), st.integers(1, 5), st.integers(0, 2**32 - 1))
 def test_amplitudes_match_dense_reference_from_random_state(
     case: tuple[int, str, list[dict[str, Any]]], fuse_qubits: int, seed: int
