@@ -230,7 +230,12 @@ class MockApp:
             if identity is None:
                 raise ApiError(401)
         path_values = parse_params(operation.path_params, {k: [v] for k, v in raw_path.items()})
-        check(operation.path_validator, path_values, "params")
+        try:
+            check(operation.path_validator, path_values, "params")
+        except BadRequest as error:
+            # A malformed id names no resource: 404, as for a well-formed unknown one (links
+            # inferred by clients can carry e.g. a null id into a path).
+            raise ApiError(404, f"not found: {error.message}") from None
         query_values = parse_params(
             operation.query_params,
             parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True),
