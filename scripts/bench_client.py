@@ -143,8 +143,8 @@ def bench_concurrency(base_url: str, jobs: int) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--smoke", action="store_true", help="a few seconds; check figures exist")
-    parser.add_argument("--rounds", type=int, default=9)
-    parser.add_argument("--calls", type=int, default=400)
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--jobs", type=int, default=1000)
     parser.add_argument("--latency", type=float, default=0.02, help="server answer delay, s")
     args = parser.parse_args()
