@@ -35,3 +35,9 @@ typescript: install node_modules
 
 docs: node_modules
 	scripts/docs
+
+serve: install
+	.venv/bin/ionq-mock serve --host 127.0.0.1 --port 8000 --api-key dev-key
+
+fuzz: install
+	scripts/fuzz
