@@ -7,7 +7,7 @@ from typing import Final
 
 import httpx
 
-from ionq_client._exceptions import IonQError
+from ionq_client._exceptions import IonQError, ValidationError
 from ionq_client._types import NOT_GIVEN, NotGiven, TimeoutTypes
 
 __all__ = [
@@ -57,5 +57,9 @@ def to_timeout(value: TimeoutTypes | NotGiven, default: httpx.Timeout) -> httpx.
         return value
     if value is None:
         return httpx.Timeout(None)
-    assert isinstance(value, int | float)  # narrowed for mypy; the union allows nothing else
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ValidationError(
+            f"timeout must be seconds >= 0, an httpx.Timeout or None, not {value!r}",
+            key="timeout",
+        )
     return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_CONNECT_TIMEOUT))

@@ -38,7 +38,7 @@ class SyncPage(Generic[T]):
         return self._fetch_next is not None
 
     def next_page(self) -> SyncPage[T]:
-        """Fetch the next page; `StopIteration`-free: raises `LookupError` on the last page."""
+        """Fetch the next page; raises `LookupError` on the last page."""
         if self._fetch_next is None:
             raise LookupError("this is the last page")
         return self._fetch_next()

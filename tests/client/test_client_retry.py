@@ -25,6 +25,7 @@ from ionq_client import (
     ConflictError,
     InternalServerError,
     RateLimitError,
+    ValidationError,
 )
 from ionq_client._retry import (
     INITIAL_RETRY_DELAY,
@@ -266,3 +267,24 @@ def test_async_max_retries_per_call(recorder: Recorder) -> None:
 
     asyncio.run(run())
     assert len(recorder.requests) == 2
+
+
+@pytest.mark.parametrize("bad", [-1.0, "10", True])
+def test_bad_timeouts_are_rejected(recorder: Recorder, bad: object) -> None:
+    with (
+        make_client(lambda r: json_response(200, job_json()), recorder) as client,
+        pytest.raises(ValidationError) as info,
+    ):
+        client.jobs.get(JOB_ID, timeout=bad)  # type: ignore[arg-type]
+    assert info.value.key == "timeout"
+    assert recorder.requests == []
+
+
+def test_negative_max_retries_is_rejected(recorder: Recorder) -> None:
+    with pytest.raises(ValidationError):
+        make_client(lambda r: json_response(200, job_json()), recorder, max_retries=-1)
+    with (
+        make_client(lambda r: json_response(200, job_json()), recorder) as client,
+        pytest.raises(ValidationError),
+    ):
+        client.jobs.get(JOB_ID, max_retries=-2)
