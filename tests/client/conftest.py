@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from client_helpers import API_KEY, Recorder
 
 from ionq_client import IonQ
 from ionq_mock.testing import MockServer
+
+from .client_helpers import API_KEY, Recorder
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,6 @@ from typing import Any
 
 import httpx
 import pytest
-from client_helpers import (
-    Recorder,
-    error_body,
-    job_json,
-    json_response,
-    make_async_client,
-    make_client,
-)
 
 from ionq_client import (
     APIConnectionError,
@@ -31,6 +23,15 @@ from ionq_client import (
 from ionq_client._build import CREATE_TOKEN_KEY, NAME_TOKEN_PREFIX
 from ionq_mock.faults import Faults
 from ionq_mock.testing import MockServer
+
+from .client_helpers import (
+    Recorder,
+    error_body,
+    job_json,
+    json_response,
+    make_async_client,
+    make_client,
+)
 
 BELL = Circuit(2).h(0).cnot(0, 1)
 

@@ -7,16 +7,6 @@ import logging
 
 import httpx
 import pytest
-from client_helpers import (
-    API_KEY,
-    JOB_ID,
-    Recorder,
-    error_body,
-    job_json,
-    json_response,
-    make_async_client,
-    make_client,
-)
 
 from ionq_client import (
     APIConnectionError,
@@ -36,6 +26,17 @@ from ionq_client import (
     RateLimitError,
 )
 from ionq_client._exceptions import make_status_error
+
+from .client_helpers import (
+    API_KEY,
+    JOB_ID,
+    Recorder,
+    error_body,
+    job_json,
+    json_response,
+    make_async_client,
+    make_client,
+)
 
 EXPECTED = {
     400: BadRequestError,

@@ -7,10 +7,18 @@ from typing import Any
 
 import httpx
 import pytest
-from client_helpers import JOB_ID, Recorder, job_json, json_response, make_async_client, make_client
 
 from ionq_client import JobFailedError, JobTimeoutError, ValidationError
 from ionq_client._polling import MAX_POLL_INTERVAL, TERMINAL, UNSUCCESSFUL, next_interval
+
+from .client_helpers import (
+    JOB_ID,
+    Recorder,
+    job_json,
+    json_response,
+    make_async_client,
+    make_client,
+)
 
 IDS = [f"01a20f69-83ba-7000-802c-63e2033750{i:02d}" for i in range(7)]
 

@@ -8,16 +8,6 @@ import time
 
 import httpx
 import pytest
-from client_helpers import (
-    JOB_ID,
-    Handler,
-    Recorder,
-    error_body,
-    job_json,
-    json_response,
-    make_async_client,
-    make_client,
-)
 
 from ionq_client import (
     APIConnectionError,
@@ -36,6 +26,17 @@ from ionq_client._retry import (
     retry_delay,
     should_retry,
     should_retry_exception,
+)
+
+from .client_helpers import (
+    JOB_ID,
+    Handler,
+    Recorder,
+    error_body,
+    job_json,
+    json_response,
+    make_async_client,
+    make_client,
 )
 
 # ---------------------------------------------------------------- pure functions
