@@ -177,7 +177,18 @@ def job_rows(
             1,
         )
     parent_id = new_id()
-    child_ids = [new_id() for _ in analysis.child_programs] if failure is None else []
+    # A job that fails (in its program or its session) gets no child jobs.
+    children = (
+        [
+            (new_id(), program, child_stats)
+            for program, child_stats in zip(
+                analysis.child_programs, analysis.child_stats, strict=True
+            )
+        ]
+        if failure is None
+        else []
+    )
+    child_ids = [child_id for child_id, _, _ in children]
     base = {
         "owner": owner,
         "backend": body["backend"],
@@ -211,7 +222,6 @@ def job_rows(
             "program": dumps(body["input"]),
         }
     ]
-    children = zip(child_ids, analysis.child_programs, analysis.child_stats, strict=True)
     for child_id, program, child_stats in children:
         rows.append(
             {
@@ -266,6 +276,7 @@ def render(row: sqlite3.Row, now: float, base_path: str, project_id: str) -> dic
         "predicted_execution_duration_ms": duration_ms if runs else None,
         "execution_duration_ms": duration_ms if state == "completed" and runs else None,
         "failure": loads(row["failure"]) if state == "failed" else None,
+        "output": {},
         "settings": loads(row["settings"]),
         "stats": loads(row["stats"]),
         "results": None,

@@ -1010,6 +1010,13 @@ export interface components {
             execution_duration_ms: number | null;
             /** @description Why the job failed, or null unless its status is `failed`. */
             failure: components["schemas"]["JobFailure"] | null;
+            /**
+             * @description What compiling and error-mitigating the job reported (`{}` when there is
+             *     nothing to report). IonQ's service always sends it and its Sept 2026 spec
+             *     requires it (IonQ's `ionq-core` client rejects a job without it); optional here
+             *     so that job objects of earlier API snapshots stay valid.
+             */
+            output?: Record<string, never>;
             /** @description The job's compilation and error-mitigation settings. */
             settings: components["schemas"]["JobSettings"];
             /** @description The size of the job's program. */
@@ -1550,7 +1557,8 @@ export interface operations {
                 /**
                  * @description Only jobs with these ids. Repeat the parameter once per id
                  *     (`?ids=<uuid>&ids=<uuid>`: form style, exploded), which is what the generated
-                 *     clients send for an array.
+                 *     clients send for an array. At most 100, so the URL stays within what HTTP
+                 *     servers accept (1,000 ids made a 41 KB query that servers reject before the API).
                  */
                 ids?: string[];
                 /** @description The maximum number of items in the page. */

@@ -242,3 +242,28 @@ def test_sessions(ionq_mock_server: MockServer) -> None:
         listed = http.get(f"/sessions/{session['id']}/jobs").json()["jobs"]
         assert [j["id"] for j in listed] == [job["id"]]
         assert http.post(f"/sessions/{session['id']}/end").json()["active"] is False
+
+
+def test_multi_circuit_job_in_an_ended_session_fails_without_children(
+    ionq_mock_server: MockServer,
+) -> None:
+    # Found by `make fuzz`: the session check failed the job after its children were
+    # planned, and the server answered 500.
+    multi = {
+        "type": "ionq.multi-circuit.v1",
+        "backend": "qpu.forte-1",
+        "input": {
+            "gateset": "qis",
+            "circuits": [{"circuit": [{"gate": "x", "target": 0}]}] * 2,
+        },
+    }
+    with client(ionq_mock_server) as http:
+        session = http.post("/sessions", json={"backend": "qpu.forte-1"}).json()
+        assert http.post(f"/sessions/{session['id']}/end").status_code == 200
+        created = http.post("/jobs", json={**multi, "session_id": session["id"]})
+        assert created.status_code == 201
+        job = wait_done(http, created.json()["id"])
+        assert job["status"] == "failed"
+        assert job["failure"]["code"] == "InvalidInput"
+        assert job["child_job_ids"] == []
+        assert [j["id"] for j in http.get("/jobs").json()["jobs"]] == [job["id"]]

@@ -26,6 +26,7 @@ from .job_deleted import JobDeleted
 from .job_failure import JobFailure
 from .job_failure_code import JobFailureCode
 from .job_ids import JobIds
+from .job_output import JobOutput
 from .job_page import JobPage
 from .job_results import JobResults
 from .job_settings import JobSettings
@@ -101,6 +102,7 @@ __all__ = (
     "JobFailure",
     "JobFailureCode",
     "JobIds",
+    "JobOutput",
     "JobPage",
     "JobResults",
     "JobsCanceled",

@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.job_failure import JobFailure
+    from ..models.job_output import JobOutput
     from ..models.job_results import JobResults
     from ..models.job_settings import JobSettings
     from ..models.job_stats import JobStats
@@ -53,6 +54,10 @@ class Job:
         settings (JobSettings): How a job is compiled and whether its errors are mitigated.
         stats (JobStats): The size of a job's program.
         results (JobResults | None): Links to the results, or null until the job has completed.
+        output (JobOutput | Unset): What compiling and error-mitigating the job reported (`{}` when there is
+            nothing to report). IonQ's service always sends it and its Sept 2026 spec
+            requires it (IonQ's `ionq-core` client rejects a job without it); optional here
+            so that job objects of earlier API snapshots stay valid.
         shots (int | Unset): The number of shots; absent for jobs on the ideal simulator.
         noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for
             QPU jobs, whose `Job` carries no `noise`.
@@ -80,6 +85,7 @@ class Job:
     settings: JobSettings
     stats: JobStats
     results: JobResults | None
+    output: JobOutput | Unset = UNSET
     shots: int | Unset = UNSET
     noise: Noise | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -177,6 +183,10 @@ class Job:
         else:
             results = self.results
 
+        output: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.output, Unset):
+            output = self.output.to_dict()
+
         shots = self.shots
 
         noise: dict[str, Any] | Unset = UNSET
@@ -211,6 +221,8 @@ class Job:
                 "results": results,
             }
         )
+        if output is not UNSET:
+            field_dict["output"] = output
         if shots is not UNSET:
             field_dict["shots"] = shots
         if noise is not UNSET:
@@ -221,6 +233,7 @@ class Job:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.job_failure import JobFailure  # noqa: PLC0415
+        from ..models.job_output import JobOutput  # noqa: PLC0415
         from ..models.job_results import JobResults  # noqa: PLC0415
         from ..models.job_settings import JobSettings  # noqa: PLC0415
         from ..models.job_stats import JobStats  # noqa: PLC0415
@@ -420,6 +433,13 @@ class Job:
 
         results = _parse_results(d.pop("results"))
 
+        _output = d.pop("output", UNSET)
+        output: JobOutput | Unset
+        if isinstance(_output, Unset):
+            output = UNSET
+        else:
+            output = JobOutput.from_dict(_output)
+
         shots = d.pop("shots", UNSET)
 
         _noise = d.pop("noise", UNSET)
@@ -452,6 +472,7 @@ class Job:
             settings=settings,
             stats=stats,
             results=results,
+            output=output,
             shots=shots,
             noise=noise,
         )
