@@ -21,6 +21,7 @@ import uvicorn
 
 from .app import DEFAULT_JOB_DURATION, DEFAULT_MAX_QUBITS, create_app
 from .faults import FAULT_STATUSES, Faults
+from .protocol import JsonErrorHttpToolsProtocol
 from .validation import BASE_PATH
 
 
@@ -132,7 +133,7 @@ def serve(
         log_level=log_level,
         access_log=False,
         lifespan="off",
-        http="httptools",
+        http=JsonErrorHttpToolsProtocol,
         loop="uvloop",
     )
     server = _Server(config, f"ionq-mock listening on http://{shown}:{real_port}{BASE_PATH}")

@@ -22,6 +22,7 @@ import uvicorn
 
 from .app import DEFAULT_MAX_QUBITS, MockApp, create_app
 from .faults import Faults
+from .protocol import JsonErrorHttpToolsProtocol
 from .validation import BASE_PATH
 
 START_TIMEOUT: Final = 10.0
@@ -94,7 +95,7 @@ class MockServer:
             log_level="warning",
             access_log=False,
             lifespan="off",
-            http="httptools",
+            http=JsonErrorHttpToolsProtocol,
             loop="asyncio",
         )
         server = uvicorn.Server(config)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import socket
 import time
 from typing import Any
 
@@ -267,3 +269,43 @@ def test_multi_circuit_job_in_an_ended_session_fails_without_children(
         assert job["failure"]["code"] == "InvalidInput"
         assert job["child_job_ids"] == []
         assert [j["id"] for j in http.get("/jobs").json()["jobs"]] == [job["id"]]
+
+
+def raw_exchange(server: MockServer, request: bytes) -> tuple[bytes, dict[str, Any]]:
+    """Send raw bytes (httpx refuses URLs over 64 KB); return the status line and JSON body."""
+    with socket.create_connection((server.host, server.port), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.split(b"\r\n")
+    assert b"content-type: application/json" in [line.lower() for line in header_lines]
+    parsed: dict[str, Any] = json.loads(body)
+    return status_line, parsed
+
+
+@pytest.mark.parametrize("ids", [1_000, 5_000])
+def test_overlong_url_is_a_json_400(ionq_mock_server: MockServer, ids: int) -> None:
+    # 41 KB reaches the app (too many `ids`); 205 KB is refused by httptools' URL parser
+    # (over 65,535 bytes) before the app, and the protocol still answers in JSON.
+    query = "&".join(["ids=402d1113-a34f-3118-892e-5da38da55429"] * ids)
+    request = (
+        f"GET /v0.4/jobs?{query} HTTP/1.1\r\nHost: x\r\n"
+        f"Authorization: apiKey {ionq_mock_server.api_key}\r\nConnection: close\r\n\r\n"
+    )
+    status_line, body = raw_exchange(ionq_mock_server, request.encode())
+    assert status_line == b"HTTP/1.1 400 Bad Request"
+    assert body["statusCode"] == 400
+    assert body["validation"]["source"] == "query"
+
+
+def test_unparseable_request_is_a_json_400(ionq_mock_server: MockServer) -> None:
+    status_line, body = raw_exchange(ionq_mock_server, b"GET /v0.4/jobs HTTP/1.1\r\nBad\0\r\n\r\n")
+    assert status_line == b"HTTP/1.1 400 Bad Request"
+    assert body == {
+        "statusCode": 400,
+        "error": "Bad Request",
+        "message": "the request is not valid HTTP/1.1",
+        "validation": {"keys": [], "source": "headers"},
+    }
