@@ -1,8 +1,9 @@
 """`IonQ` and `AsyncIonQ`: the clients, sharing configuration in `_BaseIonQ`.
 
 Each client owns one `httpx.Client` (or `AsyncClient`) for its whole life, so connections
-are pooled; every request goes through a generated `ionq_api` function, over that client,
-through `RetryTransport` (retries, per-call options, error mapping).
+are pooled; every request goes through a generated `ionq_api` function, over that client
+(a `LeanClient`, see `_http`), through `RetryTransport` (retries, per-call options, error
+mapping).
 """
 
 from __future__ import annotations
@@ -20,8 +21,15 @@ from ionq_api.client import AuthenticatedClient
 from ionq_api.models.whoami import Whoami
 from ionq_api.types import Response
 from ionq_client._build import expect
-from ionq_client._config import DEFAULT_TIMEOUT, resolve_api_key, resolve_base_url, to_timeout
+from ionq_client._config import (
+    DEFAULT_TIMEOUT,
+    env_proxy,
+    resolve_api_key,
+    resolve_base_url,
+    to_timeout,
+)
 from ionq_client._exceptions import APIResponseValidationError, IonQError, ValidationError
+from ionq_client._http import LeanAsyncClient, LeanClient
 from ionq_client._retry import DEFAULT_MAX_RETRIES
 from ionq_client._transport import (
     AsyncRetryTransport,
@@ -123,11 +131,11 @@ class IonQ(_BaseIonQ):
         self._sleep: Callable[[float], None] = _sleep or time.sleep
         self._clock: Callable[[], float] = _clock or time.monotonic
         self._transport = RetryTransport(
-            transport or httpx.HTTPTransport(),
+            transport or httpx.HTTPTransport(proxy=env_proxy(self.base_url)),
             max_retries=max_retries,
             sleep=self._sleep,
         )
-        self._http = httpx.Client(
+        self._http = LeanClient(
             base_url=self.base_url,
             headers=headers,
             timeout=self.timeout,
@@ -214,11 +222,11 @@ class AsyncIonQ(_BaseIonQ):
         self._sleep: Callable[[float], Awaitable[None]] = _sleep or _anyio_sleep
         self._clock: Callable[[], float] = _clock or time.monotonic
         self._transport = AsyncRetryTransport(
-            transport or httpx.AsyncHTTPTransport(),
+            transport or httpx.AsyncHTTPTransport(proxy=env_proxy(self.base_url)),
             max_retries=max_retries,
             sleep=self._sleep,
         )
-        self._http = httpx.AsyncClient(
+        self._http = LeanAsyncClient(
             base_url=self.base_url,
             headers=headers,
             timeout=self.timeout,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import urllib.parse
+import urllib.request
 from typing import Final
 
 import httpx
@@ -16,6 +18,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_CONNECT_TIMEOUT",
     "DEFAULT_TIMEOUT",
+    "env_proxy",
     "resolve_api_key",
     "resolve_base_url",
     "to_timeout",
@@ -63,3 +66,18 @@ def to_timeout(value: TimeoutTypes | NotGiven, default: httpx.Timeout) -> httpx.
             key="timeout",
         )
     return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_CONNECT_TIMEOUT))
+
+
+def env_proxy(base_url: str) -> str | None:
+    """The proxy the environment (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`...) sets for `base_url`.
+
+    httpx ignores environment proxies when given a transport, and the client always gives
+    one (its retrying transport), so it resolves the proxy itself, once: every request of a
+    client goes to the same host.
+    """
+    parts = urllib.parse.urlsplit(base_url)
+    proxies = urllib.request.getproxies_environment()
+    proxy = proxies.get(parts.scheme) or proxies.get("all")
+    if not proxy or urllib.request.proxy_bypass(parts.hostname or ""):
+        return None
+    return proxy
