@@ -83,6 +83,7 @@ from ionq_client._build import (
     is_ambiguous,
     is_multi_circuit,
     to_uuid,
+    update_applied,
 )
 from ionq_client._circuit import Circuit
 from ionq_client._exceptions import (
@@ -97,6 +98,7 @@ from ionq_client._polling import (
     DEFAULT_POLL_INTERVAL,
     DEFAULT_WAIT_TIMEOUT,
     MAX_POLL_INTERVAL,
+    TERMINAL,
     ProgressCallback,
     apoll,
 )
@@ -404,12 +406,21 @@ class AsyncJobs:
             meta.additional_properties = dict(metadata)
         if not isinstance(name, NotGiven):
             check_name(name)
-        response = await self._client._call(
-            update_job.asyncio_detailed,
-            to_uuid(job_id),
-            body=JobUpdate(name=given(name), metadata=meta),
-            options=_opts(timeout, max_retries),
-        )
+        jid = to_uuid(job_id)
+        try:
+            response = await self._client._call(
+                update_job.asyncio_detailed,
+                jid,
+                body=JobUpdate(name=given(name), metadata=meta),
+                options=_opts(timeout, max_retries),
+            )
+        except (APIConnectionError, InternalServerError) as exc:
+            # The update may have been applied before the failure: if the job now reads as
+            # asked, that is the answer; otherwise the failure stands.
+            job = await self._read_back(jid, exc)
+            if update_applied(job, name, metadata):
+                return job
+            raise
         return expect(response, Job)
 
     async def cancel(
@@ -420,10 +431,27 @@ class AsyncJobs:
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> JobCanceled:
         """Cancel a job (safe to repeat)."""
-        response = await self._client._call(
-            cancel_job.asyncio_detailed, to_uuid(job_id), options=_opts(timeout, max_retries)
-        )
+        jid = to_uuid(job_id)
+        try:
+            response = await self._client._call(
+                cancel_job.asyncio_detailed, jid, options=_opts(timeout, max_retries)
+            )
+        except (APIConnectionError, InternalServerError) as exc:
+            job = await self._read_back(jid, exc)
+            if job.status in TERMINAL:
+                return JobCanceled(id=jid, status=job.status)
+            raise
         return expect(response, JobCanceled)
+
+    async def _read_back(self, jid: uuid.UUID, exc: IonQError) -> Job:
+        """Read a job after a failed write; re-raise `exc` if even that fails."""
+        try:
+            return await self.get(
+                jid, max_retries=max(RESOLVE_MAX_RETRIES, self._client.max_retries)
+            )
+        except IonQError as lookup_error:
+            exc.add_note(f"could not read the job back: {lookup_error}")
+            raise exc from lookup_error
 
     async def delete(
         self,

@@ -50,6 +50,7 @@ __all__ = [
     "has_token",
     "is_ambiguous",
     "to_uuid",
+    "update_applied",
 ]
 
 T = TypeVar("T")
@@ -227,6 +228,16 @@ def chunks(ids: Sequence[str | uuid.UUID]) -> list[list[uuid.UUID]]:
     if not as_uuids:
         raise ValidationError("give at least one job id", key="ids")
     return [as_uuids[i : i + size] for i in range(0, len(as_uuids), size)]
+
+
+def update_applied(job: Job, name: str | NotGiven, metadata: Mapping[str, str] | NotGiven) -> bool:
+    """Whether `job` already reads as an update of `name` and `metadata` would leave it."""
+    if not isinstance(name, NotGiven) and job.name != name:
+        return False
+    if isinstance(metadata, NotGiven):
+        return True
+    current = job.metadata.additional_properties if job.metadata is not None else {}
+    return all(current.get(k) == v for k, v in metadata.items())
 
 
 def is_multi_circuit(job: Job) -> bool:

@@ -25,6 +25,7 @@ from ionq_mock.faults import Faults
 from ionq_mock.testing import MockServer
 
 from .client_helpers import (
+    JOB_ID,
     Recorder,
     error_body,
     job_json,
@@ -241,3 +242,59 @@ def test_async_concurrent_creates_under_faults_leave_no_duplicate() -> None:
         server.app.faults = Faults()
         assert _count_jobs(server) == succeeded
     assert succeeded > 80
+
+
+def test_writes_retried_after_commit_report_success() -> None:
+    # Every write commits and then answers 500: the client must still report each success.
+    slow = 3600.0  # jobs stay queued, so they can be cancelled
+    with (
+        MockServer(api_keys=["k"], job_duration=slow) as server,
+        IonQ(api_key="k", base_url=server.base_url, _sleep=lambda s: None) as client,
+    ):
+        ids = [client.jobs.create(BELL, backend="simulator").id for _ in range(5)]
+        server.app.faults = Faults(after_commit=1.0)
+        assert client.jobs.update(ids[0], name="renamed", metadata={"a": "b"}).name == "renamed"
+        assert client.jobs.cancel(ids[4]).status == "canceled"
+        assert client.jobs.delete(ids[0]).status == "deleted"
+        assert client.jobs.delete_many(ids[1:3]).ids == ids[1:3]
+        created = client.jobs.create(BELL, backend="simulator")
+        server.app.faults = Faults()
+        remaining = {j.id: j.status for j in client.jobs.list()}
+    assert set(remaining) == {ids[3], ids[4], created.id}
+    assert remaining[ids[4]] == "canceled"
+
+
+@pytest.mark.parametrize(("stored_name", "succeeds"), [("renamed", True), ("old", False)])
+def test_update_reads_back_after_failures(
+    recorder: Recorder, stored_name: str, succeeds: bool
+) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "PATCH":
+            return json_response(500, error_body(500))
+        return json_response(200, job_json(name=stored_name, metadata={"a": "b"}))
+
+    with make_client(handler, recorder) as client:
+        if succeeds:
+            assert client.jobs.update(JOB_ID, name="renamed", metadata={"a": "b"}).name == "renamed"
+        else:
+            with pytest.raises(InternalServerError):
+                client.jobs.update(JOB_ID, name="renamed")
+    assert [r.method for r in recorder.requests] == ["PATCH"] * 3 + ["GET"]
+
+
+@pytest.mark.parametrize(("status", "succeeds"), [("canceled", True), ("ready", False)])
+def test_cancel_reads_back_after_failures(recorder: Recorder, status: str, succeeds: bool) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "PUT":
+            raise httpx.ReadTimeout("slow", request=request)
+        return json_response(200, job_json(status=status))
+
+    async def run() -> None:
+        async with make_async_client(handler, recorder) as client:
+            if succeeds:
+                assert (await client.jobs.cancel(JOB_ID)).status == "canceled"
+            else:
+                with pytest.raises(APITimeoutError):
+                    await client.jobs.cancel(JOB_ID)
+
+    asyncio.run(run())
