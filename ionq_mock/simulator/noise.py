@@ -26,9 +26,10 @@ import numpy.typing as npt
 from .engine import Probabilities
 from .errors import SimulationFailure
 
-# The largest state this simulator holds: 2^28 amplitudes x 16 bytes = 4 GiB, twice that
-# while gates run (two buffers), so a 24 GiB machine keeps room for the server and the
-# result. IonQ's cloud simulator allows 29 (see docs/simulator.md).
+# The largest state this simulator holds: 2^28 amplitudes x 16 bytes = 4 GiB, updated in
+# place. 29 qubits would fit the run (8 GiB) but not, with margin on a 24 GiB machine, the
+# arrays that building a histogram of it takes. IonQ's simulator allows 29; see
+# docs/simulator.md.
 SIMULATOR_MAX_QUBITS: Final = 28
 MAX_SHOTS: Final = 1_000_000
 DEFAULT_SHOTS: Final = 100
