@@ -47,8 +47,8 @@ def to_histogram(probs: Probabilities) -> dict[str, float]:
     {'0': 0.5, '3': 0.5}
     """
     nonzero = np.flatnonzero(probs > ZERO_PROBABILITY)
-    values = probs[nonzero]
-    values = values / values.sum()
+    values = probs[nonzero]  # a copy: normalise it in place, the caller's array untouched
+    values /= values.sum()
     return dict(zip(map(str, nonzero.tolist()), values.tolist(), strict=True))
 
 
