@@ -41,3 +41,6 @@ serve: install
 
 fuzz: install
 	scripts/fuzz
+
+bench: install
+	scripts/bench
