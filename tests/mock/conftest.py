@@ -1,1 +1,0 @@
-pytest_plugins = ["ionq_mock.pytest_plugin"]
