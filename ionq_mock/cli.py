@@ -123,7 +123,10 @@ def serve(
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets whose proto says TCP,
+    # and without it every answer waits ~40 ms for the client's delayed ACK (Nagle).
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     real_port = sock.getsockname()[1]
