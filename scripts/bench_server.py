@@ -1,33 +1,53 @@
 """Requests per second of the mock server and of Prism, side by side, on loopback.
 
-    .venv/bin/python scripts/bench_server.py [--duration 10] [--connections 16] [--smoke]
+    .venv/bin/python scripts/bench_server.py [--runs 5] [--duration 5] [--connections 16]
+                                             [--smoke] [--json FILE]
 
 Both serve the same openapi.yaml, one process each: `ionq-mock serve` (uvicorn, httptools,
-uvloop, every request validated) and Prism 5.14 (`.bench-node/node_modules/.bin/prism`,
-installed with `npm install --prefix .bench-node @stoplight/prism-cli@5.14.2`; skipped when
-absent). The load generator is `wrk` (`apt-get install -y wrk`). Three figures each:
-getting a job, listing a page of jobs, creating a job. `--smoke` runs one second of each
-and asserts every figure was produced.
+uvloop, every request validated) and Prism 5.14.2 (`.bench-node/node_modules/.bin/prism`,
+installed by scripts/bench with `npm install --prefix .bench-node
+@stoplight/prism-cli@5.14.2`; skipped when absent). Both servers are started once and left
+idle while the other is measured; the runs alternate (mock, Prism, mock, ...) so that
+drift in the machine's speed hits both alike. The load generator is `wrk` (Debian's; `make
+bench` installs it when missing and it can), else a Python one (threads with keep-alive
+`http.client` connections; slower, but the same for both servers). Three figures each:
+getting a job, listing a page of jobs, creating a job; each the median of `--runs` runs.
+
+A fourth figure: the time to fetch a 25-job page from the middle of the listing when the
+mock stores 100,000 jobs versus 1,000 (the listing pages by key, so it should not grow).
+The stores are SQLite files seeded directly (see `seed_db`), not through 100,000 requests.
+
+`--smoke` runs a fraction of a second of each, without Prism, and asserts every figure was
+produced. `--json FILE` writes the figures for scripts/bench_all.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import re
 import shutil
 import socket
+import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "bench-key"
 PRISM = ROOT / ".bench-node" / "node_modules" / ".bin" / "prism"
+PRISM_JOB = "3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13"  # the example id Prism answers with
 BELL = {
     "type": "ionq.circuit.v1",
     "backend": "simulator",
@@ -40,6 +60,7 @@ BELL = {
 
 
 def free_port() -> int:
+    """A loopback port that was free a moment ago."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -47,6 +68,7 @@ def free_port() -> int:
 
 
 def wait_port(port: int, timeout: float = 30) -> None:
+    """Return once something accepts connections on `port`."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with socket.socket() as sock:
@@ -56,7 +78,8 @@ def wait_port(port: int, timeout: float = 30) -> None:
     raise RuntimeError(f"nothing listens on port {port}")
 
 
-def request(url: str, method: str = "GET", body: object = None) -> object:
+def request(url: str, method: str = "GET", body: object = None) -> Any:
+    """One JSON request with the benchmark's key."""
     data = json.dumps(body).encode() if body is not None else None
     req = urllib.request.Request(url, data=data, method=method)
     req.add_header("Authorization", f"apiKey {KEY}")
@@ -65,8 +88,10 @@ def request(url: str, method: str = "GET", body: object = None) -> object:
         return json.loads(answer.read())
 
 
-def wrk(url: str, seconds: int, connections: int, script: str | None) -> float:
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s"]
+# ------------------------------------------------------------------ load generators
+def wrk(url: str, seconds: float, connections: int, script: str | None) -> float:
+    """Requests per second that wrk (one thread) gets from `url`; error answers fail it."""
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s"]
     command += ["-H", f"Authorization: apiKey {KEY}"]
     if script is not None:
         command += ["-s", script]
@@ -80,106 +105,301 @@ def wrk(url: str, seconds: int, connections: int, script: str | None) -> float:
     return float(found.group(1))
 
 
-def post_script(folder: str) -> str:
-    path = os.path.join(folder, "post.lua")
-    body = json.dumps(BELL).replace("\\", "\\\\").replace('"', '\\"')
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(
-            'wrk.method = "POST"\n'
-            f'wrk.body = "{body}"\n'
-            'wrk.headers["Content-Type"] = "application/json"\n'
-        )
-    return path
+def python_load(url: str, seconds: float, connections: int, post: bool) -> float:
+    """Requests per second from `connections` threads, each on one keep-alive connection.
+
+    The stand-in when wrk is missing: GIL-bound, so it saturates sooner than wrk, but it
+    drives both servers the same way.
+    """
+    parsed = urllib.parse.urlparse(url)
+    path = parsed.path + (f"?{parsed.query}" if parsed.query else "")
+    body = json.dumps(BELL).encode() if post else None
+    headers = {"Authorization": f"apiKey {KEY}", "Content-Type": "application/json"}
+    counts = [0] * connections
+    errors: list[str] = []
+    stop = time.perf_counter() + seconds
+
+    def worker(index: int) -> None:
+        conn = http.client.HTTPConnection(parsed.hostname or "127.0.0.1", parsed.port)
+        try:
+            while time.perf_counter() < stop:
+                conn.request("POST" if post else "GET", path, body=body, headers=headers)
+                answer = conn.getresponse()
+                answer.read()
+                if answer.status >= 300:
+                    errors.append(f"{url}: {answer.status}")
+                    return
+                counts[index] += 1
+        finally:
+            conn.close()
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - start
+    if errors:
+        raise RuntimeError(errors[0])
+    return sum(counts) / elapsed
 
 
-def measure(
-    base: str, job_id: str, seconds: int, connections: int, folder: str
-) -> dict[str, float]:
-    return {
-        "get job": wrk(f"{base}/jobs/{job_id}", seconds, connections, None),
-        "list page": wrk(f"{base}/jobs?limit=25", seconds, connections, None),
-        "create job": wrk(f"{base}/jobs", seconds, connections, post_script(folder)),
-    }
+class Load:
+    """The load generator for a run: wrk when installed, else `python_load`."""
+
+    def __init__(self, seconds: float, connections: int, folder: str, kind: str) -> None:
+        self.seconds = seconds
+        self.connections = connections
+        self.use_wrk = kind == "wrk" or (kind == "auto" and shutil.which("wrk") is not None)
+        self.name = "wrk" if self.use_wrk else "python"
+        self.post_lua = os.path.join(folder, "post.lua")
+        body = json.dumps(BELL).replace("\\", "\\\\").replace('"', '\\"')
+        with open(self.post_lua, "w", encoding="utf-8") as handle:
+            handle.write(
+                'wrk.method = "POST"\n'
+                f'wrk.body = "{body}"\n'
+                'wrk.headers["Content-Type"] = "application/json"\n'
+            )
+
+    def rate(self, url: str, post: bool = False) -> float:
+        """Requests per second against `url` (a POST of a Bell job when `post`)."""
+        if self.use_wrk:
+            return wrk(url, self.seconds, self.connections, self.post_lua if post else None)
+        return python_load(url, self.seconds, self.connections, post)
 
 
-def bench_mock(seconds: int, connections: int, folder: str) -> dict[str, float]:
+# ------------------------------------------------------------------ servers
+@contextmanager
+def mock_server(
+    db: str | None = None, job_duration: float = 0.0, latency: float = 0.0
+) -> Iterator[str]:
+    """`ionq-mock serve` in a child process; yields its base URL (…/v0.4)."""
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from ionq_mock.cli import main; main()",
-            "serve",
-            "--port",
-            str(port),
-            "--api-key",
-            KEY,
-        ],
-        stdout=subprocess.DEVNULL,
-    )
+    command = [sys.executable, "-c", "from ionq_mock.cli import main; main()", "serve"]
+    command += ["--port", str(port), "--api-key", KEY, "--job-duration", str(job_duration)]
+    if db is not None:
+        command += ["--db", db]
+    if latency:
+        command += ["--latency", str(latency)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     try:
         wait_port(port)
-        base = f"http://127.0.0.1:{port}/v0.4"
-        created = request(f"{base}/jobs", "POST", BELL)
-        assert isinstance(created, dict)
-        for _ in range(100):  # a realistic table, not an empty one
-            request(f"{base}/jobs", "POST", BELL)
-        return measure(base, created["id"], seconds, connections, folder)
+        yield f"http://127.0.0.1:{port}/v0.4"
     finally:
         server.terminate()
         server.wait()
 
 
-def bench_prism(seconds: int, connections: int, folder: str) -> dict[str, float] | None:
-    if not PRISM.exists():
-        return None
+@contextmanager
+def prism_server() -> Iterator[str]:
+    """Prism mocking openapi.yaml in a child process; yields its base URL."""
     port = free_port()
-    server = subprocess.Popen(
-        [
-            str(PRISM),
-            "mock",
-            str(ROOT / "openapi.yaml"),
-            "-p",
-            str(port),
-            "-h",
-            "127.0.0.1",
-            "--errors",
-            "false",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    command = [str(PRISM), "mock", str(ROOT / "openapi.yaml"), "-p", str(port)]
+    command += ["-h", "127.0.0.1", "--errors", "false"]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_port(port, 60)
         time.sleep(1)
         # Prism serves the paths without the servers' base path.
-        base = f"http://127.0.0.1:{port}"
-        return measure(base, "3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13", seconds, connections, folder)
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
         server.wait()
 
 
+def seed_db(path: str, jobs: int) -> None:
+    """Make a SQLite store at `path` holding `jobs` completed Bell jobs of the bench key.
+
+    One job is created through the API (so its row is exactly what the server writes);
+    the rest are copies of that row under fresh, increasing ids, inserted in one
+    transaction: seconds for 100,000 jobs, where 100,000 requests would take minutes.
+    """
+    from ionq_mock.store import IdGenerator  # the server's own id order
+
+    with mock_server(db=path) as base:
+        request(f"{base}/jobs", "POST", BELL)
+    db = sqlite3.connect(path)
+    try:
+        db.row_factory = sqlite3.Row
+        row = dict(db.execute("SELECT * FROM jobs").fetchone())
+        new_id = IdGenerator(row["id"])
+        columns = list(row)
+        rows = ({**row, "id": new_id()} for _ in range(jobs - 1))
+        with db:
+            db.executemany(
+                f"INSERT INTO jobs ({', '.join(columns)}) VALUES"
+                f" ({', '.join(':' + c for c in columns)})",
+                rows,
+            )
+        count = db.execute("SELECT count(*) FROM jobs").fetchone()[0]
+    finally:
+        db.close()
+    assert count == jobs, count
+
+
+# ------------------------------------------------------------------ figures
+def rates(base: str, job_id: str, load: Load) -> dict[str, float]:
+    """Requests per second for the three operations against one server."""
+    return {
+        "get job": load.rate(f"{base}/jobs/{job_id}"),
+        "list page": load.rate(f"{base}/jobs?limit=25"),
+        "create job": load.rate(f"{base}/jobs", post=True),
+    }
+
+
+def throughput(runs: int, load: Load, with_prism: bool) -> dict[str, dict[str, list[float]]]:
+    """Requests/s per operation, per server, over `runs` alternating runs."""
+    out: dict[str, dict[str, list[float]]] = {"mock": {}, "prism": {}}
+    with mock_server() as mock_base:
+        created = request(f"{mock_base}/jobs", "POST", BELL)
+        for _ in range(100):  # a realistic table, not an empty one
+            request(f"{mock_base}/jobs", "POST", BELL)
+        prism = prism_server() if with_prism else None
+        prism_base = prism.__enter__() if prism is not None else None
+        try:
+            for run in range(runs):
+                figures = {"mock": rates(mock_base, created["id"], load)}
+                if prism_base is not None:
+                    figures["prism"] = rates(prism_base, PRISM_JOB, load)
+                for server, values in figures.items():
+                    for name, value in values.items():
+                        out[server].setdefault(name, []).append(value)
+                print(f"  run {run + 1}: " + json.dumps(figures))
+        finally:
+            if prism is not None:
+                prism.__exit__(None, None, None)
+    return out
+
+
+def page_seconds(base: str, cursor: str, rounds: int, calls: int) -> list[float]:
+    """Seconds per 25-job page starting at `cursor`: one median per round."""
+    parsed = urllib.parse.urlparse(base)
+    conn = http.client.HTTPConnection(parsed.hostname or "127.0.0.1", parsed.port)
+    path = f"{parsed.path}/jobs?limit=25&next={cursor}"
+    headers = {"Authorization": f"apiKey {KEY}"}
+    medians = []
+    try:
+        for _ in range(rounds):
+            times = []
+            for _ in range(calls):
+                start = time.perf_counter()
+                conn.request("GET", path, headers=headers)
+                answer = conn.getresponse()
+                page = json.loads(answer.read())
+                times.append(time.perf_counter() - start)
+                if answer.status != 200 or len(page["jobs"]) != 25:
+                    raise RuntimeError(f"page answer {answer.status}: {page}")
+            medians.append(statistics.median(times))
+    finally:
+        conn.close()
+    return medians
+
+
+def middle_cursor(base: str, jobs: int) -> str:
+    """The `next` cursor that starts the page halfway down the listing."""
+    cursor = ""
+    for _ in range(jobs // 2 // 1000):
+        page = request(f"{base}/jobs?limit=1000" + (f"&next={cursor}" if cursor else ""))
+        cursor = page["next"]
+    if not cursor:  # fewer than 2,000 jobs: step by smaller pages
+        page = request(f"{base}/jobs?limit={jobs // 2}")
+        cursor = page["next"]
+    return str(cursor)
+
+
+def page_latency(sizes: tuple[int, int], rounds: int, calls: int, folder: str) -> dict[int, Any]:
+    """Per-page seconds (round medians) at each store size, alternating between them."""
+    out: dict[int, list[float]] = {size: [] for size in sizes}
+    servers = {}
+    for size in sizes:
+        path = os.path.join(folder, f"jobs-{size}.sqlite")
+        seed_db(path, size)
+        servers[size] = mock_server(db=path)
+    bases = {size: server.__enter__() for size, server in servers.items()}
+    try:
+        cursors = {size: middle_cursor(bases[size], size) for size in sizes}
+        for size in sizes:
+            page_seconds(bases[size], cursors[size], 1, calls)  # warm-up
+        for _ in range(rounds):
+            for size in sizes:
+                out[size] += page_seconds(bases[size], cursors[size], 1, calls)
+    finally:
+        for server in servers.values():
+            server.__exit__(None, None, None)
+    return out
+
+
+def row(
+    case: str,
+    unit: str,
+    ours: list[float],
+    peer_name: str,
+    peer: list[float] | None,
+    floor: str | None,
+) -> dict[str, Any]:
+    """One figure for scripts/bench_all.py: floor is e.g. ">= 3" or "<= 1.1" (on the ratio)."""
+    return {
+        "area": "server",
+        "case": case,
+        "unit": unit,
+        "ours": ours,
+        "peer_name": peer_name,
+        "peer": peer,
+        "floor": floor,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (min 5)")
+    parser.add_argument("--duration", type=float, default=5, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--smoke", action="store_true", help="one second each, assert figures")
+    parser.add_argument("--jobs", type=int, default=100_000, help="the large store's size")
+    parser.add_argument("--load", choices=("auto", "wrk", "python"), default="auto")
+    parser.add_argument("--smoke", action="store_true", help="tiny runs, assert figures")
+    parser.add_argument("--json", metavar="FILE", help="write the figures here")
     args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        print("wrk is not installed: apt-get install -y wrk", file=sys.stderr)
-        return 2
-    seconds = 1 if args.smoke else args.duration
+    runs = 1 if args.smoke else max(5, args.runs)
+    seconds = 0.3 if args.smoke else args.duration
+    sizes = (100, 1_000) if args.smoke else (1_000, args.jobs)
+    with_prism = PRISM.exists() and not args.smoke
+    if not with_prism:
+        print("skipped: Prism (not installed or --smoke); see scripts/bench")
+    rows = []
     with tempfile.TemporaryDirectory() as folder:
-        mock = bench_mock(seconds, args.connections, folder)
-        prism = None if args.smoke else bench_prism(seconds, args.connections, folder)
-    print(f"{'requests/s':<12} {'ionq-mock':>10} {'prism':>10} {'ratio':>7}")
-    for name, value in mock.items():
-        other = prism[name] if prism else None
-        ratio = f"{value / other:.2f}x" if other else "-"
-        print(f"{name:<12} {value:>10.0f} {other or 0:>10.0f} {ratio:>7}")
-    if args.smoke:
-        assert all(value > 0 for value in mock.values()), mock
+        load = Load(seconds, args.connections, folder, args.load)
+        if args.smoke and load.use_wrk:
+            load.seconds = 1  # wrk's shortest run
+        print(f"load generator: {load.name}, {args.connections} connections, {load.seconds} s")
+        figures = throughput(runs, load, with_prism)
+        for name, mine in figures["mock"].items():
+            peer = figures["prism"].get(name)
+            case = f"{name} requests/s ({load.name})"
+            rows.append(row(case, "req/s", mine, "Prism 5.14.2", peer, ">= 3"))
+        print(f"page latency at {sizes[0]:,} vs {sizes[1]:,} stored jobs:")
+        latency = page_latency(sizes, runs, 20 if args.smoke else 200, folder)
+        for size, values in latency.items():
+            print(f"  {size:>7,} jobs: " + " ".join(f"{v * 1e3:.2f}" for v in values) + " ms")
+    rows.append(
+        row(
+            f"page at {sizes[1]:,} vs {sizes[0]:,} jobs",
+            "s",
+            latency[sizes[1]],
+            f"same mock, {sizes[0]:,} jobs",
+            latency[sizes[0]],
+            "<= 1.1",
+        )
+    )
+    print(f"{'figure':<34} {'ionq-mock':>10} {'peer':>10} {'ratio':>7}")
+    for r in rows:
+        mine = statistics.median(r["ours"])
+        other = statistics.median(r["peer"]) if r["peer"] else None
+        ratio = f"{mine / other:.2f}x" if other else "-"
+        print(f"{r['case']:<34} {mine:>10.4g} {other or 0:>10.4g} {ratio:>7}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    assert all(v > 0 for r in rows for v in r["ours"]), rows
     return 0
 
 
