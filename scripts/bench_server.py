@@ -47,6 +47,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "bench-key"
 PRISM = ROOT / ".bench-node" / "node_modules" / ".bin" / "prism"
+PRISM_VERSION = "5.14.2"  # scripts/bench installs exactly this one
 PRISM_JOB = "3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13"  # the example id Prism answers with
 BELL = {
     "type": "ionq.circuit.v1",
@@ -376,7 +377,7 @@ def main() -> int:
         for name, mine in figures["mock"].items():
             peer = figures["prism"].get(name)
             case = f"{name} requests/s ({load.name})"
-            rows.append(row(case, "req/s", mine, "Prism 5.14.2", peer, ">= 3"))
+            rows.append(row(case, "req/s", mine, f"Prism {PRISM_VERSION}", peer, ">= 3"))
         print(f"page latency at {sizes[0]:,} vs {sizes[1]:,} stored jobs:")
         latency = page_latency(sizes, runs, 20 if args.smoke else 200, folder)
         for size, values in latency.items():

@@ -30,6 +30,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.metadata import version as dist_version
 from typing import Any
 
 import numpy as np
@@ -179,8 +180,11 @@ def print_table(rows: list[Row]) -> None:
         print(f"{r.ratio:6.2f} {floor:>6}  {verdict}")
 
 
-def interleaved(n: int, gates: int, circuits: int, names: list[str]) -> dict[str, list[float]]:
-    """Median-ready times per simulator; checks every peer's probabilities against ours."""
+def interleaved(
+    n: int, gates: int, circuits: int, names: list[str], diffs: dict[str, list[float]]
+) -> dict[str, list[float]]:
+    """Median-ready times per simulator; checks every peer's probabilities against ours
+    (the largest difference per circuit is appended to `diffs[peer]`)."""
     times: dict[str, list[float]] = {name: [] for name in names}
     for seed in range(circuits):
         circuit = random_circuit(n, gates, seed)
@@ -192,6 +196,8 @@ def interleaved(n: int, gates: int, circuits: int, names: list[str]) -> dict[str
             times[name].append(t)
         for name, result in results.items():
             diff = float(np.abs(result - results["ours"]).max())
+            if name != "ours":
+                diffs.setdefault(name, []).append(diff)
             # The floor is equality with aer; cirq only has to agree closely.
             tolerance = 1e-12 if name == "aer" else 1e-10
             print(f"  circuit {seed}: {name:<5} {times[name][-1]:8.3f} s  max|p - ours| {diff:.1e}")
@@ -253,10 +259,55 @@ def blas_info() -> str:
     )
 
 
+def write_json(
+    path: str,
+    rows: list[Row],
+    aer_diffs: list[float] | None,
+    tolerance: float | None,
+    n: int,
+    g: int,
+) -> None:
+    """The figures for scripts/bench_all.py (floors are on ours / peer, except the
+    probability difference, whose floor is on the largest difference itself)."""
+    peers = {
+        "aer": f"qiskit-aer {dist_version('qiskit-aer')} statevector",
+        "cirq": f"cirq-core {dist_version('cirq-core')} Simulator",
+    }
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        peer = r.case.rsplit(" vs ", 1)[-1]
+        out.append(
+            {
+                "area": "simulator",
+                "case": r.case.rsplit(" vs ", 1)[0],
+                "unit": r.unit,
+                "ours": r.ours,
+                "peer_name": peers.get(peer, peer),
+                "peer": r.peer,
+                "floor": f"<= {r.floor:g}" if r.floor is not None else None,
+            }
+        )
+    if aer_diffs:
+        out.append(
+            {
+                "area": "simulator",
+                "case": f"{n}q x {g} max |p - p_aer|",
+                "unit": "",
+                "ours": aer_diffs,
+                "peer_name": peers["aer"],
+                "peer": None,
+                "floor": f"<= {tolerance:g}" if tolerance is not None else None,
+            }
+        )
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(out, handle, indent=1)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, seconds, no floors")
-    parser.add_argument("--circuits", type=int, default=5, help="circuits per case (min 3)")
+    parser.add_argument("--circuits", type=int, default=5, help="circuits per case (min 5)")
+    parser.add_argument("--json", metavar="FILE", help="write the figures for bench_all.py")
     parser.add_argument("--child", nargs=4, metavar=("NAME", "N", "GATES", "SEED"))
     args = parser.parse_args()
     if args.child:
@@ -265,7 +316,7 @@ def main() -> int:
         return 0
 
     n1, g1, n2, g2 = (8, 40, 10, 30) if args.smoke else (20, 200, 25, 100)
-    circuits = max(3, args.circuits)
+    circuits = args.circuits if args.smoke else max(5, args.circuits)
     names = [name for name in PEERS if available(name)]
     for name in PEERS:
         if name not in names:
@@ -281,7 +332,8 @@ def main() -> int:
     )
 
     print(f"{n1} qubits x {g1} gates, {circuits} circuits, interleaved:")
-    times = interleaved(n1, g1, circuits, names)
+    diffs: dict[str, list[float]] = {}
+    times = interleaved(n1, g1, circuits, names, diffs)
     rows = []
     floors = {"aer": None if args.smoke else 1.0, "cirq": None if args.smoke else 0.7}
     for peer in ("aer", "cirq"):
@@ -290,10 +342,10 @@ def main() -> int:
             rows.append(Row(case, times["ours"], times[peer], floors[peer]))
 
     if "aer" in names:
-        # Three circuits: each 25-qubit run takes seconds and a fresh interpreter.
-        print(f"{n2} qubits x {g2} gates, 3 circuits, one subprocess per run:")
+        # Each 25-qubit run takes seconds and a fresh interpreter.
+        print(f"{n2} qubits x {g2} gates, {circuits} circuits, one subprocess per run:")
         runs: dict[str, list[dict[str, float]]] = {"ours": [], "aer": []}
-        for seed in range(3):
+        for seed in range(circuits):
             for name in runs:
                 runs[name].append(in_subprocess(name, n2, g2, seed))
                 r = runs[name][-1]
@@ -312,6 +364,8 @@ def main() -> int:
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print()
     print_table(rows)
+    if args.json:
+        write_json(args.json, rows, diffs.get("aer"), None if args.smoke else 1e-12, n1, g1)
     missed = [r.case for r in rows if not r.met()]
     if missed:
         print(f"floors missed: {', '.join(missed)}")
