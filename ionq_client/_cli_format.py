@@ -219,8 +219,8 @@ def jobs_table(jobs: Iterable[Job], *, title: str | None = None) -> Table:
         show_edge=False,
         padding=(0, 1, 0, 0),
     )
-    table.add_column("id", no_wrap=True)
-    table.add_column("status", no_wrap=True)
+    table.add_column("id", no_wrap=True, min_width=36)  # ids are for copying: never cut
+    table.add_column("status", no_wrap=True, min_width=9)
     table.add_column("backend", no_wrap=True)
     table.add_column("qubits", justify="right", no_wrap=True)
     table.add_column("shots", justify="right", no_wrap=True)
