@@ -40,7 +40,7 @@ serve: install
 	.venv/bin/ionq-mock serve --host 127.0.0.1 --port 8000 --api-key dev-key
 
 fuzz: install
-	scripts/fuzz
+	scripts/fuzz $(ARGS)
 
 bench: install
 	scripts/bench
