@@ -75,6 +75,8 @@ from ionq_client._build import (
     Tag,
     build_create_body,
     build_result,
+    child_widths,
+    children_page_size,
     chunks,
     created_from_job,
     expect,
@@ -327,6 +329,7 @@ class AsyncJobs:
         jid = to_uuid(job_id)
         job = await self.get(jid, timeout=timeout, max_retries=max_retries)
         probs: Probabilities | AggregatedProbabilities
+        widths: dict[str, int] | None = None
         if is_multi_circuit(job):
             response = await self._client._call(
                 get_job_probabilities_aggregated.asyncio_detailed,
@@ -335,12 +338,20 @@ class AsyncJobs:
                 options=options,
             )
             probs = expect(response, AggregatedProbabilities)
+            # The parent's width is its widest circuit's: each child's own is on the child.
+            children = self.list(
+                parent_job_id=jid,
+                limit=children_page_size(job),
+                timeout=timeout,
+                max_retries=max_retries,
+            )
+            widths = child_widths([child async for child in children])
         else:
             response = await self._client._call(
                 get_job_probabilities.asyncio_detailed, jid, sharpen=given(sharpen), options=options
             )
             probs = expect(response, Probabilities)
-        return build_result(job, probs)
+        return build_result(job, probs, widths)
 
     async def cost(
         self,

@@ -6,7 +6,7 @@ Nothing here performs I/O, so the sync and async resources differ only in `await
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, Literal, TypeVar
 
 import httpx
@@ -43,6 +43,8 @@ __all__ = [
     "RESOLVE_MAX_RETRIES",
     "build_create_body",
     "build_result",
+    "child_widths",
+    "children_page_size",
     "chunks",
     "created_from_job",
     "expect",
@@ -200,16 +202,37 @@ def _states(probs: Probabilities) -> dict[int, float]:
         raise APIResponseValidationError(f"probabilities with a non-integer key: {exc}") from exc
 
 
-def build_result(job: Job, probabilities: Probabilities | AggregatedProbabilities) -> Result:
-    """The `Result` of `job` from its probabilities (aggregated for multi-circuit jobs)."""
+def children_page_size(job: Job) -> int:
+    """The page size that lists every child of a multi-circuit job in as few pages as can be."""
+    count = len(job.child_job_ids) if job.child_job_ids else 0
+    return max(1, min(count or limits().page_limit_max, limits().page_limit_max))
+
+
+def child_widths(children: Iterable[Job]) -> dict[str, int]:
+    """Each child job's own width (`stats.qubits`), by id."""
+    return {str(child.id): child.stats.qubits for child in children}
+
+
+def build_result(
+    job: Job,
+    probabilities: Probabilities | AggregatedProbabilities,
+    widths: Mapping[str, int] | None = None,
+) -> Result:
+    """The `Result` of `job` from its probabilities (aggregated for multi-circuit jobs).
+
+    `widths` gives each child job's own width (a multi-circuit job's `stats.qubits` is its
+    widest circuit's); a child missing from it falls back to the parent's width.
+    """
     shots = None if isinstance(job.shots, Unset) else job.shots
     width = job.stats.qubits
     job_id = str(job.id)
+    own = widths or {}
 
     def one(cid: str, probs: Probabilities) -> CircuitResult:
         states = _states(probs)
         bits = max((s.bit_length() for s in states), default=0)
-        return CircuitResult(job_id=cid, qubits=max(width, bits, 1), states=states, shots=shots)
+        qubits = max(own.get(cid, width), bits, 1)
+        return CircuitResult(job_id=cid, qubits=qubits, states=states, shots=shots)
 
     if isinstance(probabilities, Probabilities):
         return Result(job_id=job_id, circuits=(one(job_id, probabilities),))

@@ -77,6 +77,8 @@ from ionq_client._build import (
     Tag,
     build_create_body,
     build_result,
+    child_widths,
+    children_page_size,
     chunks,
     created_from_job,
     expect,
@@ -342,6 +344,7 @@ class Jobs:
         jid = to_uuid(job_id)
         job = self.get(jid, timeout=timeout, max_retries=max_retries)
         probs: Probabilities | AggregatedProbabilities
+        widths: dict[str, int] | None = None
         if is_multi_circuit(job):
             response = self._client._call(
                 get_job_probabilities_aggregated.sync_detailed,
@@ -350,12 +353,20 @@ class Jobs:
                 options=options,
             )
             probs = expect(response, AggregatedProbabilities)
+            # The parent's width is its widest circuit's: each child's own is on the child.
+            children = self.list(
+                parent_job_id=jid,
+                limit=children_page_size(job),
+                timeout=timeout,
+                max_retries=max_retries,
+            )
+            widths = child_widths(children)
         else:
             response = self._client._call(
                 get_job_probabilities.sync_detailed, jid, sharpen=given(sharpen), options=options
             )
             probs = expect(response, Probabilities)
-        return build_result(job, probs)
+        return build_result(job, probs, widths)
 
     def cost(
         self,

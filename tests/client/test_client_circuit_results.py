@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import types
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import yaml
 
@@ -20,6 +22,15 @@ from ionq_client._build import CREATE_TOKEN_KEY, build_create_body
 from ionq_client._limits import check_metadata, check_name, check_shots, limits
 from ionq_client._results import state_to_bitstring
 from ionq_client._types import NOT_GIVEN
+
+from .client_helpers import (
+    Handler,
+    Recorder,
+    job_json,
+    json_response,
+    make_async_client,
+    make_client,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -292,3 +303,49 @@ def test_facade_never_imports_the_mock() -> None:
     assert out.stdout.strip() == "False"
     for path in Path(ionq_client.__file__).parent.glob("*.py"):
         assert "ionq_mock" not in path.read_text(encoding="utf-8"), path
+
+
+# ---------------------------------------------------------------- multi-circuit widths
+
+PARENT = "01a20f69-83ba-7000-802c-63e203375d00"
+CHILDREN = [f"01a20f69-83ba-7000-802c-63e2033750{i:02d}" for i in range(3)]
+
+
+def multi_handler(listed: list[tuple[str, int]]) -> Handler:
+    """A server whose 3-qubit parent has children `CHILDREN`; its listing shows `listed`."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if path.endswith("/aggregated"):
+            return json_response(200, {c: {"1": 1.0} for c in CHILDREN})
+        if path.endswith(f"/jobs/{PARENT}"):
+            body = job_json(PARENT, qubits=3, job_type="ionq.multi-circuit.v1", children=CHILDREN)
+            return json_response(200, body)
+        assert path.endswith("/jobs"), path
+        jobs = [job_json(cid, qubits=q) for cid, q in listed]
+        return json_response(200, {"jobs": jobs, "next": None})
+
+    return handler
+
+
+def test_multi_circuit_widths_come_from_one_child_listing(recorder: Recorder) -> None:
+    listed = [(CHILDREN[2], 1), (CHILDREN[0], 2), (CHILDREN[1], 3)]  # listing order differs
+    with make_client(multi_handler(listed), recorder) as client:
+        result = client.jobs.results(PARENT)
+    assert [c.job_id for c in result.circuits] == CHILDREN
+    assert [c.qubits for c in result.circuits] == [2, 3, 1]
+    assert [c.probabilities for c in result.circuits] == [{"10": 1.0}, {"100": 1.0}, {"1": 1.0}]
+    # One get, one aggregated read, one page of children (not one get per child).
+    assert len(recorder.requests) == 3
+    listing = recorder.requests[2].url.params
+    assert listing["parent_job_id"] == PARENT
+    assert listing["limit"] == str(len(CHILDREN))
+
+
+def test_a_child_missing_from_the_listing_gets_the_parents_width(recorder: Recorder) -> None:
+    async def run() -> None:
+        async with make_async_client(multi_handler([(CHILDREN[0], 1)]), recorder) as client:
+            result = await client.jobs.results(PARENT)
+        assert [c.qubits for c in result.circuits] == [1, 3, 3]
+
+    asyncio.run(run())

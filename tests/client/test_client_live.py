@@ -48,17 +48,39 @@ def test_bit_order_single_qubit_set(client: IonQ) -> None:
     assert result.probabilities == pytest.approx({"100": 1.0})
 
 
+MIXED = [BELL, Circuit(3).x(0), Circuit(1).x(0)]
+
+
 def test_multi_circuit_results_in_order(client: IonQ) -> None:
     job = client.jobs.create([Circuit(1).x(0), BELL], backend="simulator", shots=100)
     client.jobs.wait(job.id, timeout=30)
     result = client.jobs.results(job.id)
     assert result.is_multi_circuit
     assert [c.probabilities for c in result.circuits] == [
-        pytest.approx({"10": 1.0}),
+        pytest.approx({"1": 1.0}),
         pytest.approx({"00": 0.5, "11": 0.5}),
     ]
     with pytest.raises(ValueError, match="circuits"):
         _ = result.probabilities
+
+
+def test_multi_circuit_results_have_each_circuits_width(client: IonQ) -> None:
+    # The parent's stats.qubits is 3 (its widest circuit); each result keeps its own width.
+    job = client.jobs.create(MIXED, backend="simulator", shots=100)
+    client.jobs.wait(job.id, timeout=30)
+    assert client.jobs.get(job.id).stats.qubits == 3
+    result = client.jobs.results(job.id)
+    assert [c.qubits for c in result.circuits] == [2, 3, 1]
+    assert [c.probabilities for c in result.circuits] == [
+        pytest.approx({"00": 0.5, "11": 0.5}),
+        pytest.approx({"100": 1.0}),
+        pytest.approx({"1": 1.0}),
+    ]
+    assert [c.counts(shots=100) for c in result.circuits] == [
+        {"00": 50, "11": 50},
+        {"100": 100},
+        {"1": 100},
+    ]
 
 
 def test_native_circuit_runs(client: IonQ) -> None:
@@ -215,9 +237,15 @@ def test_async_every_method(aclient: AsyncIonQ) -> None:
             assert (await c.jobs.cost(job.id)).dry_run is False
             est = await c.jobs.estimate(backend="qpu.forte-1", circuit=BELL)
             assert est.input_values.qubits == 2
-            multi = await c.jobs.create([BELL, Circuit(1).x(0)], backend="simulator")
+            multi = await c.jobs.create(MIXED, backend="simulator")
             await c.jobs.wait(multi.id, timeout=30)
-            assert len((await c.jobs.results(multi.id)).circuits) == 2
+            circuits = (await c.jobs.results(multi.id)).circuits
+            assert [r.qubits for r in circuits] == [2, 3, 1]
+            assert [r.probabilities for r in circuits] == [
+                pytest.approx({"00": 0.5, "11": 0.5}),
+                pytest.approx({"100": 1.0}),
+                pytest.approx({"1": 1.0}),
+            ]
             listed = [j.id async for j in c.jobs.list(limit=1)]
             assert job.id in listed
             first = await c.jobs.list(limit=1)
