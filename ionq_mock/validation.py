@@ -237,6 +237,18 @@ def _keys(error: Any) -> list[str]:
     return [".".join(path)]
 
 
+MAX_MESSAGE = 300
+
+
+def _shorten(text: str, limit: int = MAX_MESSAGE) -> str:
+    """Cut the middle of a long message: validator messages quote the offending value,
+    which may be a 40,000-character metadata value or a 10 MB circuit."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return f"{text[:half]}…{text[-half:]}"
+
+
 def check(validator: Any, value: Any, source: str) -> None:
     """Raise BadRequest naming every offending key, or return if `value` is valid."""
     if validator.is_valid(value):
@@ -249,5 +261,5 @@ def check(validator: Any, value: Any, source: str) -> None:
                 keys.append(key)
     first = errors[0] if errors else None
     where = f'"{keys[0]}": ' if keys and keys[0] else ""
-    message = f"{where}{first.message}" if first is not None else "invalid request"
+    message = _shorten(f"{where}{first.message}") if first is not None else "invalid request"
     raise BadRequest(message, [k for k in keys if k] if any(keys) else [], source)

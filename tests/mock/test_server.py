@@ -309,3 +309,15 @@ def test_unparseable_request_is_a_json_400(ionq_mock_server: MockServer) -> None
         "message": "the request is not valid HTTP/1.1",
         "validation": {"keys": [], "source": "headers"},
     }
+
+
+def test_a_huge_invalid_value_gets_a_short_message(ionq_mock_server: MockServer) -> None:
+    """The validator quotes the offending value; a 40 KB value must not come back whole."""
+    body = {**BELL, "metadata": {"notes": "x" * 40_001}}
+    with client(ionq_mock_server) as http:
+        answer = http.post("/jobs", json=body)
+    assert answer.status_code == 400
+    error = answer.json()
+    assert error["validation"] == {"keys": ["metadata.notes"], "source": "body"}
+    assert error["message"].startswith('"metadata.notes": ')
+    assert len(error["message"]) <= 300
