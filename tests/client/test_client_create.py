@@ -11,9 +11,7 @@ import httpx
 import pytest
 
 from ionq_client import (
-    APIConnectionError,
     APITimeoutError,
-    AsyncIonQ,
     Circuit,
     InternalServerError,
     IonQ,
@@ -187,61 +185,8 @@ def test_async_create_resolves_after_commit(recorder: Recorder) -> None:
     assert len(fake.jobs) == 2
 
 
-# ---------------------------------------------------------------- the live mock, faulty
-
-
-def _count_jobs(server: MockServer) -> int:
-    with IonQ(api_key=server.api_key, base_url=server.base_url) as reader:
-        return sum(1 for _ in reader.jobs.list(limit=1000))
-
-
-def test_many_creates_under_faults_leave_no_duplicate() -> None:
-    faults = Faults(rates={429: 0.1, 500: 0.1, 502: 0.05, 503: 0.05}, after_commit=0.3, seed=7)
-    succeeded = 0
-    failed = 0
-    with MockServer(api_keys=["k"], job_duration=0.05, faults=faults) as server:
-        with IonQ(
-            api_key="k", base_url=server.base_url, max_retries=3, _sleep=lambda s: None
-        ) as client:
-            for i in range(60):
-                try:
-                    client.jobs.create(BELL, backend="simulator", name=f"n{i}")
-                    succeeded += 1
-                except (InternalServerError, RateLimitError, APIConnectionError):
-                    failed += 1
-        server.app.faults = Faults()
-        assert _count_jobs(server) == succeeded
-    assert succeeded > 45
-
-
-def test_async_concurrent_creates_under_faults_leave_no_duplicate() -> None:
-    faults = Faults(rates={500: 0.1, 503: 0.1}, after_commit=0.3, seed=11)
-
-    async def run(base_url: str) -> int:
-        async def instant(seconds: float) -> None:
-            await asyncio.sleep(0)
-
-        async with AsyncIonQ(
-            api_key="k", base_url=base_url, max_retries=3, _sleep=instant
-        ) as client:
-            semaphore = asyncio.Semaphore(16)
-
-            async def one(i: int) -> bool:
-                async with semaphore:
-                    try:
-                        await client.jobs.create(BELL, backend="simulator", metadata={"i": str(i)})
-                    except (InternalServerError, APIConnectionError):
-                        return False
-                    return True
-
-            results = await asyncio.gather(*(one(i) for i in range(100)))
-            return sum(results)
-
-    with MockServer(api_keys=["k"], job_duration=0.05, faults=faults) as server:
-        succeeded = asyncio.run(run(server.base_url))
-        server.app.faults = Faults()
-        assert _count_jobs(server) == succeeded
-    assert succeeded > 80
+# ---------------------------------------------------------------- the live mock
+# (the proof under many faults is in test_client_create_faults.py)
 
 
 def test_writes_retried_after_commit_report_success() -> None:

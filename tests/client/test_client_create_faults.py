@@ -1,0 +1,186 @@
+"""The duplicate-free create, proved against the live mock server's faults.
+
+Hundreds of creates, sync and 16 at a time async, under `Faults(after_commit=0.3)` (the job
+is stored, then the answer is a 500) plus 10% each of 429, 500, 502 and 503 answered before
+handling. Every create carries its own number in its metadata, so each stored job can be
+traced back to the call that made it, and the check is per call, not only a total:
+
+- a create the caller saw succeed has exactly one stored job, the one it returned;
+- a create the caller saw fail has none, unless its error says the outcome is unknown
+  (the look-up after an ambiguous failure itself failed, 9 times in a row); then it has at
+  most one;
+- so no create ever leaves two jobs, and the jobs stored are exactly the successes plus,
+  at most, those unknown outcomes.
+
+A recording transport also shows the faults were really met: some posts were answered 5xx
+*after* their job was stored, and those calls still reported the one job as a success.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Final
+
+import httpx
+
+from ionq_api.models.job import Job
+from ionq_api.models.job_created import JobCreated
+from ionq_client import AsyncIonQ, Circuit, IonQ, IonQError
+from ionq_client._build import CREATE_TOKEN_KEY, NAME_TOKEN_PREFIX
+from ionq_mock.faults import Faults
+from ionq_mock.testing import MockServer
+
+BELL = Circuit(2).h(0).cnot(0, 1)
+CREATES: Final = 300
+RATES: Final = {429: 0.1, 500: 0.1, 502: 0.1, 503: 0.1}
+AFTER_COMMIT: Final = 0.3
+#: Every tenth create fills the metadata (its number plus nine keys), so its token goes in
+#: the job's name instead: both tagging paths meet the faults.
+FULL: Final = {f"k{j}": "v" for j in range(9)}
+UNKNOWN_NOTE: Final = "could not find out whether the job was created"
+
+Outcome = JobCreated | IonQError
+
+
+def metadata(i: int) -> dict[str, str]:
+    return {"i": str(i), **(FULL if i % 10 == 0 else {})}
+
+
+@dataclass
+class Posts:
+    """What each POST /jobs carried (its token) and how it was answered."""
+
+    statuses: list[tuple[str, int]] = field(default_factory=list)
+
+    def record(self, request: httpx.Request, status: int) -> None:
+        if request.method == "POST" and request.url.path.endswith("/jobs"):
+            body = json.loads(request.content)
+            token = (body.get("metadata") or {}).get(CREATE_TOKEN_KEY) or body.get("name", "")
+            self.statuses.append((token.removeprefix(NAME_TOKEN_PREFIX), status))
+
+
+class RecordingTransport(httpx.HTTPTransport):
+    def __init__(self, posts: Posts) -> None:
+        super().__init__()
+        self.posts = posts
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        self.posts.record(request, response.status_code)
+        return response
+
+
+class AsyncRecordingTransport(httpx.AsyncHTTPTransport):
+    def __init__(self, posts: Posts) -> None:
+        super().__init__()
+        self.posts = posts
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await super().handle_async_request(request)
+        self.posts.record(request, response.status_code)
+        return response
+
+
+def token_of(job: Job) -> str:
+    meta = job.metadata.additional_properties if job.metadata is not None else {}
+    return meta.get(CREATE_TOKEN_KEY) or (job.name or "").removeprefix(NAME_TOKEN_PREFIX)
+
+
+def stored_jobs(server: MockServer) -> list[Job]:
+    server.app.faults = Faults()
+    with IonQ(api_key=server.api_key, base_url=server.base_url) as reader:
+        return list(reader.jobs.list(limit=1000))
+
+
+def check_no_duplicates(outcomes: list[Outcome], stored: list[Job], posts: Posts) -> None:
+    """The per-call check described in the module docstring."""
+    assert len(outcomes) == CREATES
+    by_number: dict[int, list[Job]] = {}
+    for job in stored:
+        assert job.metadata is not None
+        by_number.setdefault(int(job.metadata.additional_properties["i"]), []).append(job)
+    assert max(len(jobs) for jobs in by_number.values()) == 1  # never two jobs for one call
+
+    succeeded = [i for i, o in enumerate(outcomes) if isinstance(o, JobCreated)]
+    unknown = [
+        i
+        for i, o in enumerate(outcomes)
+        if isinstance(o, IonQError) and any(UNKNOWN_NOTE in n for n in getattr(o, "__notes__", []))
+    ]
+    for i in succeeded:
+        outcome = outcomes[i]
+        assert isinstance(outcome, JobCreated)
+        assert [j.id for j in by_number.get(i, [])] == [outcome.id]
+    known_failures = set(range(CREATES)) - set(succeeded) - set(unknown)
+    assert not known_failures & set(by_number), "a create reported as failed left a job"
+    assert set(by_number) - set(succeeded) <= set(unknown)
+    assert len(stored) == len(succeeded) + len(set(by_number) & set(unknown))
+    assert len(unknown) <= 3  # each needs 9 failed look-ups in a row: (0.4 ** 9) per look-up
+
+    # The faults were really met: resends happened, and some posts were answered 5xx after
+    # their job was stored, yet those calls reported that one job as their success.
+    stored_tokens = {token_of(job) for job in stored}
+    assert len(posts.statuses) > CREATES
+    committed_then_failed = {t for t, s in posts.statuses if s >= 500 and t in stored_tokens}
+    assert len(committed_then_failed) > CREATES // 10
+    posts_per_token = Counter(t for t, _ in posts.statuses)
+    assert max(posts_per_token.values()) > 1
+    assert len(succeeded) > CREATES * 0.9
+
+
+def test_many_creates_under_faults_leave_no_duplicate() -> None:
+    faults = Faults(rates=dict(RATES), after_commit=AFTER_COMMIT, seed=7)
+    posts = Posts()
+    outcomes: list[Outcome] = []
+    with MockServer(api_keys=["k"], job_duration=0.05, faults=faults) as server:
+        with IonQ(
+            api_key="k",
+            base_url=server.base_url,
+            max_retries=3,
+            transport=RecordingTransport(posts),
+            _sleep=lambda s: None,
+        ) as client:
+            for i in range(CREATES):
+                try:
+                    outcomes.append(
+                        client.jobs.create(BELL, backend="simulator", metadata=metadata(i))
+                    )
+                except IonQError as exc:
+                    outcomes.append(exc)
+        check_no_duplicates(outcomes, stored_jobs(server), posts)
+
+
+def test_async_concurrent_creates_under_faults_leave_no_duplicate() -> None:
+    faults = Faults(rates=dict(RATES), after_commit=AFTER_COMMIT, seed=11)
+    posts = Posts()
+
+    async def run(base_url: str) -> list[Outcome]:
+        async def instant(seconds: float) -> None:
+            await asyncio.sleep(0)
+
+        async with AsyncIonQ(
+            api_key="k",
+            base_url=base_url,
+            max_retries=3,
+            transport=AsyncRecordingTransport(posts),
+            _sleep=instant,
+        ) as client:
+            semaphore = asyncio.Semaphore(16)
+
+            async def one(i: int) -> Outcome:
+                async with semaphore:
+                    try:
+                        return await client.jobs.create(
+                            BELL, backend="simulator", metadata=metadata(i)
+                        )
+                    except IonQError as exc:
+                        return exc
+
+            return list(await asyncio.gather(*(one(i) for i in range(CREATES))))
+
+    with MockServer(api_keys=["k"], job_duration=0.05, faults=faults) as server:
+        outcomes = asyncio.run(run(server.base_url))
+        check_no_duplicates(outcomes, stored_jobs(server), posts)
