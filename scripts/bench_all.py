@@ -45,7 +45,7 @@ FLOOR_WORDS = {
     "peak memory iterating": "flat (at most 1.1x)",
     "page at": "the same (at most 1.1x)",
     "requests/s": "at least 3x Prism",
-    "max |p - p_aer|": "within 1e-12 of aer",
+    "max abs(p - p_aer)": "within 1e-12 of aer",
 }
 
 

@@ -304,7 +304,7 @@ def write_json(
         out.append(
             {
                 "area": "simulator",
-                "case": f"{n}q x {g} max |p - p_aer|",
+                "case": f"{n}q x {g} max abs(p - p_aer)",
                 "unit": "",
                 "ours": aer_diffs,
                 "peer_name": peers["aer"],
