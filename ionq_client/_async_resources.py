@@ -11,7 +11,7 @@ import datetime
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ionq_api.api.backends import (
     get_backend,
@@ -57,10 +57,8 @@ from ionq_api.models.job_page import JobPage
 from ionq_api.models.job_settings import JobSettings
 from ionq_api.models.job_status import JobStatus
 from ionq_api.models.job_type import JobType
-from ionq_api.models.job_update import JobUpdate
 from ionq_api.models.jobs_canceled import JobsCanceled
 from ionq_api.models.jobs_deleted import JobsDeleted
-from ionq_api.models.metadata import Metadata
 from ionq_api.models.noise import Noise
 from ionq_api.models.noise_model import NoiseModel
 from ionq_api.models.probabilities import Probabilities
@@ -68,9 +66,6 @@ from ionq_api.models.session import Session
 from ionq_api.models.session_page import SessionPage
 from ionq_api.types import UNSET, Unset
 from ionq_client._build import (
-    RESOLVE_LOOKBACK_SECONDS,
-    RESOLVE_MAX_PAGES,
-    RESOLVE_MAX_RETRIES,
     RESOLVE_PAGE_SIZE,
     Tag,
     build_create_body,
@@ -78,14 +73,21 @@ from ionq_client._build import (
     child_widths,
     children_page_size,
     chunks,
-    created_from_job,
+    estimate_params,
     expect,
+    expect_backends,
     given,
-    has_token,
     is_ambiguous,
     is_multi_circuit,
+    job_list_params,
+    more_characterizations,
+    page_limit,
+    resolve_retries,
+    scan_for_token,
+    session_body,
     to_uuid,
     update_applied,
+    update_body,
 )
 from ionq_client._circuit import Circuit
 from ionq_client._exceptions import (
@@ -94,7 +96,7 @@ from ionq_client._exceptions import (
     IonQError,
     NotFoundError,
 )
-from ionq_client._limits import check_metadata, check_name, limits
+from ionq_client._limits import limits
 from ionq_client._pagination import AsyncPage, AsyncPager
 from ionq_client._polling import (
     DEFAULT_POLL_INTERVAL,
@@ -104,7 +106,7 @@ from ionq_client._polling import (
     ProgressCallback,
     apoll,
 )
-from ionq_client._resources import _opts, page_limit, session_body
+from ionq_client._resources import _opts
 from ionq_client._results import Result
 from ionq_client._retry import backoff_delay
 from ionq_client._types import NOT_GIVEN, NotGiven, TimeoutTypes
@@ -215,17 +217,16 @@ class AsyncJobs:
                 backend=backend,
                 session_id=session_id if isinstance(session_id, uuid.UUID) else NOT_GIVEN,
                 limit=RESOLVE_PAGE_SIZE,
-                max_retries=max(RESOLVE_MAX_RETRIES, self._client.max_retries),
+                max_retries=resolve_retries(self._client.max_retries),
             )
             number = 0
             async for page in first.iter_pages():
-                for job in page.items:
-                    if has_token(job, token, tag):
-                        return created_from_job(job)
-                oldest = page.items[-1].submitted_at.timestamp() if page.items else 0.0
+                found, done = scan_for_token(
+                    page.items, token, tag, started=started, page_number=number
+                )
                 number += 1
-                if oldest < started - RESOLVE_LOOKBACK_SECONDS or number >= RESOLVE_MAX_PAGES:
-                    break
+                if done:
+                    return found
         except IonQError as lookup_error:
             exc.add_note(f"could not find out whether the job was created: {lookup_error}")
             raise exc from lookup_error
@@ -262,18 +263,14 @@ class AsyncJobs:
         `limit` is the page size (1..1000, server default 25), not a total.
         """
         options = _opts(timeout, max_retries)
-        kwargs: dict[str, Any] = {
-            "status": given(status),
-            "backend": given(backend),
-            "session_id": UNSET
-            if isinstance(session_id, NotGiven)
-            else to_uuid(session_id, "session_id"),
-            "parent_job_id": UNSET
-            if isinstance(parent_job_id, NotGiven)
-            else to_uuid(parent_job_id, "parent_job_id"),
-            "ids": UNSET if isinstance(ids, NotGiven) else [to_uuid(i, "ids") for i in ids],
-            "limit": page_limit(limit),
-        }
+        kwargs = job_list_params(
+            status=status,
+            backend=backend,
+            session_id=session_id,
+            parent_job_id=parent_job_id,
+            ids=ids,
+            limit=limit,
+        )
 
         async def fetch(cursor: str | Unset) -> tuple[list[Job], str | None]:
             response = await self._client._call(
@@ -381,21 +378,18 @@ class AsyncJobs:
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> CostEstimate:
         """Estimate a job's cost and time, from a `circuit` or from explicit counts."""
-        if isinstance(circuit, Circuit):
-            one, two = circuit.gate_counts()
-            qubits = circuit.qubits if isinstance(qubits, NotGiven) else qubits
-            one_qubit_gates = one if isinstance(one_qubit_gates, NotGiven) else one_qubit_gates
-            two_qubit_gates = two if isinstance(two_qubit_gates, NotGiven) else two_qubit_gates
-        response = await self._client._call(
-            estimate_job_cost.asyncio_detailed,
+        params = estimate_params(
             backend=backend,
-            type_=given(type),
-            qubits=given(qubits),
-            shots=given(shots),
-            field_1q_gates=given(one_qubit_gates),
-            field_2q_gates=given(two_qubit_gates),
-            error_mitigation=given(error_mitigation),
-            options=_opts(timeout, max_retries),
+            circuit=circuit,
+            qubits=qubits,
+            shots=shots,
+            one_qubit_gates=one_qubit_gates,
+            two_qubit_gates=two_qubit_gates,
+            error_mitigation=error_mitigation,
+            type=type,
+        )
+        response = await self._client._call(
+            estimate_job_cost.asyncio_detailed, options=_opts(timeout, max_retries), **params
         )
         return expect(response, CostEstimate)
 
@@ -410,19 +404,13 @@ class AsyncJobs:
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Job:
         """Rename a job and/or merge `metadata` into its metadata (an API extension)."""
-        meta: Metadata | Unset = UNSET
-        if not isinstance(metadata, NotGiven):
-            check_metadata(metadata)
-            meta = Metadata()
-            meta.additional_properties = dict(metadata)
-        if not isinstance(name, NotGiven):
-            check_name(name)
+        body = update_body(name, metadata)
         jid = to_uuid(job_id)
         try:
             response = await self._client._call(
                 update_job.asyncio_detailed,
                 jid,
-                body=JobUpdate(name=given(name), metadata=meta),
+                body=body,
                 options=_opts(timeout, max_retries),
             )
         except (APIConnectionError, InternalServerError) as exc:
@@ -457,9 +445,7 @@ class AsyncJobs:
     async def _read_back(self, jid: uuid.UUID, exc: IonQError) -> Job:
         """Read a job after a failed write; re-raise `exc` if even that fails."""
         try:
-            return await self.get(
-                jid, max_retries=max(RESOLVE_MAX_RETRIES, self._client.max_retries)
-            )
+            return await self.get(jid, max_retries=resolve_retries(self._client.max_retries))
         except IonQError as lookup_error:
             exc.add_note(f"could not read the job back: {lookup_error}")
             raise exc from lookup_error
@@ -548,10 +534,7 @@ class AsyncBackends:
         response = await self._client._call(
             list_backends.asyncio_detailed, options=_opts(timeout, max_retries)
         )
-        parsed = response.parsed
-        if isinstance(parsed, list):
-            return parsed
-        return [expect(response, Backend)]  # raises: not a list
+        return expect_backends(response)
 
     async def get(
         self,
@@ -590,7 +573,7 @@ class AsyncBackends:
                 options=options,
             )
             parsed = expect(response, CharacterizationPage)
-            if number < parsed.pages and parsed.characterizations:
+            if more_characterizations(parsed, number):
                 return AsyncPage(parsed.characterizations, lambda: page(number + 1))
             return AsyncPage(parsed.characterizations)
 

@@ -12,16 +12,24 @@ from typing import Any, Final, Literal, TypeVar
 import httpx
 
 from ionq_api.models.aggregated_probabilities import AggregatedProbabilities
+from ionq_api.models.backend import Backend
 from ionq_api.models.backend_name import BackendName
+from ionq_api.models.characterization_page import CharacterizationPage
 from ionq_api.models.circuit_job_create import CircuitJobCreate
+from ionq_api.models.cost import Cost
 from ionq_api.models.job import Job
 from ionq_api.models.job_created import JobCreated
 from ionq_api.models.job_settings import JobSettings
+from ionq_api.models.job_status import JobStatus
+from ionq_api.models.job_type import JobType
+from ionq_api.models.job_update import JobUpdate
 from ionq_api.models.metadata import Metadata
 from ionq_api.models.multi_circuit_job_create import MultiCircuitJobCreate
 from ionq_api.models.noise import Noise
 from ionq_api.models.noise_model import NoiseModel
 from ionq_api.models.probabilities import Probabilities
+from ionq_api.models.session_create import SessionCreate
+from ionq_api.models.session_settings import SessionSettings
 from ionq_api.types import UNSET, Response, Unset
 from ionq_client._circuit import Circuit, circuits_input
 from ionq_client._exceptions import (
@@ -41,18 +49,29 @@ __all__ = [
     "RESOLVE_LOOKBACK_SECONDS",
     "RESOLVE_MAX_PAGES",
     "RESOLVE_MAX_RETRIES",
+    "RESOLVE_PAGE_SIZE",
     "build_create_body",
     "build_result",
     "child_widths",
     "children_page_size",
     "chunks",
     "created_from_job",
+    "estimate_params",
     "expect",
+    "expect_backends",
     "given",
     "has_token",
     "is_ambiguous",
+    "is_multi_circuit",
+    "job_list_params",
+    "more_characterizations",
+    "page_limit",
+    "resolve_retries",
+    "scan_for_token",
+    "session_body",
     "to_uuid",
     "update_applied",
+    "update_body",
 ]
 
 T = TypeVar("T")
@@ -266,3 +285,132 @@ def update_applied(job: Job, name: str | NotGiven, metadata: Mapping[str, str] |
 def is_multi_circuit(job: Job) -> bool:
     """Whether `job` ran several circuits (its results are aggregated per child)."""
     return job.type_ == "ionq.multi-circuit.v1" or bool(job.child_job_ids)
+
+
+def page_limit(limit: int | NotGiven) -> int | Unset:
+    """A page size checked against the contract's range (`UNSET` when not given)."""
+    if isinstance(limit, NotGiven):
+        return UNSET
+    top = limits().page_limit_max
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= top:
+        raise ValidationError(f"limit is {limit!r}; it must be 1 to {top}", key="limit")
+    return limit
+
+
+def job_list_params(
+    *,
+    status: JobStatus | NotGiven,
+    backend: str | NotGiven,
+    session_id: str | uuid.UUID | NotGiven,
+    parent_job_id: str | uuid.UUID | NotGiven,
+    ids: Sequence[str | uuid.UUID] | NotGiven,
+    limit: int | NotGiven,
+) -> dict[str, Any]:
+    """The generated `list_jobs` function's filters, checked (ids as UUIDs, page size)."""
+    return {
+        "status": given(status),
+        "backend": given(backend),
+        "session_id": UNSET
+        if isinstance(session_id, NotGiven)
+        else to_uuid(session_id, "session_id"),
+        "parent_job_id": UNSET
+        if isinstance(parent_job_id, NotGiven)
+        else to_uuid(parent_job_id, "parent_job_id"),
+        "ids": UNSET if isinstance(ids, NotGiven) else [to_uuid(i, "ids") for i in ids],
+        "limit": page_limit(limit),
+    }
+
+
+def estimate_params(
+    *,
+    backend: BackendName,
+    circuit: Circuit | NotGiven,
+    qubits: int | NotGiven,
+    shots: int | NotGiven,
+    one_qubit_gates: int | NotGiven,
+    two_qubit_gates: int | NotGiven,
+    error_mitigation: bool | NotGiven,
+    type: JobType | NotGiven,
+) -> dict[str, Any]:
+    """The generated `estimate_job_cost` function's arguments; counts not given explicitly
+    are taken from `circuit`."""
+    if isinstance(circuit, Circuit):
+        one, two = circuit.gate_counts()
+        qubits = circuit.qubits if isinstance(qubits, NotGiven) else qubits
+        one_qubit_gates = one if isinstance(one_qubit_gates, NotGiven) else one_qubit_gates
+        two_qubit_gates = two if isinstance(two_qubit_gates, NotGiven) else two_qubit_gates
+    return {
+        "backend": backend,
+        "type_": given(type),
+        "qubits": given(qubits),
+        "shots": given(shots),
+        "field_1q_gates": given(one_qubit_gates),
+        "field_2q_gates": given(two_qubit_gates),
+        "error_mitigation": given(error_mitigation),
+    }
+
+
+def update_body(name: str | NotGiven, metadata: Mapping[str, str] | NotGiven) -> JobUpdate:
+    """The body of a job update, checked against the limits."""
+    meta: Metadata | Unset = UNSET
+    if not isinstance(metadata, NotGiven):
+        check_metadata(metadata)
+        meta = Metadata()
+        meta.additional_properties = dict(metadata)
+    if not isinstance(name, NotGiven):
+        check_name(name)
+    return JobUpdate(name=given(name), metadata=meta)
+
+
+def session_body(
+    backend: BackendName,
+    job_count_limit: int | NotGiven,
+    duration_limit_min: int | NotGiven,
+    cost_limit: float | Cost | NotGiven,
+) -> SessionCreate:
+    """The body of a session create; a number `cost_limit` is in USD."""
+    cost: Cost | Unset = UNSET
+    if isinstance(cost_limit, Cost):
+        cost = cost_limit
+    elif not isinstance(cost_limit, NotGiven):
+        cost = Cost(value=float(cost_limit), unit="usd")
+    settings = SessionSettings(
+        job_count_limit=given(job_count_limit),
+        duration_limit_min=given(duration_limit_min),
+        cost_limit=cost,
+    )
+    return SessionCreate(backend=backend, settings=settings)
+
+
+def expect_backends(response: Response[Any]) -> list[Backend]:
+    """The parsed backend list, or `APIResponseValidationError` when the body was not one."""
+    parsed = response.parsed
+    if isinstance(parsed, list):
+        return parsed
+    return [expect(response, Backend)]  # raises unless the body is at least one Backend
+
+
+def more_characterizations(page: CharacterizationPage, number: int) -> bool:
+    """Whether page `number` of a characterization listing has a page after it."""
+    return number < page.pages and bool(page.characterizations)
+
+
+def resolve_retries(client_max_retries: int) -> int:
+    """The retry budget of the look-up after an ambiguous create or write."""
+    return max(RESOLVE_MAX_RETRIES, client_max_retries)
+
+
+def scan_for_token(
+    jobs: Sequence[Job], token: str, tag: Tag, *, started: float, page_number: int
+) -> tuple[JobCreated | None, bool]:
+    """Look through one page of the newest jobs for the one tagged `token`.
+
+    Returns the job as a create's answer if found, and whether the look-up should stop
+    (found, or the page reaches jobs older than the look-back, or the page budget is spent).
+    """
+    for job in jobs:
+        if has_token(job, token, tag):
+            return created_from_job(job), True
+    oldest = jobs[-1].submitted_at.timestamp() if jobs else 0.0
+    done = oldest < started - RESOLVE_LOOKBACK_SECONDS or page_number + 1 >= RESOLVE_MAX_PAGES
+    return None, done

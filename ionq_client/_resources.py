@@ -57,22 +57,15 @@ from ionq_api.models.job_page import JobPage
 from ionq_api.models.job_settings import JobSettings
 from ionq_api.models.job_status import JobStatus
 from ionq_api.models.job_type import JobType
-from ionq_api.models.job_update import JobUpdate
 from ionq_api.models.jobs_canceled import JobsCanceled
 from ionq_api.models.jobs_deleted import JobsDeleted
-from ionq_api.models.metadata import Metadata
 from ionq_api.models.noise import Noise
 from ionq_api.models.noise_model import NoiseModel
 from ionq_api.models.probabilities import Probabilities
 from ionq_api.models.session import Session
-from ionq_api.models.session_create import SessionCreate
 from ionq_api.models.session_page import SessionPage
-from ionq_api.models.session_settings import SessionSettings
 from ionq_api.types import UNSET, Unset
 from ionq_client._build import (
-    RESOLVE_LOOKBACK_SECONDS,
-    RESOLVE_MAX_PAGES,
-    RESOLVE_MAX_RETRIES,
     RESOLVE_PAGE_SIZE,
     Tag,
     build_create_body,
@@ -80,14 +73,21 @@ from ionq_client._build import (
     child_widths,
     children_page_size,
     chunks,
-    created_from_job,
+    estimate_params,
     expect,
+    expect_backends,
     given,
-    has_token,
     is_ambiguous,
     is_multi_circuit,
+    job_list_params,
+    more_characterizations,
+    page_limit,
+    resolve_retries,
+    scan_for_token,
+    session_body,
     to_uuid,
     update_applied,
+    update_body,
 )
 from ionq_client._circuit import Circuit
 from ionq_client._exceptions import (
@@ -96,7 +96,7 @@ from ionq_client._exceptions import (
     IonQError,
     NotFoundError,
 )
-from ionq_client._limits import check_metadata, check_name, limits
+from ionq_client._limits import limits
 from ionq_client._pagination import SyncPage
 from ionq_client._polling import (
     DEFAULT_POLL_INTERVAL,
@@ -114,7 +114,7 @@ from ionq_client._types import NOT_GIVEN, NotGiven, TimeoutTypes
 if TYPE_CHECKING:
     from ionq_client._client import IonQ
 
-__all__ = ["Backends", "Jobs", "Sessions", "page_limit"]
+__all__ = ["Backends", "Jobs", "Sessions"]
 
 JobId = str | uuid.UUID
 
@@ -123,18 +123,6 @@ def _opts(timeout: TimeoutTypes | NotGiven, max_retries: int | NotGiven) -> Call
     from ionq_client._client import _options
 
     return _options(timeout, max_retries)
-
-
-def page_limit(limit: int | NotGiven) -> int | Unset:
-    """Check a page size against the contract's range."""
-    if isinstance(limit, NotGiven):
-        return UNSET
-    top = limits().page_limit_max
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= top:
-        from ionq_client._exceptions import ValidationError
-
-        raise ValidationError(f"limit is {limit!r}; it must be 1 to {top}", key="limit")
-    return limit
 
 
 def _cursor_pages(
@@ -232,15 +220,14 @@ class Jobs:
                 backend=backend,
                 session_id=session_id if isinstance(session_id, uuid.UUID) else NOT_GIVEN,
                 limit=RESOLVE_PAGE_SIZE,
-                max_retries=max(RESOLVE_MAX_RETRIES, self._client.max_retries),
+                max_retries=resolve_retries(self._client.max_retries),
             )
             for number, page in enumerate(first.iter_pages()):
-                for job in page.items:
-                    if has_token(job, token, tag):
-                        return created_from_job(job)
-                oldest = page.items[-1].submitted_at.timestamp() if page.items else 0.0
-                if oldest < started - RESOLVE_LOOKBACK_SECONDS or number + 1 >= RESOLVE_MAX_PAGES:
-                    break
+                found, done = scan_for_token(
+                    page.items, token, tag, started=started, page_number=number
+                )
+                if done:
+                    return found
         except IonQError as lookup_error:
             exc.add_note(f"could not find out whether the job was created: {lookup_error}")
             raise exc from lookup_error
@@ -277,18 +264,14 @@ class Jobs:
         `limit` is the page size (1..1000, server default 25), not a total.
         """
         options = _opts(timeout, max_retries)
-        kwargs: dict[str, Any] = {
-            "status": given(status),
-            "backend": given(backend),
-            "session_id": UNSET
-            if isinstance(session_id, NotGiven)
-            else to_uuid(session_id, "session_id"),
-            "parent_job_id": UNSET
-            if isinstance(parent_job_id, NotGiven)
-            else to_uuid(parent_job_id, "parent_job_id"),
-            "ids": UNSET if isinstance(ids, NotGiven) else [to_uuid(i, "ids") for i in ids],
-            "limit": page_limit(limit),
-        }
+        kwargs = job_list_params(
+            status=status,
+            backend=backend,
+            session_id=session_id,
+            parent_job_id=parent_job_id,
+            ids=ids,
+            limit=limit,
+        )
 
         def fetch(cursor: str | Unset) -> tuple[list[Job], str | None]:
             response = self._client._call(
@@ -396,21 +379,18 @@ class Jobs:
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> CostEstimate:
         """Estimate a job's cost and time, from a `circuit` or from explicit counts."""
-        if isinstance(circuit, Circuit):
-            one, two = circuit.gate_counts()
-            qubits = circuit.qubits if isinstance(qubits, NotGiven) else qubits
-            one_qubit_gates = one if isinstance(one_qubit_gates, NotGiven) else one_qubit_gates
-            two_qubit_gates = two if isinstance(two_qubit_gates, NotGiven) else two_qubit_gates
-        response = self._client._call(
-            estimate_job_cost.sync_detailed,
+        params = estimate_params(
             backend=backend,
-            type_=given(type),
-            qubits=given(qubits),
-            shots=given(shots),
-            field_1q_gates=given(one_qubit_gates),
-            field_2q_gates=given(two_qubit_gates),
-            error_mitigation=given(error_mitigation),
-            options=_opts(timeout, max_retries),
+            circuit=circuit,
+            qubits=qubits,
+            shots=shots,
+            one_qubit_gates=one_qubit_gates,
+            two_qubit_gates=two_qubit_gates,
+            error_mitigation=error_mitigation,
+            type=type,
+        )
+        response = self._client._call(
+            estimate_job_cost.sync_detailed, options=_opts(timeout, max_retries), **params
         )
         return expect(response, CostEstimate)
 
@@ -425,19 +405,13 @@ class Jobs:
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Job:
         """Rename a job and/or merge `metadata` into its metadata (an API extension)."""
-        meta: Metadata | Unset = UNSET
-        if not isinstance(metadata, NotGiven):
-            check_metadata(metadata)
-            meta = Metadata()
-            meta.additional_properties = dict(metadata)
-        if not isinstance(name, NotGiven):
-            check_name(name)
+        body = update_body(name, metadata)
         jid = to_uuid(job_id)
         try:
             response = self._client._call(
                 update_job.sync_detailed,
                 jid,
-                body=JobUpdate(name=given(name), metadata=meta),
+                body=body,
                 options=_opts(timeout, max_retries),
             )
         except (APIConnectionError, InternalServerError) as exc:
@@ -472,7 +446,7 @@ class Jobs:
     def _read_back(self, jid: uuid.UUID, exc: IonQError) -> Job:
         """Read a job after a failed write; re-raise `exc` if even that fails."""
         try:
-            return self.get(jid, max_retries=max(RESOLVE_MAX_RETRIES, self._client.max_retries))
+            return self.get(jid, max_retries=resolve_retries(self._client.max_retries))
         except IonQError as lookup_error:
             exc.add_note(f"could not read the job back: {lookup_error}")
             raise exc from lookup_error
@@ -561,10 +535,7 @@ class Backends:
         response = self._client._call(
             list_backends.sync_detailed, options=_opts(timeout, max_retries)
         )
-        parsed = response.parsed
-        if isinstance(parsed, list):
-            return parsed
-        return [expect(response, Backend)]  # raises: not a list
+        return expect_backends(response)
 
     def get(
         self,
@@ -603,7 +574,7 @@ class Backends:
                 options=options,
             )
             parsed = expect(response, CharacterizationPage)
-            if number < parsed.pages and parsed.characterizations:
+            if more_characterizations(parsed, number):
                 return SyncPage(parsed.characterizations, lambda: page(number + 1))
             return SyncPage(parsed.characterizations)
 
@@ -625,26 +596,6 @@ class Backends:
             options=_opts(timeout, max_retries),
         )
         return expect(response, Characterization)
-
-
-def session_body(
-    backend: BackendName,
-    job_count_limit: int | NotGiven,
-    duration_limit_min: int | NotGiven,
-    cost_limit: float | Cost | NotGiven,
-) -> SessionCreate:
-    """The body of a session create."""
-    cost: Cost | Unset = UNSET
-    if isinstance(cost_limit, Cost):
-        cost = cost_limit
-    elif not isinstance(cost_limit, NotGiven):
-        cost = Cost(value=float(cost_limit), unit="usd")
-    settings = SessionSettings(
-        job_count_limit=given(job_count_limit),
-        duration_limit_min=given(duration_limit_min),
-        cost_limit=cost,
-    )
-    return SessionCreate(backend=backend, settings=settings)
 
 
 class Sessions:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime
 import json
 import uuid
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
+from ionq_api.models.job import Job
 from ionq_client import (
     APITimeoutError,
     Circuit,
@@ -18,7 +20,13 @@ from ionq_client import (
     RateLimitError,
     ValidationError,
 )
-from ionq_client._build import CREATE_TOKEN_KEY, NAME_TOKEN_PREFIX
+from ionq_client._build import (
+    CREATE_TOKEN_KEY,
+    NAME_TOKEN_PREFIX,
+    RESOLVE_LOOKBACK_SECONDS,
+    RESOLVE_MAX_PAGES,
+    scan_for_token,
+)
 from ionq_mock.faults import Faults
 from ionq_mock.testing import MockServer
 
@@ -243,3 +251,35 @@ def test_cancel_reads_back_after_failures(recorder: Recorder, status: str, succe
                     await client.jobs.cancel(JOB_ID)
 
     asyncio.run(run())
+
+
+# ---------------------------------------------------------------- the look-up's bounds
+
+
+def _job(token: str, submitted_at: str) -> Job:
+    return Job.from_dict(
+        job_json(str(uuid.uuid4()), metadata={CREATE_TOKEN_KEY: token}, submitted_at=submitted_at)
+    )
+
+
+def test_the_lookup_stops_at_the_token_the_lookback_or_the_page_budget() -> None:
+    started = datetime.datetime(2030, 1, 1, 12, tzinfo=datetime.UTC).timestamp()
+    recent = "2030-01-01T11:59:00+00:00"
+    old = "2030-01-01T11:49:59+00:00"  # just over RESOLVE_LOOKBACK_SECONDS before the start
+    assert RESOLVE_LOOKBACK_SECONDS == 600.0
+    mine = _job("mine", recent)
+    page = [_job("other", recent), mine]
+    found, done = scan_for_token(page, "mine", "metadata", started=started, page_number=0)
+    assert found is not None
+    assert found.id == mine.id
+    assert done
+    # Not here, recent jobs, pages left: keep looking.
+    assert scan_for_token(page, "x", "metadata", started=started, page_number=0) == (None, False)
+    # The page reaches jobs older than the look-back: stop.
+    aged = [_job("other", recent), _job("other", old)]
+    assert scan_for_token(aged, "x", "metadata", started=started, page_number=0) == (None, True)
+    # The last page of the budget: stop.
+    last = RESOLVE_MAX_PAGES - 1
+    assert scan_for_token(page, "x", "metadata", started=started, page_number=last) == (None, True)
+    # An empty page: stop.
+    assert scan_for_token([], "x", "metadata", started=started, page_number=0) == (None, True)
