@@ -334,23 +334,24 @@ class MockApp:
             "session_id": session_id,
         }
 
+    @staticmethod
+    def _render_key(row: Any, now: float) -> tuple[str, str, int]:
+        """What a job's rendering depends on: its status now, and every write to it
+        (`version` counts them: name, metadata, failure, cancellation)."""
+        return row["id"], lifecycle.status(row, now), row["version"]
+
+    def _cache_rendering(self, key: tuple[str, str, int], text: bytes) -> bytes:
+        if len(self._rendered) >= RENDER_CACHE_SIZE:
+            self._rendered.clear()
+        self._rendered[key] = text
+        return text
+
     def _render_raw(self, row: Any, now: float) -> bytes:
-        """A job's JSON text, from the cache when nothing it depends on has changed."""
-        key = (
-            row["id"],
-            lifecycle.status(row, now),
-            row["canceled_at"],
-            row["name"],
-            row["metadata"],
-            row["failure"],
-            row["end_status"],
-        )
+        """A job's JSON text (a full row), from the cache when nothing it depends on changed."""
+        key = self._render_key(row, now)
         text = self._rendered.get(key)
         if text is None:
-            if len(self._rendered) >= RENDER_CACHE_SIZE:
-                self._rendered.clear()
-            text = _encode(self._render(row, now))
-            self._rendered[key] = text
+            text = self._cache_rendering(key, _encode(self._render(row, now)))
         return text
 
     def _page(self, owner: str, query: Mapping[str, Any], filters: dict[str, Any]) -> Raw:
@@ -361,7 +362,17 @@ class MockApp:
         more = len(rows) > limit
         rows = rows[:limit]
         following = _encode(rows[-1]["id"] if more else None)
-        jobs = b",".join(self._render_raw(r, now) for r in rows)
+        # The listing reads narrow rows; only jobs not rendered yet are read in full.
+        keys = [self._render_key(row, now) for row in rows]
+        texts = [self._rendered.get(key) for key in keys]
+        missing = [key[0] for key, text in zip(keys, texts, strict=True) if text is None]
+        if missing:
+            full = self.store.jobs_by_id(owner, missing)
+            for index, key in enumerate(keys):
+                if texts[index] is None:
+                    rendering = _encode(self._render(full[key[0]], now))
+                    texts[index] = self._cache_rendering(key, rendering)
+        jobs = b",".join(text for text in texts if text is not None)
         return Raw(b'{"jobs":[' + jobs + b'],"next":' + following + b"}")
 
     async def list_jobs(self, request: Request) -> Response:

@@ -321,3 +321,18 @@ def test_a_huge_invalid_value_gets_a_short_message(ionq_mock_server: MockServer)
     assert error["validation"] == {"keys": ["metadata.notes"], "source": "body"}
     assert error["message"].startswith('"metadata.notes": ')
     assert len(error["message"]) <= 300
+
+
+def test_listings_show_every_write_to_a_job() -> None:
+    """Listings serve cached renderings; a rename, a tag or a cancel must still show at once."""
+    with MockServer(job_duration=60) as server, client(server) as http:
+        job_id = http.post("/jobs", json=BELL).json()["id"]
+        (listed,) = http.get("/jobs").json()["jobs"]  # rendered and cached
+        assert listed["name"] is None
+        http.patch(f"/jobs/{job_id}", json={"name": "renamed", "metadata": {"tag": "a"}})
+        (listed,) = http.get("/jobs").json()["jobs"]
+        assert (listed["name"], listed["metadata"]) == ("renamed", {"tag": "a"})
+        assert http.put(f"/jobs/{job_id}/status/cancel").status_code == 200
+        (listed,) = http.get("/jobs").json()["jobs"]
+        assert listed["status"] == "canceled"
+        assert http.get(f"/jobs/{job_id}").json() == listed
