@@ -49,6 +49,33 @@ FLOOR_WORDS = {
 }
 
 
+def figure(
+    area: str,
+    case: str,
+    ours: list[float],
+    peer_name: str,
+    peer: list[float] | None,
+    floor: str | None,
+    unit: str = "s",
+    **extra: Any,
+) -> dict[str, Any]:
+    """One figure as an area's script hands it back in its `--json` file.
+
+    `floor` is on ours / peer (e.g. "<= 1.05", ">= 3"), or on ours itself when `extra`
+    has `absolute=True`.
+    """
+    return {
+        "area": area,
+        "case": case,
+        "unit": unit,
+        "ours": ours,
+        "peer_name": peer_name,
+        "peer": peer,
+        "floor": floor,
+        **extra,
+    }
+
+
 def run_area(area: str, smoke: bool, runs: int, folder: str) -> tuple[list[dict[str, Any]], int]:
     """Run one area's script, its output going to the terminal; its figures and exit code."""
     out = os.path.join(folder, f"{area}.json")

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from bench_all import figure
 from bench_server import BELL, KEY, mock_server, seed_db
 
 from ionq_client import AsyncIonQ, Circuit, IonQ
@@ -76,26 +77,6 @@ def repeat(fn: Callable[[], object], calls: int) -> Callable[[], None]:
             fn()
 
     return run
-
-
-def row(
-    case: str,
-    ours: list[float],
-    peer_name: str,
-    peer: list[float] | None,
-    floor: str | None,
-    unit: str = "s",
-) -> dict[str, Any]:
-    """One figure for scripts/bench_all.py: floor is e.g. "<= 1.05" (on ours / peer)."""
-    return {
-        "area": "client",
-        "case": case,
-        "unit": unit,
-        "ours": ours,
-        "peer_name": peer_name,
-        "peer": peer,
-        "floor": floor,
-    }
 
 
 def vs_raw(base: str, job_id: str, runs: int, calls: int) -> list[dict[str, Any]]:
@@ -139,8 +120,9 @@ def vs_raw(base: str, job_id: str, runs: int, calls: int) -> list[dict[str, Any]
         for name, facade, plain, floor in cases:
             times = alternate({"facade": repeat(facade, calls), "raw": repeat(plain, calls)}, runs)
             per_call = {k: [t / calls for t in v] for k, v in times.items()}
+            case = f"{name} (per call)"
             rows.append(
-                row(f"{name} (per call)", per_call["facade"], "raw httpx", per_call["raw"], floor)
+                figure("client", case, per_call["facade"], "raw httpx", per_call["raw"], floor)
             )
             print(f"  {name}: " + json.dumps(per_call))
     return rows
@@ -195,7 +177,10 @@ def vs_ionq_core(
         ]
         for name, facade, other in cases:
             times = alternate({"facade": facade, "ionq-core": other}, runs)
-            rows.append(row(name, times["facade"], "ionq-core 0.2.0", times["ionq-core"], None))
+            theirs_name = "ionq-core 0.2.0"
+            rows.append(
+                figure("client", name, times["facade"], theirs_name, times["ionq-core"], None)
+            )
             print(f"  {name}: " + json.dumps(times))
     theirs.get_httpx_client().close()
     return rows
@@ -224,7 +209,8 @@ def concurrency(base: str, runs: int, jobs: int) -> dict[str, Any]:
         for flight in ("32", "1") if run % 2 == 0 else ("1", "32"):
             times[flight].append(asyncio.run(create_many(base, jobs, int(flight))))
     print(f"  create {jobs:,} async: " + json.dumps(times))
-    return row(
+    return figure(
+        "client",
         f"async create {jobs:,} jobs, 32 in flight",
         times["32"],
         "AsyncIonQ one at a time",
@@ -264,7 +250,8 @@ def memory(runs: int, sizes: tuple[int, int], folder: str) -> dict[str, Any]:
                 peaks[size].append(iterate_peak(base, size))
     print("  iterate peaks: " + json.dumps(peaks))
     small, large = sizes
-    return row(
+    return figure(
+        "client",
         f"peak memory iterating {large:,} jobs",
         peaks[large],
         f"iterating {small:,} jobs",

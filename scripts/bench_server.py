@@ -44,6 +44,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bench_all import figure
+
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "bench-key"
 PRISM = ROOT / ".bench-node" / "node_modules" / ".bin" / "prism"
@@ -331,26 +333,6 @@ def page_latency(sizes: tuple[int, int], rounds: int, calls: int, folder: str) -
     return out
 
 
-def row(
-    case: str,
-    unit: str,
-    ours: list[float],
-    peer_name: str,
-    peer: list[float] | None,
-    floor: str | None,
-) -> dict[str, Any]:
-    """One figure for scripts/bench_all.py: floor is e.g. ">= 3" or "<= 1.1" (on the ratio)."""
-    return {
-        "area": "server",
-        "case": case,
-        "unit": unit,
-        "ours": ours,
-        "peer_name": peer_name,
-        "peer": peer,
-        "floor": floor,
-    }
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (min 5)")
@@ -377,15 +359,16 @@ def main() -> int:
         for name, mine in figures["mock"].items():
             peer = figures["prism"].get(name)
             case = f"{name} requests/s ({load.name})"
-            rows.append(row(case, "req/s", mine, f"Prism {PRISM_VERSION}", peer, ">= 3"))
+            prism = f"Prism {PRISM_VERSION}"
+            rows.append(figure("server", case, mine, prism, peer, ">= 3", unit="req/s"))
         print(f"page latency at {sizes[0]:,} vs {sizes[1]:,} stored jobs:")
         latency = page_latency(sizes, runs, 20 if args.smoke else 200, folder)
         for size, values in latency.items():
             print(f"  {size:>7,} jobs: " + " ".join(f"{v * 1e3:.2f}" for v in values) + " ms")
     rows.append(
-        row(
+        figure(
+            "server",
             f"page at {sizes[1]:,} vs {sizes[0]:,} jobs",
-            "s",
             latency[sizes[1]],
             f"same mock, {sizes[0]:,} jobs",
             latency[sizes[0]],

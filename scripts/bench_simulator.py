@@ -35,6 +35,7 @@ from importlib.metadata import version as dist_version
 from typing import Any
 
 import numpy as np
+from bench_all import figure
 
 from ionq_mock.simulator import probabilities
 
@@ -285,33 +286,25 @@ def write_json(
     }
     out: list[dict[str, Any]] = []
     if not rows:  # no peer installed: still hand back our own times
-        ours_row = {"area": "simulator", "case": f"{n}q x {g} time", "unit": "s", "ours": ours}
-        out.append({**ours_row, "peer_name": "(no peer installed)", "peer": None, "floor": None})
+        out.append(figure("simulator", f"{n}q x {g} time", ours, "(no peer installed)", None, None))
     for r in rows:
-        peer = r.case.rsplit(" vs ", 1)[-1]
+        case, peer = r.case.rsplit(" vs ", 1)
+        floor = f"<= {r.floor:g}" if r.floor is not None else None
         out.append(
-            {
-                "area": "simulator",
-                "case": r.case.rsplit(" vs ", 1)[0],
-                "unit": r.unit,
-                "ours": r.ours,
-                "peer_name": peers.get(peer, peer),
-                "peer": r.peer,
-                "floor": f"<= {r.floor:g}" if r.floor is not None else None,
-            }
+            figure("simulator", case, r.ours, peers.get(peer, peer), r.peer, floor, unit=r.unit)
         )
     if aer_diffs:
         out.append(
-            {
-                "area": "simulator",
-                "case": f"{n}q x {g} max abs(p - p_aer)",
-                "unit": "",
-                "ours": aer_diffs,
-                "peer_name": peers["aer"],
-                "peer": None,
-                "floor": f"<= {tolerance:g}" if tolerance is not None else None,
-                "absolute": True,  # the floor is on the difference itself, not a ratio
-            }
+            figure(
+                "simulator",
+                f"{n}q x {g} max abs(p - p_aer)",
+                aer_diffs,
+                peers["aer"],
+                None,
+                f"<= {tolerance:g}" if tolerance is not None else None,
+                unit="",
+                absolute=True,  # the floor is on the difference itself, not a ratio
+            )
         )
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(out, handle, indent=1)
