@@ -340,18 +340,14 @@ class MockApp:
         (`version` counts them: name, metadata, failure, cancellation)."""
         return row["id"], lifecycle.status(row, now), row["version"]
 
-    def _cache_rendering(self, key: tuple[str, str, int], text: bytes) -> bytes:
-        if len(self._rendered) >= RENDER_CACHE_SIZE:
-            self._rendered.clear()
-        self._rendered[key] = text
-        return text
-
     def _render_raw(self, row: Any, now: float) -> bytes:
         """A job's JSON text (a full row), from the cache when nothing it depends on changed."""
         key = self._render_key(row, now)
         text = self._rendered.get(key)
         if text is None:
-            text = self._cache_rendering(key, _encode(self._render(row, now)))
+            if len(self._rendered) >= RENDER_CACHE_SIZE:
+                self._rendered.clear()
+            text = self._rendered[key] = _encode(self._render(row, now))
         return text
 
     def _page(self, owner: str, query: Mapping[str, Any], filters: dict[str, Any]) -> Raw:
@@ -368,10 +364,10 @@ class MockApp:
         missing = [key[0] for key, text in zip(keys, texts, strict=True) if text is None]
         if missing:
             full = self.store.jobs_by_id(owner, missing)
-            for index, key in enumerate(keys):
-                if texts[index] is None:
-                    rendering = _encode(self._render(full[key[0]], now))
-                    texts[index] = self._cache_rendering(key, rendering)
+            texts = [
+                text if text is not None else self._render_raw(full[key[0]], now)
+                for key, text in zip(keys, texts, strict=True)
+            ]
         jobs = b",".join(text for text in texts if text is not None)
         return Raw(b'{"jobs":[' + jobs + b'],"next":' + following + b"}")
 

@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from . import catalog
-from .simulator import NOISE_MODELS, SimulationFailure, validate
+from .simulator import DEFAULT_SHOTS, NOISE_MODELS, SimulationFailure, validate
 from .simulator.noise import SIMULATOR_MAX_QUBITS
 from .store import dumps, loads
 
 READY_AT: Final = 0.2
 STARTED_AT: Final = 0.5
 DEBIASING_MIN_SHOTS: Final = 500
-DEFAULT_SHOTS: Final = 100
 
 
 @dataclass(frozen=True)

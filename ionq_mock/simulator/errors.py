@@ -10,7 +10,7 @@ The server copies `code` and `message` into the failed job's `failure` object (o
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 FailureCode = Literal[
     "InvalidInput",
@@ -22,17 +22,7 @@ FailureCode = Literal[
     "UnsupportedGate",
 ]
 
-FAILURE_CODES: Final[frozenset[str]] = frozenset(
-    {
-        "InvalidInput",
-        "NotEnoughQubits",
-        "SimulationError",
-        "TooManyControls",
-        "TooManyGates",
-        "TooManyShots",
-        "UnsupportedGate",
-    }
-)
+FAILURE_CODES: Final[frozenset[str]] = frozenset(get_args(FailureCode))
 
 
 class SimulationFailure(Exception):
