@@ -49,6 +49,17 @@ def _finish(job: Job) -> Job:
     return job
 
 
+def _pause(job: Job, job_id: str, timeout: float | None, elapsed: float, interval: float) -> float:
+    """Seconds to sleep before the next read: the interval, cut short so the last read
+    happens at the deadline; past the deadline, `JobTimeoutError`."""
+    if timeout is None:
+        return interval
+    remaining = timeout - elapsed
+    if remaining <= 0:
+        raise JobTimeoutError(job_id, timeout, job.status)
+    return min(interval, remaining)
+
+
 def poll(
     fetch: Callable[[], Job],
     *,
@@ -73,13 +84,7 @@ def poll(
             on_progress(job, elapsed)
         if job.status in TERMINAL:
             return _finish(job)
-        if timeout is not None:
-            remaining = timeout - elapsed
-            if remaining <= 0:
-                raise JobTimeoutError(job_id, timeout, job.status)
-            sleep(min(interval, remaining))
-        else:
-            sleep(interval)
+        sleep(_pause(job, job_id, timeout, elapsed, interval))
         interval = next_interval(interval, max_interval)
 
 
@@ -103,11 +108,5 @@ async def apoll(
             on_progress(job, elapsed)
         if job.status in TERMINAL:
             return _finish(job)
-        if timeout is not None:
-            remaining = timeout - elapsed
-            if remaining <= 0:
-                raise JobTimeoutError(job_id, timeout, job.status)
-            await sleep(min(interval, remaining))
-        else:
-            await sleep(interval)
+        await sleep(_pause(job, job_id, timeout, elapsed, interval))
         interval = next_interval(interval, max_interval)
