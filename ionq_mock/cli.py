@@ -21,7 +21,7 @@ import uvicorn
 
 from .app import DEFAULT_JOB_DURATION, DEFAULT_MAX_QUBITS, create_app
 from .faults import FAULT_STATUSES, Faults
-from .protocol import JsonErrorHttpToolsProtocol
+from .protocol import JsonErrorHttpToolsProtocol, listening_socket
 from .validation import BASE_PATH
 
 
@@ -123,12 +123,7 @@ def serve(
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
-    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets whose proto says TCP,
-    # and without it every answer waits ~40 ms for the client's delayed ACK (Nagle).
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
+    sock = listening_socket(host, port)
     real_port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     config = uvicorn.Config(

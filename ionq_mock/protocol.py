@@ -8,17 +8,32 @@ once the headers are in) keeps offsets in 16 bits and refuses longer URLs, e.g. 
 protocol answers those requests with a `BadRequestError` body instead; like uvicorn it
 then closes the connection, whose parser state is unusable.
 
-Pass the class as `uvicorn.Config(http=JsonErrorHttpToolsProtocol)`.
+Pass the class as `uvicorn.Config(http=JsonErrorHttpToolsProtocol)`, and the socket from
+`listening_socket` to `uvicorn.Server.run(sockets=[...])`: both `ionq-mock serve` and
+`MockServer` serve this way.
 """
 
 from __future__ import annotations
 
 import json
+import socket
 from typing import Final
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from .errors import BadRequest
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to `host:port` (port 0: a free one), for uvicorn to listen on."""
+    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets whose proto says TCP,
+    # and without it every answer waits ~40 ms for the client's delayed ACK (Nagle).
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    return sock
+
 
 # The longest URL `httptools.parse_url` accepts (its offsets are 16-bit).
 MAX_URL_BYTES: Final = 65_535

@@ -22,7 +22,7 @@ import uvicorn
 
 from .app import DEFAULT_MAX_QUBITS, MockApp, create_app
 from .faults import Faults
-from .protocol import JsonErrorHttpToolsProtocol
+from .protocol import JsonErrorHttpToolsProtocol, listening_socket
 from .validation import BASE_PATH
 
 START_TIMEOUT: Final = 10.0
@@ -86,11 +86,7 @@ class MockServer:
         """Start serving; return once the port accepts connections."""
         if self._thread is not None:
             raise RuntimeError("the server is already running")
-        # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets whose proto says TCP,
-        # and without it every answer waits ~40 ms for the client's delayed ACK (Nagle).
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((self.host, self.port))
+        sock = listening_socket(self.host, self.port)
         self.port = sock.getsockname()[1]
         config = uvicorn.Config(
             self.app,
