@@ -249,6 +249,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/jobs/{job_id}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job's id.
+                 * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
+                 */
+                job_id: components["parameters"]["job_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a job
+         * @description Submit a new job that runs the same program as this one. The body's fields replace
+         *     the original's (a different backend, more shots, another session...); the original
+         *     is left as it is.
+         */
+        post: operations["cloneJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{job_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job's id.
+                 * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
+                 */
+                job_id: components["parameters"]["job_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a job
+         * @description Re-submit a job elsewhere: a new job runs the same program with the body's fields
+         *     replacing the original's (typically `backend` or `session_id`), and the original,
+         *     if it has not finished, is canceled. IonQ's document does not say what happens to
+         *     the original; canceling it is this project's reading, and what its mock does.
+         */
+        post: operations["moveJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{job_id}/artifacts/{artifact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job's id.
+                 * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
+                 */
+                job_id: components["parameters"]["job_id"];
+                /** @description The artifact's id, from its descriptor. */
+                artifact_id: components["parameters"]["artifact_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a job artifact
+         * @description The content of one of a job's artifacts: a result named in its `results` (or a
+         *     debiasing variant's), or a compiled circuit named in
+         *     `output.compilation.compiled_circuits`. The descriptor's `format` says the
+         *     content's shape: `Probabilities`, `ProbabilitiesV2`, `Histogram`, `HistogramV2`,
+         *     `Shots`, `ShotsV2` or `AggregatedProbabilities` for the `ionq.result.*` formats.
+         */
+        get: operations["getJobArtifact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/backends": {
         parameters: {
             query?: never;
@@ -362,9 +451,9 @@ export interface paths {
         };
         /**
          * List sessions
-         * @description List the sessions the key can see, newest first, one page at a time. Paging works
-         *     as for `listJobs`: the same `limit` and `next` parameters, and `next` is `null` on the
-         *     last page.
+         * @description List the sessions of the key's organization, newest first, in one answer (IonQ's
+         *     API does not page sessions); `active` keeps only the sessions that are (`true`) or
+         *     are not (`false`) still taking jobs.
          */
         get: operations["listSessions"];
         put?: never;
@@ -448,9 +537,58 @@ export interface paths {
         };
         /**
          * List a session's jobs
-         * @description The jobs submitted into a session, newest first, paged as for `listJobs`.
+         * @description The jobs submitted into a session, newest first, paged and filtered as for
+         *     `listJobs`.
          */
         get: operations["listSessionJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schemas/formats/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The format's identifier. */
+                format: components["schemas"]["ResultFormat"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the JSON Schema of an artifact format
+         * @description The JSON Schema document that describes the content of artifacts in this format.
+         */
+        get: operations["getFormatSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organization_id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's id (not always a UUID). */
+                organization_id: components["parameters"]["organization_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an organization's usage
+         * @description What an organization's jobs cost and how much QPU time they used between two dates,
+         *     by day, week or month, with the five costliest groups (jobs, projects or users) of
+         *     each period.
+         */
+        get: operations["getOrganizationUsage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -492,7 +630,10 @@ export interface components {
             /** @description A human-readable explanation. */
             message: string;
         };
-        /** @description The body of a 400 response; `Error` plus the fields that were invalid. */
+        /**
+         * @description The body of a 400 response; `Error` plus, usually, the fields that were invalid
+         *     (`validation` is optional in IonQ's document; this project's mock always sends it).
+         */
         BadRequestError: {
             /** @description Always 400. */
             statusCode: number;
@@ -501,7 +642,7 @@ export interface components {
             /** @description A human-readable explanation of the first problem found. */
             message: string;
             /** @description Which inputs were invalid. */
-            validation: components["schemas"]["RequestValidation"];
+            validation?: components["schemas"]["RequestValidation"];
         };
         /** @description Which inputs of a request were invalid. */
         RequestValidation: {
@@ -510,18 +651,25 @@ export interface components {
              *     source (e.g. `input.circuit.0.target`, `metadata`, `limit`). Empty when the problem
              *     is the whole body (e.g. it is not JSON).
              */
-            keys: string[];
+            keys?: string[];
             /**
-             * @description Where the invalid inputs were: `params` (path parameters), `query`, `body` or
-             *     `headers`.
-             * @enum {string}
+             * @description Where the invalid inputs were: `params` (path parameters), `query`, `payload`
+             *     (the body, in the service's hapi wording) or `headers`; this project's mock
+             *     says `body`. An open string, as in IonQ's document.
+             * @example params
+             * @example query
+             * @example payload
+             * @example body
+             * @example headers
              */
-            source: "params" | "query" | "body" | "headers";
+            source?: string;
         };
         /**
          * @description Free-form string tags a user attaches to a job, stored but never interpreted: at most
          *     10 keys, each 1 to 40 characters long, each value a string of at most 40,000
-         *     characters.
+         *     characters. These limits come from IonQ's documentation of job metadata (the
+         *     product brief), not from IonQ's OpenAPI document, which states none; answers use
+         *     `JobMetadata`, without limits.
          * @example {
          *       "experiment": "bell",
          *       "customer": "acme-42"
@@ -537,21 +685,22 @@ export interface components {
          */
         JobStatus: "submitted" | "ready" | "started" | "canceled" | "completed" | "failed";
         /**
-         * @description The kind of program a job runs.
+         * @description The kinds of program a job can run.
          * @enum {string}
          */
-        JobType: "ionq.circuit.v1" | "ionq.multi-circuit.v1";
+        JobType: "ionq.circuit.v1" | "ionq.qasm3.v1" | "ionq.multi-circuit.v1" | "quantum-function" | "qctrl.qaoa.v1";
         /**
          * @description A backend a job or session can be submitted to. The list is closed on purpose so a
-         *     typo fails validation in the client; backends that are read back (in `Job`,
-         *     `Backend`, `Session`) are typed `BackendId` instead, so a newly added backend never
-         *     breaks a client.
+         *     typo fails validation in the client (IonQ's document has a free string); backends
+         *     that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
+         *     open string, so a newly added backend never breaks a client.
          * @enum {string}
          */
         BackendName: "simulator" | "qpu.aria-1" | "qpu.aria-2" | "qpu.forte-1" | "qpu.forte-enterprise-1";
         /**
          * @description A backend name as the service reports it: `simulator` or `qpu.<system>` (e.g.
-         *     `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+         *     `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+         *     retired one.
          * @example simulator
          * @example qpu.aria-1
          * @example qpu.forte-1
@@ -560,10 +709,16 @@ export interface components {
         BackendId: string;
         /**
          * @description A noise model for the simulator: `ideal` (no noise, the default) or the noise of a
-         *     QPU generation.
-         * @enum {string}
+         *     QPU generation. Known today: `ideal`, `harmony`, `harmony-1`, `harmony-2`, `aria-1`,
+         *     `aria-2`, `forte-1`, `forte-enterprise-1`. An open string, as in IonQ's document: a
+         *     model this document does not know is sent and read as it is (a server that cannot
+         *     simulate it fails the job).
+         * @example ideal
+         * @example aria-1
+         * @example forte-1
+         * @example forte-enterprise-1
          */
-        NoiseModel: "ideal" | "harmony" | "harmony-1" | "harmony-2" | "aria-1" | "aria-2" | "forte-1" | "forte-enterprise-1";
+        NoiseModel: string;
         /**
          * @description How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for
          *     QPU jobs, whose `Job` carries no `noise`.
@@ -571,8 +726,8 @@ export interface components {
         Noise: {
             /** @description The noise model. */
             model: components["schemas"]["NoiseModel"];
-            /** @description Seeds the noise sampling, for reproducible noisy runs. */
-            seed?: number;
+            /** @description Seeds the noise sampling, for reproducible noisy runs; null for none. */
+            seed?: number | null;
         };
         /** @description How a job is compiled and whether its errors are mitigated. */
         JobSettings: {
@@ -583,6 +738,8 @@ export interface components {
         };
         /** @description Error-mitigation options. */
         ErrorMitigation: {
+            /** @description Discard outcomes that break a symmetry of the circuit. */
+            symmetry_verification?: boolean;
             /**
              * @description Run symmetrized variants of the circuit and combine their results (debiasing).
              *     QPUs only (ignored on the simulator). On a QPU it needs at least 500 shots: with
@@ -595,16 +752,10 @@ export interface components {
         CompilationSettings: {
             /** @description The optimization level; 0 compiles the circuit as written. */
             opt?: number;
-        };
-        /** @description An amount of money. */
-        Cost: {
-            /** @description The amount. */
-            value: number;
-            /**
-             * @description The currency, as a lowercase ISO 4217 code (e.g. `usd`).
-             * @example usd
-             */
-            unit: string;
+            /** @description The compiler's precision setting. */
+            precision?: string;
+            /** @description The gate basis to compile to. */
+            gate_basis?: string;
         };
         /** @description A qubit's index, from 0; must be below the program's `qubits`. */
         QubitIndex: number;
@@ -623,7 +774,9 @@ export interface components {
         QubitControls: components["schemas"]["QubitIndex"][];
         /**
          * @description A fixed single-qubit gate (`x y z h s si t ti v vi`; `si`, `ti`, `vi` are the
-         *     inverses) or `not`/`cnot` (both are `x`), optionally controlled. Give exactly one of
+         *     inverses) or `not`/`cnot` (both are `x`), optionally controlled. `x`, `y` and `z`
+         *     may carry a `rotation`, making them rotations about that axis (`qiskit-ionq` sends
+         *     its phase gate as `z` with a rotation). Give exactly one of
          *     `target` and `targets` (a gate on several targets acts on each), and at most one of
          *     `control` and `controls` (the schema's `not` states these two rules). No control may
          *     also be a target, and every index must be below the program's `qubits`: the schema
@@ -636,6 +789,8 @@ export interface components {
              * @enum {string}
              */
             gate: "x" | "y" | "z" | "h" | "not" | "cnot" | "s" | "si" | "t" | "ti" | "v" | "vi";
+            /** @description For `x`, `y` and `z`, an angle in radians to rotate by instead of π. */
+            rotation?: number;
             /** @description The target qubit (or give `targets`). */
             target?: components["schemas"]["QubitIndex"];
             /** @description Several target qubits, each acted on (or give `target`). */
@@ -691,8 +846,33 @@ export interface components {
             /** @description The two qubits the rotation acts on. */
             targets: components["schemas"]["QubitPair"];
         };
+        /**
+         * @description The exponential of a sum of Pauli strings on `targets`,
+         *     exp(-i · time · Σ coefficients[k] · terms[k]), as `qiskit-ionq` sends a Pauli
+         *     evolution (`terms`, `coefficients`, `time`); `cirq-ionq` writes one Pauli string as
+         *     `paulis` with a `rotation`.
+         */
+        QisPauliExpGate: {
+            /**
+             * @description The gate.
+             * @enum {string}
+             */
+            gate: "pauliexp";
+            /** @description The qubits the Pauli strings act on, in the order of their letters. */
+            targets: components["schemas"]["QubitTargets"];
+            /** @description Pauli strings, one letter (`I`, `X`, `Y`, `Z`) per target. */
+            terms?: string[];
+            /** @description One real coefficient per term. */
+            coefficients?: number[];
+            /** @description The evolution time. */
+            time?: number;
+            /** @description One Pauli letter per target (`cirq-ionq`'s form of a single term). */
+            paulis?: ("I" | "X" | "Y" | "Z")[];
+            /** @description The rotation angle of the `paulis` form, in radians. */
+            rotation?: number;
+        };
         /** @description One gate of a `qis` circuit. */
-        QisGate: components["schemas"]["QisFixedGate"] | components["schemas"]["QisRotationGate"] | components["schemas"]["QisSwapGate"] | components["schemas"]["QisPairRotationGate"];
+        QisGate: components["schemas"]["QisFixedGate"] | components["schemas"]["QisRotationGate"] | components["schemas"]["QisSwapGate"] | components["schemas"]["QisPairRotationGate"] | components["schemas"]["QisPauliExpGate"];
         /**
          * @description The gates of a `qis` circuit, applied in order. A job may hold at most 150,000 gates
          *     in all its circuits (a job with more is accepted and fails with `TooManyGates`).
@@ -756,8 +936,20 @@ export interface components {
             /** @description The two qubits. */
             targets: components["schemas"]["QubitPair"];
         };
+        /** @description A native no-operation, which leaves its qubits as they are. */
+        NativeNopGate: {
+            /**
+             * @description The gate.
+             * @enum {string}
+             */
+            gate: "nop";
+            /** @description The qubit it idles. */
+            target?: components["schemas"]["QubitIndex"];
+            /** @description The qubits it idles. */
+            targets?: components["schemas"]["QubitTargets"];
+        };
         /** @description One gate of a `native` circuit. */
-        NativeGate: components["schemas"]["NativeGpiGate"] | components["schemas"]["NativeMsGate"] | components["schemas"]["NativeZzGate"] | components["schemas"]["NativeZzGatePhase"];
+        NativeGate: components["schemas"]["NativeGpiGate"] | components["schemas"]["NativeMsGate"] | components["schemas"]["NativeZzGate"] | components["schemas"]["NativeZzGatePhase"] | components["schemas"]["NativeNopGate"];
         /**
          * @description The gates of a `native` circuit, applied in order. The same 150,000-gate job limit
          *     applies.
@@ -789,8 +981,18 @@ export interface components {
         };
         /** @description The program of an `ionq.circuit.v1` job; its gates are all `qis` or all `native`. */
         CircuitInput: components["schemas"]["QisCircuitInput"] | components["schemas"]["NativeCircuitInput"];
-        /** @description One circuit of a multi-circuit `qis` job. */
+        /**
+         * @description One circuit of a multi-circuit job, of `qis` gates: the job's gate set, or its
+         *     own when it says `gateset: qis`.
+         */
         QisCircuitEntry: {
+            /**
+             * @description This circuit's gate set, overriding the job's.
+             * @constant
+             */
+            gateset?: "qis";
+            /** @description Named groups of the circuit's qubits, whose results are reported by name. */
+            registers?: components["schemas"]["Registers"];
             /** @description A name for the circuit, for the user's reference. */
             name?: string;
             /** @description How many qubits this circuit uses; defaults to the input's `qubits`. */
@@ -798,8 +1000,18 @@ export interface components {
             /** @description The gates. */
             circuit: components["schemas"]["QisCircuit"];
         };
-        /** @description One circuit of a multi-circuit `native` job. */
+        /**
+         * @description One circuit of a multi-circuit job, of `native` gates: the job's gate set, or its
+         *     own when it says `gateset: native`.
+         */
         NativeCircuitEntry: {
+            /**
+             * @description This circuit's gate set, overriding the job's.
+             * @constant
+             */
+            gateset?: "native";
+            /** @description Named groups of the circuit's qubits, whose results are reported by name. */
+            registers?: components["schemas"]["Registers"];
             /** @description A name for the circuit, for the user's reference. */
             name?: string;
             /** @description How many qubits this circuit uses; defaults to the input's `qubits`. */
@@ -807,32 +1019,130 @@ export interface components {
             /** @description The gates. */
             circuit: components["schemas"]["NativeCircuit"];
         };
-        /** @description Several `qis` circuits, each run as a child job. */
-        QisMultiCircuitInput: {
+        /** @description Register names, each with the list of qubits it holds (in order). */
+        Registers: {
+            [key: string]: (number | null)[];
+        };
+        /**
+         * @description The program of an `ionq.multi-circuit.v1` job: several circuits, each run as a child
+         *     job. Each circuit uses the job's `gateset` unless it names its own.
+         */
+        MultiCircuitInput: {
             /**
-             * @description The gate set, `qis`. (enum property replaced by openapi-typescript)
+             * @description The gate set of the circuits that do not name their own.
              * @enum {string}
              */
-            gateset: "qis";
+            gateset: "qis" | "native";
             /** @description How many qubits the circuits use. */
             qubits?: components["schemas"]["QubitCount"];
             /** @description The circuits, at most 5,000. */
-            circuits: components["schemas"]["QisCircuitEntry"][];
+            circuits: (components["schemas"]["QisCircuitEntry"] | components["schemas"]["NativeCircuitEntry"])[];
         };
-        /** @description Several `native` circuits, each run as a child job. */
-        NativeMultiCircuitInput: {
+        /** @description The program of an `ionq.qasm3.v1` job, an OpenQASM 3 source. */
+        Qasm3Input: {
+            /** @description The OpenQASM 3 program. */
+            data: string;
             /**
-             * @description The gate set, `native`. (enum property replaced by openapi-typescript)
+             * @description How many qubits the program uses. Not in IonQ's document; `qiskit-ionq` sends
+             *     it and the service accepts it.
+             */
+            qubits?: components["schemas"]["QubitCount"];
+        };
+        /** @description One term of a Hamiltonian. */
+        HamiltonianPauliTerm: {
+            /** @description The Pauli string, one letter per qubit. */
+            pauli_string: string;
+            /** @description Its coefficient. */
+            coefficient: number;
+        };
+        /** @description The parametrized circuit a function evaluates. */
+        Ansatz: {
+            /** @description The circuit, serialized. */
+            data: string;
+        };
+        /** @description A linear inequality constraint, coeffs · x <= rhs. */
+        LinearConstraint: {
+            /** @description The coefficients. */
+            coeffs: number[];
+            /** @description The bound. */
+            rhs: number;
+        };
+        /** @description A quadratic inequality constraint, xᵀ P x + rᵀ x <= c. */
+        QuadraticConstraint: {
+            /** @description The matrix P, by rows. */
+            quadratic_coeff: number[][];
+            /** @description The vector r. */
+            linear_coeff: number[];
+            /** @description The bound c. */
+            rhs: number;
+        };
+        /** @description The energy of a Hamiltonian in a parametrized state. */
+        HamiltonianEnergyData: {
+            /** @description The Hamiltonian's terms. */
+            hamiltonian: components["schemas"]["HamiltonianPauliTerm"][];
+            /** @description The state's circuit. */
+            ansatz: components["schemas"]["Ansatz"];
+            /**
+             * @description Linear constraints.
+             * @default []
+             */
+            linear_constraints?: components["schemas"]["LinearConstraint"][];
+            /**
+             * @description Quadratic constraints.
+             * @default []
+             */
+            quadratic_constraints?: components["schemas"]["QuadraticConstraint"][];
+            /**
+             * @description The constraint penalty, or null.
+             * @default 0
+             */
+            penalty?: number | null;
+            /** @description The CVaR alpha, or null. */
+            cvar_alpha?: number | null;
+        };
+        /** @description A `hamiltonian-energy` function and its parameters. */
+        HamiltonianEnergyInput: {
+            /** @description The function. */
+            data: {
+                /**
+                 * @description The function type.
+                 * @constant
+                 */
+                type: "hamiltonian-energy";
+                /** @description The function's definition. */
+                data: components["schemas"]["HamiltonianEnergyData"];
+            };
+            /** @description The ansatz parameters. */
+            params?: number[];
+        };
+        /** @description A function of another type. */
+        GenericQuantumFunctionInput: {
+            /** @description The function type. */
+            type: string;
+            /** @description The function's definition. */
+            data: Record<string, never>;
+            /** @description Its parameters. */
+            params?: number[];
+        };
+        /** @description The program of a `quantum-function` job. */
+        QuantumFunctionInput: components["schemas"]["HamiltonianEnergyInput"] | components["schemas"]["GenericQuantumFunctionInput"];
+        /** @description The problem of a `qctrl.qaoa.v1` job. */
+        QaoaInput: {
+            /**
+             * @description The problem class.
              * @enum {string}
              */
-            gateset: "native";
-            /** @description How many qubits the circuits use. */
-            qubits?: components["schemas"]["QubitCount"];
-            /** @description The circuits, at most 5,000. */
-            circuits: components["schemas"]["NativeCircuitEntry"][];
+            problem_type: "maxcut";
+            /** @description The problem graph, a NetworkX adjacency graph. */
+            problem: Record<string, never>;
         };
-        /** @description The program of an `ionq.multi-circuit.v1` job; all its circuits share one gate set. */
-        MultiCircuitInput: components["schemas"]["QisMultiCircuitInput"] | components["schemas"]["NativeMultiCircuitInput"];
+        /** @description The Q-CTRL account a QAOA job runs under. */
+        QaoaExternalSettings: {
+            /** @description The Q-CTRL API key. */
+            api_credentials: string;
+            /** @description The Q-CTRL organization's slug. */
+            external_organization?: string;
+        };
         /** @description The fields every job submission shares, whatever its program type. */
         JobCreateBase: {
             /** @description Where to run the job. */
@@ -890,8 +1200,86 @@ export interface components {
              */
             type: "ionq.multi-circuit.v1";
         };
-        /** @description A job submission; `type` says which program format `input` holds. */
-        JobCreate: components["schemas"]["CircuitJobCreate"] | components["schemas"]["MultiCircuitJobCreate"];
+        /** @description A job that runs one OpenQASM 3 program. */
+        Qasm3JobCreate: components["schemas"]["JobCreateBase"] & {
+            /**
+             * @description The program type, `ionq.qasm3.v1`.
+             * @constant
+             */
+            type: "ionq.qasm3.v1";
+            /** @description The program. */
+            input: components["schemas"]["Qasm3Input"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ionq.qasm3.v1";
+        };
+        /** @description A job that evaluates a quantum function. */
+        QuantumFunctionJobCreate: components["schemas"]["JobCreateBase"] & {
+            /**
+             * @description The program type, `quantum-function`.
+             * @constant
+             */
+            type: "quantum-function";
+            /** @description The function. */
+            input: components["schemas"]["QuantumFunctionInput"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "quantum-function";
+        };
+        /** @description A combinatorial optimization job for Q-CTRL's QAOA solver. */
+        QaoaJobCreate: components["schemas"]["JobCreateBase"] & {
+            /**
+             * @description The program type, `qctrl.qaoa.v1`.
+             * @constant
+             */
+            type: "qctrl.qaoa.v1";
+            /** @description The problem. */
+            input: components["schemas"]["QaoaInput"];
+            /** @description The Q-CTRL account to run under. */
+            external_settings: components["schemas"]["QaoaExternalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "qctrl.qaoa.v1";
+        };
+        /**
+         * @description A job submission; `type` says which program format `input` holds. (IonQ's document
+         *     also lets an `ionq.circuit.v1` job hold an OpenQASM program; here that is the
+         *     `ionq.qasm3.v1` type, which is what the clients send.)
+         */
+        JobCreate: components["schemas"]["CircuitJobCreate"] | components["schemas"]["Qasm3JobCreate"] | components["schemas"]["MultiCircuitJobCreate"] | components["schemas"]["QuantumFunctionJobCreate"] | components["schemas"]["QaoaJobCreate"];
+        /**
+         * @description What to change in the copy of a job that `cloneJob` and `moveJob` make (IonQ's
+         *     `CloneJobPayload`); every field is optional and the rest is the original's.
+         */
+        CloneJobPayload: {
+            /** @description The job to attach the copy to as a child. */
+            parent?: string;
+            /** @description The copy's name. */
+            name?: string;
+            /** @description The copy's metadata. */
+            metadata?: components["schemas"]["Metadata"];
+            /** @description The copy's shots. */
+            shots?: number;
+            /** @description The backend to run the copy on. */
+            backend?: components["schemas"]["BackendName"];
+            /** @description The session to run the copy in. */
+            session_id?: string | null;
+            /** @description The copy's settings. */
+            settings?: components["schemas"]["JobSettings"];
+            /** @description Whether the copy is only validated and costed. */
+            dry_run?: boolean;
+            /** @description The copy's noise model (simulator only). */
+            noise?: components["schemas"]["Noise"];
+        };
         /**
          * @description The fields of a job to change (extension). `name` replaces the name; `metadata` is
          *     merged key by key into the existing metadata.
@@ -907,19 +1295,16 @@ export interface components {
             /** @description Distinct job ids, 1 to 1,000 of them. */
             ids: string[];
         };
-        /** @description The answer to a job submission. */
+        /** @description The answer to a job submission (IonQ's `JobCreationResponse`). */
         JobCreated: {
-            /**
-             * Format: uuid
-             * @description The new job's id.
-             */
+            /** @description The new job's id (a UUID). */
             id: string;
             /** @description The new job's status (usually `submitted`). */
             status: components["schemas"]["JobStatus"];
             /** @description The session the job was submitted into, if any. */
             session_id: string | null;
         };
-        /** @description Why a job failed. */
+        /** @description Why a job failed (IonQ's `Failure`). */
         JobFailure: {
             /**
              * @description The failure's category.
@@ -929,23 +1314,95 @@ export interface components {
             /** @description A human-readable explanation. */
             message: string;
         };
-        /** @description The number of gates of each arity in the compiled program. */
+        /**
+         * @description A job's metadata as the service reports it: string values by key. Submissions are
+         *     held to the limits of `Metadata`; answers are not, so a job tagged by another tool
+         *     always reads back.
+         */
+        JobMetadata: {
+            [key: string]: string;
+        };
+        /** @description A JSON object whose shape depends on the job type. */
+        JsonObject: {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The number of gates by arity in the compiled program (IonQ's `NumberMap`): `1q` and
+         *     `2q`, and any other count the service adds.
+         */
         GateCounts: {
             /** @description Single-qubit gates. */
-            "1q": number;
+            "1q"?: number;
             /** @description Two-qubit gates. */
-            "2q": number;
+            "2q"?: number;
+        } & {
+            [key: string]: number;
         };
-        /** @description The size of a job's program. */
-        JobStats: {
+        /** @description The size and cost drivers of a circuit job. Every field is optional. */
+        CircuitJobStats: {
             /** @description The number of qubits used (the largest over a multi-circuit job's circuits). */
-            qubits: number;
+            qubits?: number;
             /** @description The number of circuits. */
-            circuits: number;
+            circuits?: number;
             /** @description The gate counts. */
-            gate_counts: components["schemas"]["GateCounts"];
+            gate_counts?: components["schemas"]["GateCounts"];
+            /** @description The energy the job used, in kilowatt-hours. */
+            kwh?: number;
+            /** @description The quantum compute time predicted before the job ran, in microseconds. */
+            predicted_quantum_compute_time_us?: number;
+            /** @description The quantum compute time billed, in microseconds. */
+            billed_quantum_compute_time_us?: number;
         };
-        /** @description Where a result can be downloaded. */
+        /** @description How the job was compiled. */
+        CircuitJobCompilationSettings: {
+            /** @description The optimization level. */
+            opt?: number;
+            /** @description The compiler's precision setting. */
+            precision?: string;
+            /** @description The gate basis the circuit was compiled to. */
+            gate_basis?: string;
+            /** @description The version of the compiler service. */
+            service_version?: string;
+        };
+        /** @description Which error mitigations the job asked for. */
+        CircuitJobErrorMitigationSettings: {
+            /** @description Whether debiasing was on. */
+            debiasing?: boolean;
+            /** @description Whether symmetry verification was on. */
+            symmetry_verification?: boolean;
+        };
+        /** @description A circuit job's compilation and error-mitigation settings. */
+        CircuitJobSettings: {
+            /** @description Compilation settings. */
+            compilation?: components["schemas"]["CircuitJobCompilationSettings"];
+            /** @description Error-mitigation settings. */
+            error_mitigation?: components["schemas"]["CircuitJobErrorMitigationSettings"];
+        };
+        /** @description A function job's settings. */
+        QuantumFunctionJobSettings: {
+            /** @description Error-mitigation settings. */
+            error_mitigation?: components["schemas"]["CircuitJobErrorMitigationSettings"];
+        };
+        /**
+         * @description A result or compiled-circuit artifact of a job: download its content from
+         *     `GET /jobs/{job_id}/artifacts/{id}`; `format` says its shape (see `ResultFormat`)
+         *     and `media_type` its content type.
+         */
+        ArtifactDescriptor: {
+            /** @description The artifact's id, unique within the job. */
+            id: string;
+            /**
+             * @description The artifact's format, e.g. `ionq.result.probabilities.json.v2`.
+             * @example ionq.result.probabilities.json.v2
+             */
+            format: string;
+            /**
+             * @description The content type of the download, e.g. `application/json`.
+             * @example application/json
+             */
+            media_type: string;
+        };
+        /** @description A legacy link to a result, beside the format-keyed artifact descriptors. */
         ResultLink: {
             /**
              * Format: uri-reference
@@ -955,32 +1412,138 @@ export interface components {
              */
             url: string;
         };
-        /** @description Links to a completed job's results. */
-        JobResults: {
-            /** @description Where the probabilities are. */
-            probabilities: components["schemas"]["ResultLink"];
+        /**
+         * @description A completed circuit job's results, keyed by result format (IonQ's
+         *     `CircuitJobResults` and `MultiCircuitJobResults`): each format-keyed entry, e.g.
+         *     `ionq.result.probabilities.json.v2`, is an `ArtifactDescriptor`. The service also
+         *     sends the legacy entries `probabilities` (and `histogram` and `shots` where it has
+         *     them) as `{url}` links, which `qiskit-ionq` and `pennylane-ionq` read; IonQ's
+         *     document omits them.
+         */
+        CircuitJobResults: {
+            /** @description The legacy link to the probabilities. */
+            probabilities?: components["schemas"]["ResultLink"];
+            /** @description The legacy link to the shot histogram. */
+            histogram?: components["schemas"]["ResultLink"];
+            /** @description The legacy link to the per-shot results. */
+            shots?: components["schemas"]["ResultLink"];
+        } & {
+            [key: string]: components["schemas"]["ArtifactDescriptor"];
         };
-        /** @description A job, as the service reports it. */
-        Job: {
+        /** @description The results of one debiasing variant, keyed by result format. */
+        VariantResults: {
+            [key: string]: components["schemas"]["ArtifactDescriptor"];
+        };
+        /** @description One debiasing variant of a job's circuit. */
+        VariantInfo: {
+            /** @description The variant's id. */
+            variant_id: string;
+            /** @description The physical qubit each logical qubit ran on, or null. */
+            qubit_map: number[] | null;
+            /** @description The shots run for this variant. */
+            shots: number;
+            /** @description The variant's results. */
+            results?: components["schemas"]["VariantResults"];
+        };
+        /** @description An aggregated debiasing result, always an `ionq.result.histogram.json.v2` artifact. */
+        AggregationArtifactDescriptor: {
+            /** @description The artifact's id. */
+            id: string;
             /**
-             * Format: uuid
-             * @description The job's id.
+             * @description The artifact's format.
+             * @constant
              */
+            format: "ionq.result.histogram.json.v2";
+            /** @description The content type of the download. */
+            media_type: string;
+        };
+        /** @description The debiased results, one per aggregation method. */
+        AggregationsOutput: {
+            /** @description Averaged over the variants. */
+            average?: components["schemas"]["AggregationArtifactDescriptor"];
+            /** @description Majority vote over the variants (sharpened). */
+            voting?: components["schemas"]["AggregationArtifactDescriptor"];
+            /** @description Debiasing with a power-law noise filter. */
+            dnl?: components["schemas"]["AggregationArtifactDescriptor"];
+            /** @description Majority aggregation. */
+            majority?: components["schemas"]["AggregationArtifactDescriptor"];
+        };
+        /** @description What debiasing ran. */
+        DebiasingOutput: {
+            /** @description The variants run. */
+            variants?: components["schemas"]["VariantInfo"][];
+            /** @description The aggregation used for the job's main results. */
+            aggregation_method?: string;
+        };
+        /** @description What symmetry verification did. */
+        SymmetryVerificationOutput: {
+            /** @description The number of basis states the symmetry allows. */
+            num_allowed_states?: number;
+            /** @description Whether it was applied. */
+            applied?: boolean;
+        };
+        /** @description What error mitigation reported. */
+        ErrorMitigationOutput: {
+            /**
+             * @description The debiasing report; `false` when debiasing was off (the service sends a
+             *     boolean then, although IonQ's document types only the object).
+             */
+            debiasing?: boolean | components["schemas"]["DebiasingOutput"];
+            /** @description The symmetry-verification report, or null. */
+            symmetry_verification?: components["schemas"]["SymmetryVerificationOutput"] | null;
+            /** @description The debiased results by aggregation method. */
+            aggregations?: components["schemas"]["AggregationsOutput"];
+        };
+        /** @description What compiling the job produced. */
+        CompilationOutput: {
+            /** @description The compiled circuits, keyed by circuit format (`ionq.native.v1`, `ionq.qasm3.v1`). */
+            compiled_circuits?: {
+                [key: string]: components["schemas"]["ArtifactDescriptor"];
+            };
+        };
+        /** @description What compiling and error-mitigating a circuit job reported (`{}` when nothing). */
+        CircuitJobOutput: {
+            /** @description The compiler's output. */
+            compilation?: components["schemas"]["CompilationOutput"];
+            /** @description The error mitigation's output. */
+            error_mitigation?: components["schemas"]["ErrorMitigationOutput"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description What the QAOA solver found. */
+        QaoaResults: {
+            /** @description The best objective value found. */
+            optimal_cost: number;
+            /** @description The bitstring that reaches it. */
+            optimal_bitstring: string;
+            /**
+             * @description Where the optimization loop is.
+             * @enum {string}
+             */
+            processing_status: "running" | "complete" | "max_iteration";
+        };
+        /** @description The results of a `qctrl.qaoa.v1` job. */
+        QaoaJobResults: {
+            /** @description The solver's results. */
+            qaoa_results?: components["schemas"]["QaoaResults"];
+        };
+        /** @description The results of a `quantum-function` job. */
+        QuantumFunctionJobResults: {
+            /** @description The function's value, typically an expectation value. */
+            value?: number;
+            /** @description Its estimated variance over the shots. */
+            variance?: number;
+        };
+        /** @description The fields every job object carries, whatever its type. */
+        JobCommon: {
+            /** @description The job's id (a UUID). */
             id: string;
             /** @description The job's status. */
             status: components["schemas"]["JobStatus"];
-            /**
-             * @description The program type, e.g. `ionq.circuit.v1` (jobs made by other tools may hold other types).
-             * @example ionq.circuit.v1
-             * @example ionq.multi-circuit.v1
-             */
-            type: string;
             /** @description The backend the job runs on. */
             backend: components["schemas"]["BackendId"];
-            /** @description The job's name, or null if it has none. */
-            name: string | null;
-            /** @description The job's metadata, or null if it has none. */
-            metadata: components["schemas"]["Metadata"] | null;
+            /** @description Whether the job was only validated and costed, never run. */
+            dry_run: boolean;
             /** @description The id of the user who submitted the job. */
             submitter_id: string;
             /** @description The project the job belongs to, or null. */
@@ -989,10 +1552,10 @@ export interface components {
             parent_job_id: string | null;
             /** @description The session the job runs in, or null. */
             session_id: string | null;
-            /** @description For a multi-circuit job, the ids of its child jobs (one per circuit, in order); otherwise null. */
-            child_job_ids: string[] | null;
-            /** @description Whether the job was only validated and costed, never run. */
-            dry_run: boolean;
+            /** @description The job's metadata, or null if it has none. */
+            metadata: components["schemas"]["JobMetadata"] | null;
+            /** @description The job's name, or null if it has none. */
+            name: string | null;
             /**
              * Format: date-time
              * @description When the job was submitted.
@@ -1010,37 +1573,128 @@ export interface components {
             execution_duration_ms: number | null;
             /** @description Why the job failed, or null unless its status is `failed`. */
             failure: components["schemas"]["JobFailure"] | null;
-            /**
-             * @description What compiling and error-mitigating the job reported (`{}` when there is
-             *     nothing to report). IonQ's service always sends it and its Sept 2026 spec
-             *     requires it (IonQ's `ionq-core` client rejects a job without it); optional here
-             *     so that job objects of earlier API snapshots stay valid.
-             */
-            output?: Record<string, never>;
-            /** @description The job's compilation and error-mitigation settings. */
-            settings: components["schemas"]["JobSettings"];
-            /** @description The size of the job's program. */
-            stats: components["schemas"]["JobStats"];
-            /** @description Links to the results, or null until the job has completed. */
-            results: components["schemas"]["JobResults"] | null;
             /** @description The number of shots; absent for jobs on the ideal simulator. */
             shots?: number;
             /** @description The noise model; present only for jobs on the simulator. */
             noise?: components["schemas"]["Noise"];
+            /**
+             * @description The billing model of the job.
+             * @enum {string}
+             */
+            cost_model?: "QCT" | "2QGE_operations";
         };
-        /** @description One page of jobs. */
+        /**
+         * @description A job as listings report it (IonQ's `BaseJob`): the common fields, with `output`,
+         *     `settings`, `stats` and `results` as free-form objects whose shape depends on
+         *     `type`, and no `child_job_ids` (read one job for those).
+         */
+        BaseJob: components["schemas"]["JobCommon"] & {
+            /**
+             * @description The program type, e.g. `ionq.circuit.v1`.
+             * @example ionq.circuit.v1
+             * @example ionq.multi-circuit.v1
+             */
+            type: string;
+            /** @description What running the job reported. */
+            output: components["schemas"]["JsonObject"];
+            /** @description The job's settings. */
+            settings: components["schemas"]["JsonObject"];
+            /** @description The job's statistics (for circuit jobs, `CircuitJobStats`). */
+            stats: components["schemas"]["JsonObject"];
+            /** @description The job's results (for circuit jobs, `CircuitJobResults`), or null until it has completed. */
+            results: components["schemas"]["JsonObject"] | null;
+        };
+        /** @description A job that runs one circuit (`ionq.circuit.v1`, `ionq.qasm3.v1`, and other single-circuit types). */
+        SingleCircuitJob: components["schemas"]["JobCommon"] & {
+            /**
+             * @description The program type.
+             * @enum {string}
+             */
+            type: "ionq.circuit.v1" | "ionq.qasm3.v1" | "ionq.qir.v1" | "qctrl.qaoa-circuit.v1";
+            /** @description What compiling and error-mitigating the job reported. */
+            output: components["schemas"]["CircuitJobOutput"];
+            /** @description The job's settings. */
+            settings: components["schemas"]["CircuitJobSettings"];
+            /** @description The size of the job's program. */
+            stats: components["schemas"]["CircuitJobStats"];
+            /** @description The results, keyed by format, or null until the job has completed. */
+            results: components["schemas"]["CircuitJobResults"] | null;
+            /** @description Null for a single-circuit job (or the ids of the function's child circuits). */
+            child_job_ids: string[] | null;
+        };
+        /** @description A job that runs several circuits, each as a child job (`ionq.multi-circuit.v1`). */
+        MultiCircuitJob: components["schemas"]["JobCommon"] & {
+            /**
+             * @description The program type.
+             * @constant
+             */
+            type: "ionq.multi-circuit.v1";
+            /** @description What compiling and error-mitigating the job reported. */
+            output: components["schemas"]["CircuitJobOutput"];
+            /** @description The job's settings. */
+            settings: components["schemas"]["CircuitJobSettings"];
+            /** @description The size of the job's programs. */
+            stats: components["schemas"]["CircuitJobStats"];
+            /**
+             * @description The results, keyed by format (`ionq.result.probabilities-aggregate.json.v1`
+             *     holds every circuit's probabilities by child id), or null until completed.
+             */
+            results: components["schemas"]["CircuitJobResults"] | null;
+            /** @description The ids of the child jobs, one per circuit, in submission order. */
+            child_job_ids: string[] | null;
+        };
+        /** @description A Q-CTRL QAOA optimization job (`qctrl.qaoa.v1`). */
+        QaoaJob: components["schemas"]["JobCommon"] & {
+            /**
+             * @description The program type.
+             * @constant
+             */
+            type: "qctrl.qaoa.v1";
+            /** @description What running the job reported. */
+            output: components["schemas"]["JsonObject"];
+            /** @description The job's settings. */
+            settings: components["schemas"]["QuantumFunctionJobSettings"];
+            /** @description The job's statistics. */
+            stats: components["schemas"]["JsonObject"];
+            /** @description The solver's results, or null until the job has completed. */
+            results: components["schemas"]["QaoaJobResults"] | null;
+            /** @description The circuit jobs the solver ran, or null. */
+            child_job_ids: string[] | null;
+        };
+        /** @description A quantum-function job (`quantum-function`). */
+        QuantumFunctionJob: components["schemas"]["JobCommon"] & {
+            /**
+             * @description The program type.
+             * @constant
+             */
+            type: "quantum-function";
+            /** @description What running the job reported. */
+            output: components["schemas"]["JsonObject"];
+            /** @description The job's settings. */
+            settings: components["schemas"]["QuantumFunctionJobSettings"];
+            /** @description The job's statistics. */
+            stats: components["schemas"]["JsonObject"];
+            /** @description The function's value and variance, or null until the job has completed. */
+            results: components["schemas"]["QuantumFunctionJobResults"] | null;
+            /** @description The circuit jobs the function ran, or null. */
+            child_job_ids: string[] | null;
+        };
+        /**
+         * @description One job, as `GET /jobs/{job_id}` reports it (IonQ's `GetJobResponse`): the shape of
+         *     `output`, `settings`, `stats` and `results` depends on `type`. A job of a type newer
+         *     than this document still reads, as a `BaseJob`.
+         */
+        Job: components["schemas"]["SingleCircuitJob"] | components["schemas"]["MultiCircuitJob"] | components["schemas"]["QaoaJob"] | components["schemas"]["QuantumFunctionJob"] | components["schemas"]["BaseJob"];
+        /** @description One page of jobs (IonQ's `GetJobsResponse`). */
         JobPage: {
             /** @description The jobs of this page, newest first. */
-            jobs: components["schemas"]["Job"][];
+            jobs: components["schemas"]["BaseJob"][];
             /** @description The cursor for the next page (pass it as `next`), or null on the last page. */
             next: string | null;
         };
         /** @description The answer to deleting a job. */
         JobDeleted: {
-            /**
-             * Format: uuid
-             * @description The deleted job's id.
-             */
+            /** @description The deleted job's id. */
             id: string;
             /**
              * @description Always `deleted`.
@@ -1060,13 +1714,13 @@ export interface components {
         };
         /** @description The answer to cancelling a job. */
         JobCanceled: {
-            /**
-             * Format: uuid
-             * @description The job's id.
-             */
+            /** @description The job's id. */
             id: string;
-            /** @description The job's status after the request: `canceled`, or its unchanged terminal status. */
-            status: components["schemas"]["JobStatus"];
+            /**
+             * @description Always `canceled`, also for a job that had already finished (its own status is unchanged).
+             * @constant
+             */
+            status: "canceled";
         };
         /** @description The answer to cancelling several jobs. */
         JobsCanceled: {
@@ -1079,10 +1733,11 @@ export interface components {
             status: "canceled";
         };
         /**
-         * @description The probability of each basis state. Keys are basis states written as decimal
-         *     integers (`"5"` = 0b101: qubits 0 and 2 are 1, qubit 1 is 0; qubit 0 is the least
-         *     significant bit). Values are in 0..1 and sum to 1; states of probability zero are
-         *     usually left out.
+         * @description The probability of each basis state (IonQ's `GetResultsResponse`, and the
+         *     `ionq.result.probabilities.json.v1` format). Keys are basis states written as
+         *     decimal integers (`"5"` = 0b101: qubits 0 and 2 are 1, qubit 1 is 0; qubit 0 is the
+         *     least significant bit). Values are in 0..1 and sum to 1; states of probability zero
+         *     are usually left out.
          * @example {
          *       "0": 0.5,
          *       "3": 0.5
@@ -1091,65 +1746,198 @@ export interface components {
         Probabilities: {
             [key: string]: number;
         };
-        /** @description The probabilities of each circuit of a multi-circuit job, keyed by child job id. */
+        /**
+         * @description The probabilities of each circuit of a multi-circuit job, keyed by child job id (the
+         *     `ionq.result.probabilities-aggregate.json.v1` format).
+         */
         AggregatedProbabilities: {
             [key: string]: components["schemas"]["Probabilities"];
+        };
+        /**
+         * @description Values by outcome for one register: keys are the register's bits written first
+         *     qubit first and zero-padded to its width (`"10"`: its first qubit 1, its second 0).
+         */
+        RegisterDistribution: {
+            [key: string]: number;
+        };
+        /** @description Probability distributions by register name (`output_all` is every qubit). */
+        RegisteredProbabilities: {
+            /** @description One distribution per register, summing to 1 within each. */
+            registers: {
+                [key: string]: components["schemas"]["RegisterDistribution"];
+            };
+        };
+        /**
+         * @description The `ionq.result.probabilities.json.v2` format.
+         * @example {
+         *       "probabilities": {
+         *         "registers": {
+         *           "output_all": {
+         *             "11": 0.5,
+         *             "00": 0.5
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        ProbabilitiesV2: {
+            /** @description The distributions by register. */
+            probabilities: components["schemas"]["RegisteredProbabilities"];
+        };
+        /**
+         * @description Shot counts by basis state, keys as in `Probabilities` (the
+         *     `ionq.result.histogram.json.v1` format).
+         */
+        Histogram: {
+            [key: string]: number;
+        };
+        /** @description Shot counts by register name. */
+        RegisteredHistogram: {
+            /** @description One histogram per register. */
+            registers: {
+                [key: string]: components["schemas"]["RegisterDistribution"];
+            };
+        };
+        /** @description The `ionq.result.histogram.json.v2` format. */
+        HistogramV2: {
+            /** @description The histograms by register. */
+            histogram: components["schemas"]["RegisteredHistogram"];
+        };
+        /**
+         * @description One basis state per shot, written as in `Probabilities` (the
+         *     `ionq.result.shots.json.v1` format).
+         */
+        Shots: string[];
+        /** @description The bits every register measured in one shot. */
+        ShotResult: {
+            /** @description One bit array per register, its first qubit first. */
+            registers: {
+                [key: string]: number[];
+            };
+        };
+        /** @description The `ionq.result.shots.json.v2` format. */
+        ShotsV2: {
+            /** @description One result per shot, in the order the shots ran. */
+            shots: components["schemas"]["ShotResult"][];
+        };
+        /**
+         * @description The content of an artifact, in its descriptor's `format`: one of the result formats
+         *     below, or (for compiled circuits and formats newer than this document) any other
+         *     JSON value, as IonQ's document allows.
+         */
+        ArtifactContent: components["schemas"]["ProbabilitiesV2"] | components["schemas"]["HistogramV2"] | components["schemas"]["ShotsV2"] | components["schemas"]["Shots"] | components["schemas"]["AggregatedProbabilities"] | components["schemas"]["Probabilities"] | components["schemas"]["Histogram"] | unknown;
+        /**
+         * @description The formats a job's artifacts come in (and `GET /schemas/formats/{format}` describes).
+         * @enum {string}
+         */
+        ResultFormat: "ionq.result.probabilities.json.v1" | "ionq.result.probabilities.json.v2" | "ionq.result.histogram.json.v1" | "ionq.result.histogram.json.v2" | "ionq.result.shots.json.v1" | "ionq.result.shots.json.v2" | "ionq.result.probabilities-aggregate.json.v1" | "ionq.native.v1";
+        /** @description A JSON Schema document describing one artifact format (IonQ's `FormatSchemaDocument`). */
+        FormatSchema: {
+            /** @description The JSON Schema draft the document is written in. */
+            $schema: string;
+            /** @description The format's identifier. */
+            $id: string;
+            /** @description The JSON type of the format's content. */
+            type: string;
+            /** @description What the format holds. */
+            description?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description An amount of money or credits. */
+        Cost: {
+            /** @description The amount. */
+            value: number;
+            /**
+             * @description The currency, as a lowercase ISO 4217 code (e.g. `usd`), or `credit` for
+             *     organizations billed in credits.
+             * @example usd
+             * @example credit
+             */
+            unit: string;
         };
         /** @description What a job costs. */
         JobCost: {
             /** @description Whether the job was a dry run (never run, so never charged). */
             dry_run: boolean;
-            /** @description The cost estimated when the job was submitted. */
-            estimated_cost: components["schemas"]["Cost"];
+            /**
+             * @description The cost estimated when the job was submitted. IonQ's document requires it; the
+             *     service omits it for some jobs (simulator jobs never priced against a contract).
+             */
+            estimated_cost?: components["schemas"]["Cost"];
             /** @description The actual cost; absent until the job has run, and for dry runs. */
             cost?: components["schemas"]["Cost"];
         };
         /** @description The job shape an estimate was made for, defaults filled in. */
-        EstimateInput: {
+        EstimateContext: {
             /** @description The backend. */
             backend: components["schemas"]["BackendId"];
             /** @description The program type. */
-            type: string;
+            type?: string;
             /** @description The number of qubits. */
-            qubits: number;
+            qubits?: number;
             /** @description The number of shots. */
-            shots: number;
+            shots?: number;
             /** @description The number of single-qubit gates. */
-            "1q_gates": number;
+            "1q_gates"?: number;
             /** @description The number of two-qubit gates. */
-            "2q_gates": number;
+            "2q_gates"?: number;
             /** @description Whether debiasing is on. */
-            error_mitigation: boolean;
+            error_mitigation?: boolean;
+            /** @description The organization whose rates were used, or null. */
+            organization: string | null;
+            /** @description The project the estimate was made for, or null. */
+            project: string | null;
+        };
+        /** @description One rate of a rate card. */
+        RateCardEntry: {
+            /** @description The rate's product code. */
+            sku: string;
+            /**
+             * @description What the rate is charged by.
+             * @enum {string}
+             */
+            unit: "compute_second" | "gates";
+            /** @description The cost of one compute second (when `unit` is `compute_second`). */
+            unit_cost?: number;
+            /** @description The cost of one single-qubit gate for one shot (when `unit` is `gates`). */
+            cost_1q_gate?: number;
+            /** @description The cost of one two-qubit gate for one shot (when `unit` is `gates`). */
+            cost_2q_gate?: number;
+            /** @description The least a job costs (when `unit` is `gates` and the contract has a minimum). */
+            job_cost_minimum?: number;
         };
         /** @description The rates an estimate used. */
-        RateInformation: {
-            /** @description The least any job on this backend costs. */
-            job_cost_minimum: number;
-            /** @description The cost of one single-qubit gate for one shot. */
-            cost_1q_gate: number;
-            /** @description The cost of one two-qubit gate for one shot. */
-            cost_2q_gate: number;
-            /** @description The organization whose negotiated rates were used, when they differ from the list rates. */
-            organization?: string;
+        RateCard: {
+            /** @description The rate card's id. */
+            id: string;
+            /** @description The rates. */
+            rates: components["schemas"]["RateCardEntry"][];
         };
-        /** @description An estimate of what a job would cost, and how long it would wait and run. */
+        /** @description An estimate of what a job would cost, and how long it would wait and run (IonQ's `GetJobEstimateResponse`). */
         CostEstimate: {
             /** @description The job shape estimated, defaults filled in. */
-            input_values: components["schemas"]["EstimateInput"];
+            estimate_context: components["schemas"]["EstimateContext"];
             /**
              * Format: date-time
              * @description When the estimate was made.
              */
             estimated_at: string;
-            /** @description The currency of the costs, as a lowercase ISO 4217 code (e.g. `usd`). */
-            cost_unit: string;
+            /**
+             * @description The unit of the cost, e.g. `usd` (or `credit`).
+             * @example usd
+             * @example credit
+             */
+            estimated_unit: string;
             /** @description The rates used. */
-            rate_information: components["schemas"]["RateInformation"];
+            rate_card: components["schemas"]["RateCard"];
             /** @description The estimated cost. */
-            estimated_cost: number;
-            /** @description The estimated running time, in milliseconds. */
+            estimated_total_cost: number;
+            /** @description The predicted running time, in milliseconds. */
             estimated_execution_time: number;
-            /** @description The backend's current predicted queue time, in milliseconds. */
+            /** @description The predicted quantum compute time, in microseconds (backends priced by compute time only). */
+            estimated_quantum_compute_time_us?: number;
+            /** @description The predicted time the job would wait in the queue, in milliseconds. */
             current_predicted_queue_time: number;
         };
         /** @description A simulator or QPU. */
@@ -1157,10 +1945,13 @@ export interface components {
             /** @description The backend's name. */
             backend: components["schemas"]["BackendId"];
             /**
-             * @description Whether the backend takes jobs now (`available`), not now (`unavailable`) or never again (`retired`).
-             * @enum {string}
+             * @description Whether the backend takes jobs: `available`, `unavailable` or `retired` today. An
+             *     open string, as in IonQ's document: a status added later reads as it is.
+             * @example available
+             * @example unavailable
+             * @example retired
              */
-            status: "available" | "unavailable" | "retired";
+            status: string;
             /** @description The number of qubits a job may use on it. */
             qubits: number;
             /** @description The recent average time jobs wait in its queue, in milliseconds. */
@@ -1172,12 +1963,19 @@ export interface components {
             last_updated: string;
             /** @description Whether it is running with reduced performance. */
             degraded?: boolean;
-            /**
-             * Format: uuid
-             * @description The id of its latest characterization (QPUs only).
-             */
+            /** @description The id of its latest characterization (QPUs only). */
             characterization_id?: string;
-            /** @description The noise models it can simulate (the simulator only). */
+            /** @description The backend's power draw, in kilowatts. */
+            kw?: number;
+            /** @description Where the backend is, e.g. `College Park, MD, USA`. */
+            location?: string;
+            /** @description The `qis` gates it runs. */
+            supported_gates?: string[];
+            /** @description The `native` gates it runs. */
+            supported_native_gates?: string[];
+            /** @description The error mitigations it offers, e.g. `debiasing`. */
+            supported_error_mitigations?: string[];
+            /** @description The noise models it can simulate (the simulator only; an addition of this project's mock). */
             noise_models?: components["schemas"]["NoiseModel"][];
         };
         /** @description A fidelity measured over a QPU's qubits or qubit pairs, as a fraction 0..1. */
@@ -1186,24 +1984,37 @@ export interface components {
             mean?: number;
             /** @description The median fidelity (given for state preparation and measurement). */
             median?: number;
-            /** @description The standard error. */
-            stderr?: number;
+            /** @description The standard error, or null. */
+            stderr?: number | null;
+        };
+        /** @description State preparation and measurement fidelity. */
+        SpamFidelity: {
+            /** @description The median fidelity. */
+            median: number;
+            /**
+             * @description The standard error, or null. IonQ's document types it as a non-negative
+             *     integer; a standard error of a fraction is a fraction, and its own example is null.
+             */
+            stderr?: number | null;
         };
         /** @description A QPU's measured fidelities. */
         Fidelity: {
             /** @description State preparation and measurement fidelity. */
-            spam?: components["schemas"]["FidelityStatistic"];
+            spam: components["schemas"]["SpamFidelity"];
             /** @description Single-qubit gate fidelity. */
             "1q"?: components["schemas"]["FidelityStatistic"];
             /** @description Two-qubit gate fidelity. */
             "2q"?: components["schemas"]["FidelityStatistic"];
         };
-        /** @description A QPU's typical durations, in seconds. */
+        /**
+         * @description A QPU's typical durations, in seconds. IonQ's document types them as integers; in
+         *     seconds they are fractions (a gate takes microseconds), so they are numbers here.
+         */
         Timing: {
             /** @description Measuring the qubits. */
-            readout?: number;
+            readout: number;
             /** @description Resetting the qubits. */
-            reset?: number;
+            reset: number;
             /** @description The energy relaxation time T1. */
             t1?: number;
             /** @description The dephasing time T2. */
@@ -1213,94 +2024,206 @@ export interface components {
             /** @description A two-qubit gate. */
             "2q"?: number;
         };
-        /** @description A QPU's measured properties at one time. */
+        /** @description A QPU's measured properties at one time. Every field is optional in IonQ's document. */
         Characterization: {
-            /**
-             * Format: uuid
-             * @description The characterization's id.
-             */
-            id: string;
+            /** @description The characterization's id. */
+            id?: string;
             /**
              * Format: date-time
              * @description When it was measured.
              */
-            date: string;
+            date?: string;
             /** @description The backend measured. */
-            backend: components["schemas"]["BackendId"];
+            backend?: components["schemas"]["BackendId"];
             /** @description The number of qubits. */
-            qubits: number;
+            qubits?: number;
             /** @description The qubit pairs a two-qubit gate can act on directly. */
-            connectivity: number[][];
+            connectivity?: number[][];
             /** @description The measured fidelities. */
-            fidelity: components["schemas"]["Fidelity"];
+            fidelity?: components["schemas"]["Fidelity"];
             /** @description The measured durations. */
-            timing: components["schemas"]["Timing"];
+            timing?: components["schemas"]["Timing"];
         };
         /** @description One page of a backend's characterizations. */
         CharacterizationPage: {
             /** @description The characterizations of this page, newest first. */
             characterizations: components["schemas"]["Characterization"][];
             /** @description The total number of pages for this query at this `limit`. */
-            pages: number;
+            pages?: number;
+        };
+        /** @description The most a session may cost. */
+        SessionCostLimit: {
+            /**
+             * @description The currency (`usd`) or `credit`.
+             * @example usd
+             * @example credit
+             */
+            unit: string;
+            /** @description The amount. */
+            value: number;
         };
         /** @description Limits after which a session ends by itself. All optional. */
+        SessionSettingsRequest: {
+            /** @description The most jobs the session takes. */
+            job_count_limit?: number;
+            /** @description The longest the session lasts, in minutes. */
+            duration_limit_min?: number;
+            /** @description The most the session may cost. */
+            cost_limit?: components["schemas"]["SessionCostLimit"];
+        };
+        /** @description A session's limits, and when it expires. */
         SessionSettings: {
             /** @description The most jobs the session takes. */
             job_count_limit?: number;
             /** @description The longest the session lasts, in minutes. */
             duration_limit_min?: number;
             /** @description The most the session may cost. */
-            cost_limit?: components["schemas"]["Cost"];
+            cost_limit?: components["schemas"]["SessionCostLimit"];
+            /**
+             * Format: date-time
+             * @description When the session ends by itself (set when it has a duration limit).
+             */
+            expires_at?: string;
         };
-        /** @description A request for a session. */
+        /** @description A request for a session (IonQ's `CreateSessionRequest`). */
         SessionCreate: {
             /** @description The backend to reserve. */
             backend: components["schemas"]["BackendName"];
             /** @description Limits after which the session ends by itself. */
-            settings?: components["schemas"]["SessionSettings"];
+            settings?: components["schemas"]["SessionSettingsRequest"];
         };
         /** @description A session. */
         Session: {
-            /**
-             * Format: uuid
-             * @description The session's id.
-             */
+            /** @description The session's id. */
             id: string;
-            /**
-             * @description `created` (waiting for the QPU), `started` (running jobs) or `ended`.
-             * @enum {string}
-             */
-            status: "created" | "started" | "ended";
-            /** @description Whether the session still takes jobs (`created` or `started`). */
-            active: boolean;
-            /** @description The backend reserved. */
-            backend: components["schemas"]["BackendId"];
-            /** @description The organization that owns the session. */
-            organization_id: string;
-            /** @description The project the session belongs to, or null. */
-            project_id: string | null;
-            /** @description The id of the user who created the session. */
-            creator_id: string;
             /**
              * Format: date-time
              * @description When the session was created.
              */
             created_at: string;
-            /** @description When the session started, or null if it has not. */
-            started_at: string | null;
+            /** @description The organization that owns the session. */
+            organization_id: string;
+            /** @description The backend reserved, or null. */
+            backend: components["schemas"]["BackendId"] | null;
+            /** @description The project the session belongs to, or null. */
+            project_id: string | null;
+            /** @description The id of the user who created the session, or null. */
+            creator_id: string | null;
             /** @description When the session ended, or null if it has not. */
             ended_at: string | null;
             /** @description The id of the user who ended the session, or null if it has not ended or ended by itself. */
             ender_id: string | null;
             /** @description The session's limits. */
-            settings: components["schemas"]["SessionSettings"];
+            settings?: components["schemas"]["SessionSettings"];
+            /** @description Whether the session still takes jobs (`created` or `started`). */
+            active: boolean;
+            /**
+             * @description `created` (waiting for the QPU), `started` (running jobs) or `ended`. An open
+             *     string here (IonQ's document has these three): a status added later reads as it is.
+             * @example created
+             * @example started
+             * @example ended
+             */
+            status: string;
+            /** @description When the session started, or null if it has not. */
+            started_at: string | null;
         };
-        /** @description One page of sessions. */
-        SessionPage: {
-            /** @description The sessions of this page, newest first. */
+        /** @description The sessions of the key's organization (IonQ's `SessionsResponse`). */
+        SessionList: {
+            /** @description The organization. */
+            organization_id: string;
+            /** @description The sessions, newest first. */
             sessions: components["schemas"]["Session"][];
-            /** @description The cursor for the next page (pass it as `next`), or null on the last page. */
-            next: string | null;
+        };
+        /**
+         * @description What a usage report groups by.
+         * @enum {string}
+         */
+        UsageGroupBy: "job" | "project" | "user";
+        /**
+         * @description The period a usage report is broken down by.
+         * @enum {string}
+         */
+        UsageModality: "daily" | "weekly" | "monthly";
+        /** @description An amount in one currency or in credits. */
+        UsageAmount: {
+            /** @description The amount. */
+            amount?: number;
+            /** @description The currency (e.g. `USD`) or credit unit. */
+            unit?: string;
+        };
+        /** @description One group's usage in one period. */
+        GroupUsage: {
+            /** @description The group's id (a job, project or user id). */
+            group_id?: string;
+            /** @description The group's name. */
+            group_name?: string;
+            /** @description The jobs the group ran in the period. */
+            job_count?: number;
+            /** @description What they cost, in `amount_unit`. */
+            amount?: number;
+            /** @description The unit of `amount`; credits if any credit activity is in the report. */
+            amount_unit?: string;
+            /** @description The amount by currency, before normalizing to one unit. */
+            amounts?: components["schemas"]["UsageAmount"][];
+            /** @description The QPU time used, in microseconds. */
+            time_us?: number;
+        };
+        /** @description The usage of one period. */
+        Usage: {
+            /**
+             * @description The period's start. IonQ's document says a date; the service sends an RFC 3339
+             *     date-time (`2026-08-01T00:00:00Z`), so any string reads here.
+             */
+            from: string;
+            /** @description The jobs run in the period. */
+            job_count: number;
+            /** @description What they cost, in `amount_unit`. */
+            amount: number;
+            /** @description The unit of `amount`. */
+            amount_unit?: string;
+            /** @description The amount by currency, before normalizing to one unit. */
+            amounts?: components["schemas"]["UsageAmount"][];
+            /** @description The QPU time used, in microseconds. */
+            time_us: number;
+            /** @description The five groups that cost most in the period, costliest first. */
+            group_usages: components["schemas"]["GroupUsage"][];
+        };
+        /**
+         * @description An organization's usage over a date range, by period (IonQ's `Usages`). IonQ's
+         *     document lists `start_date` and `end_date` as required although it defines neither
+         *     (the range is in `usage_from` and `usage_to`); only `group_type` and `modality` are
+         *     required here.
+         */
+        Usages: {
+            /** @description The organization. */
+            organization?: string;
+            /** @description What the report groups by. */
+            group_type: components["schemas"]["UsageGroupBy"];
+            /** @description The period it is broken down by. */
+            modality: components["schemas"]["UsageModality"];
+            /**
+             * Format: date-time
+             * @description The start of the range.
+             */
+            usage_from?: string;
+            /**
+             * Format: date-time
+             * @description The end of the range (exclusive).
+             */
+            usage_to?: string;
+            /** @description The unit of the amounts (`USD`, or credits). */
+            usage_unit?: string;
+            /** @description The total cost over the range. */
+            amount_total?: number;
+            /** @description The total by currency, before normalizing to one unit. */
+            amount_totals?: components["schemas"]["UsageAmount"][];
+            /** @description The total QPU time, in microseconds. */
+            time_us_total?: number;
+            /** @description The jobs run over the range. */
+            job_count?: number;
+            /** @description The usage of each period, most recent first. */
+            usage_data?: components["schemas"]["Usage"][];
         };
         /** @description The API key making the request. */
         Whoami: {
@@ -1496,6 +2419,20 @@ export interface components {
     };
     parameters: {
         /**
+         * @description Only jobs run on this backend, or on any of a comma-separated list of backends
+         *     (`simulator,qpu.forte-1`).
+         */
+        target: string;
+        /**
+         * @description Only jobs submitted by this user of a shared project; ignored when the key's user
+         *     is not a member of that project.
+         */
+        submitter_id: string;
+        /** @description The artifact's id, from its descriptor. */
+        artifact_id: string;
+        /** @description The organization's id (not always a UUID). */
+        organization_id: string;
+        /**
          * @description The job's id.
          * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
          */
@@ -1548,8 +2485,16 @@ export interface operations {
             query?: {
                 /** @description Only jobs in this status. */
                 status?: components["schemas"]["JobStatus"];
-                /** @description Only jobs run on this backend (IonQ's published API calls this filter `target`). */
-                backend?: components["schemas"]["BackendId"];
+                /**
+                 * @description Only jobs run on this backend, or on any of a comma-separated list of backends
+                 *     (`simulator,qpu.forte-1`).
+                 */
+                target?: components["parameters"]["target"];
+                /**
+                 * @description Only jobs submitted by this user of a shared project; ignored when the key's user
+                 *     is not a member of that project.
+                 */
+                submitter_id?: components["parameters"]["submitter_id"];
                 /** @description Only jobs submitted into this session. */
                 session_id?: string;
                 /** @description Only the child jobs of this multi-circuit job. */
@@ -1590,14 +2535,13 @@ export interface operations {
                      *           "id": "9e8d7c6b-5a49-4382-a716-f5e4d3c2b1a0",
                      *           "status": "ready",
                      *           "type": "ionq.circuit.v1",
-                     *           "backend": "qpu.aria-1",
+                     *           "backend": "qpu.forte-1",
                      *           "name": null,
                      *           "metadata": null,
                      *           "submitter_id": "8c7b6a59-4e3d-4c2b-a1f0-e9d8c7b6a594",
                      *           "project_id": null,
                      *           "parent_job_id": null,
                      *           "session_id": null,
-                     *           "child_job_ids": null,
                      *           "dry_run": false,
                      *           "submitted_at": "2026-05-14T10:00:00+00:00",
                      *           "started_at": null,
@@ -1606,6 +2550,7 @@ export interface operations {
                      *           "predicted_execution_duration_ms": 5000,
                      *           "execution_duration_ms": null,
                      *           "failure": null,
+                     *           "output": {},
                      *           "settings": {},
                      *           "stats": {
                      *             "qubits": 2,
@@ -1758,23 +2703,32 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "input_values": {
-                     *         "backend": "qpu.aria-1",
+                     *       "estimate_context": {
+                     *         "backend": "qpu.forte-1",
                      *         "type": "ionq.circuit.v1",
                      *         "qubits": 25,
                      *         "shots": 1000,
                      *         "1q_gates": 120,
                      *         "2q_gates": 40,
-                     *         "error_mitigation": false
+                     *         "error_mitigation": false,
+                     *         "organization": null,
+                     *         "project": null
                      *       },
                      *       "estimated_at": "2026-05-14T09:30:00+00:00",
-                     *       "cost_unit": "usd",
-                     *       "rate_information": {
-                     *         "job_cost_minimum": 97.5,
-                     *         "cost_1q_gate": 0.00022,
-                     *         "cost_2q_gate": 0.000975
+                     *       "estimated_unit": "usd",
+                     *       "rate_card": {
+                     *         "id": "list-prices",
+                     *         "rates": [
+                     *           {
+                     *             "sku": "qpu.forte-1",
+                     *             "unit": "gates",
+                     *             "cost_1q_gate": 0.00022,
+                     *             "cost_2q_gate": 0.000975,
+                     *             "job_cost_minimum": 97.5
+                     *           }
+                     *         ]
                      *       },
-                     *       "estimated_cost": 97.5,
+                     *       "estimated_total_cost": 97.5,
                      *       "estimated_execution_time": 12000,
                      *       "current_predicted_queue_time": 3600000
                      *     }
@@ -2148,6 +3102,159 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    cloneJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job's id.
+                 * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
+                 */
+                job_id: components["parameters"]["job_id"];
+            };
+            cookie?: never;
+        };
+        /** @description What to change in the copy (`{}` for an exact copy). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "bell, again",
+                 *       "shots": 2000
+                 *     }
+                 */
+                "application/json": components["schemas"]["CloneJobPayload"];
+            };
+        };
+        responses: {
+            /** @description The copy was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "4e0b2a6f-9d3c-4f8b-a7e2-1a5d3b0f8c24",
+                     *       "status": "submitted",
+                     *       "session_id": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JobCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    moveJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job's id.
+                 * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
+                 */
+                job_id: components["parameters"]["job_id"];
+            };
+            cookie?: never;
+        };
+        /** @description Where to move the job, and what else to change. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "backend": "qpu.forte-enterprise-1"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CloneJobPayload"];
+            };
+        };
+        responses: {
+            /** @description The moved job was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5f1c3b7a-0e4d-4a9c-b8f3-2b6e4c1a9d35",
+                     *       "status": "submitted",
+                     *       "session_id": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JobCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getJobArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The job's id.
+                 * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
+                 */
+                job_id: components["parameters"]["job_id"];
+                /** @description The artifact's id, from its descriptor. */
+                artifact_id: components["parameters"]["artifact_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The artifact's content, in its descriptor's `format`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "probabilities": {
+                     *         "registers": {
+                     *           "output_all": {
+                     *             "11": 0.5,
+                     *             "00": 0.5
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ArtifactContent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listBackends: {
         parameters: {
             query?: never;
@@ -2361,15 +3468,8 @@ export interface operations {
     listSessions: {
         parameters: {
             query?: {
-                /** @description The maximum number of items in the page. */
-                limit?: components["parameters"]["limit"];
-                /**
-                 * @description The cursor: the `next` value of the previous page (the id of the last item it
-                 *     returned, a lowercase UUID). Omit it for the first page. Any id is accepted, even
-                 *     one of an item deleted since: the page holds the items listed after it. Treat it as
-                 *     opaque text (the pattern is a check, not a promise of meaning).
-                 */
-                next?: components["parameters"]["next"];
+                /** @description Only sessions that still take jobs (`true`) or that have ended (`false`). */
+                active?: boolean;
             };
             header?: never;
             path?: never;
@@ -2377,7 +3477,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of sessions. */
+            /** @description The sessions. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2385,6 +3485,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "organization_id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
                      *       "sessions": [
                      *         {
                      *           "id": "7f3c9a52-4d1e-4b8a-9c6f-2e5d8b1a0c34",
@@ -2400,11 +3501,10 @@ export interface operations {
                      *           "ender_id": null,
                      *           "settings": {}
                      *         }
-                     *       ],
-                     *       "next": null
+                     *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["SessionPage"];
+                    "application/json": components["schemas"]["SessionList"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2532,6 +3632,22 @@ export interface operations {
     listSessionJobs: {
         parameters: {
             query?: {
+                /** @description Only jobs in this status. */
+                status?: components["schemas"]["JobStatus"];
+                /**
+                 * @description Only jobs run on this backend, or on any of a comma-separated list of backends
+                 *     (`simulator,qpu.forte-1`).
+                 */
+                target?: components["parameters"]["target"];
+                /**
+                 * @description Only jobs submitted by this user of a shared project; ignored when the key's user
+                 *     is not a member of that project.
+                 */
+                submitter_id?: components["parameters"]["submitter_id"];
+                /** @description Only the child jobs of this multi-circuit job. */
+                parent_job_id?: string;
+                /** @description Only jobs with these ids (repeat the parameter once per id; at most 100). */
+                ids?: string[];
                 /** @description The maximum number of items in the page. */
                 limit?: components["parameters"]["limit"];
                 /**
@@ -2567,6 +3683,137 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["JobPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFormatSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The format's identifier. */
+                format: components["schemas"]["ResultFormat"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The format's JSON Schema. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "$schema": "https://json-schema.org/draft-07/schema",
+                     *       "$id": "ionq.result.probabilities.json.v1",
+                     *       "type": "object",
+                     *       "description": "Probabilities by basis state, keyed by decimal integers.",
+                     *       "additionalProperties": {
+                     *         "type": "number"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FormatSchema"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOrganizationUsage: {
+        parameters: {
+            query: {
+                /** @description The first day of the report (inclusive). */
+                start_date: string;
+                /** @description The day after the report (exclusive); must be after `start_date`. */
+                end_date: string;
+                /** @description What to group the usage by. */
+                group_by: components["schemas"]["UsageGroupBy"];
+                /** @description The period to break the usage down by. */
+                modality: components["schemas"]["UsageModality"];
+            };
+            header?: never;
+            path: {
+                /** @description The organization's id (not always a UUID). */
+                organization_id: components["parameters"]["organization_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The usage report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "organization": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "group_type": "project",
+                     *       "modality": "monthly",
+                     *       "usage_from": "2026-10-01T00:00:00+00:00",
+                     *       "usage_to": "2026-11-01T00:00:00+00:00",
+                     *       "usage_unit": "usd",
+                     *       "amount_total": 151.31,
+                     *       "amount_totals": [
+                     *         {
+                     *           "amount": 151.31,
+                     *           "unit": "usd"
+                     *         }
+                     *       ],
+                     *       "time_us_total": 1566154.3,
+                     *       "job_count": 14,
+                     *       "usage_data": [
+                     *         {
+                     *           "from": "2026-10-01T00:00:00+00:00",
+                     *           "job_count": 14,
+                     *           "amount": 151.31,
+                     *           "amount_unit": "usd",
+                     *           "amounts": [
+                     *             {
+                     *               "amount": 151.31,
+                     *               "unit": "usd"
+                     *             }
+                     *           ],
+                     *           "time_us": 1566154.3,
+                     *           "group_usages": [
+                     *             {
+                     *               "group_id": "6a1f0e2d-3c4b-4a59-8e7d-1f2a3b4c5d6e",
+                     *               "group_name": "default",
+                     *               "job_count": 14,
+                     *               "amount": 151.31,
+                     *               "amount_unit": "usd",
+                     *               "amounts": [
+                     *                 {
+                     *                   "amount": 151.31,
+                     *                   "unit": "usd"
+                     *                 }
+                     *               ],
+                     *               "time_us": 1566154.3
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Usages"];
                 };
             };
             400: components["responses"]["BadRequest"];

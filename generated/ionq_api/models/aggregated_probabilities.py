@@ -15,7 +15,10 @@ T = TypeVar("T", bound="AggregatedProbabilities")
 
 @_attrs_define
 class AggregatedProbabilities:
-    """The probabilities of each circuit of a multi-circuit job, keyed by child job id."""
+    """The probabilities of each circuit of a multi-circuit job, keyed by child job id (the
+    `ionq.result.probabilities-aggregate.json.v1` format).
+
+    """
 
     additional_properties: dict[str, Probabilities] = _attrs_field(
         init=False, factory=dict

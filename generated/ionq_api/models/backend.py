@@ -2,14 +2,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
-from uuid import UUID
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.backend_status import BackendStatus, check_backend_status
-from ..models.noise_model import NoiseModel, check_noise_model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Backend")
@@ -21,31 +18,43 @@ class Backend:
 
     Attributes:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>` (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
-        status (BackendStatus): Whether the backend takes jobs now (`available`), not now (`unavailable`) or never again
-            (`retired`).
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
+        status (str): Whether the backend takes jobs: `available`, `unavailable` or `retired` today. An
+            open string, as in IonQ's document: a status added later reads as it is.
         qubits (int): The number of qubits a job may use on it.
         average_queue_time (float): The recent average time jobs wait in its queue, in milliseconds.
         last_updated (datetime.datetime): When this status was last refreshed.
         degraded (bool | Unset): Whether it is running with reduced performance.
-        characterization_id (UUID | Unset): The id of its latest characterization (QPUs only).
-        noise_models (list[NoiseModel] | Unset): The noise models it can simulate (the simulator only).
+        characterization_id (str | Unset): The id of its latest characterization (QPUs only).
+        kw (float | Unset): The backend's power draw, in kilowatts.
+        location (str | Unset): Where the backend is, e.g. `College Park, MD, USA`.
+        supported_gates (list[str] | Unset): The `qis` gates it runs.
+        supported_native_gates (list[str] | Unset): The `native` gates it runs.
+        supported_error_mitigations (list[str] | Unset): The error mitigations it offers, e.g. `debiasing`.
+        noise_models (list[str] | Unset): The noise models it can simulate (the simulator only; an addition of this
+            project's mock).
     """
 
     backend: str
-    status: BackendStatus
+    status: str
     qubits: int
     average_queue_time: float
     last_updated: datetime.datetime
     degraded: bool | Unset = UNSET
-    characterization_id: UUID | Unset = UNSET
-    noise_models: list[NoiseModel] | Unset = UNSET
+    characterization_id: str | Unset = UNSET
+    kw: float | Unset = UNSET
+    location: str | Unset = UNSET
+    supported_gates: list[str] | Unset = UNSET
+    supported_native_gates: list[str] | Unset = UNSET
+    supported_error_mitigations: list[str] | Unset = UNSET
+    noise_models: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         backend = self.backend
 
-        status: str = self.status
+        status = self.status
 
         qubits = self.qubits
 
@@ -55,16 +64,27 @@ class Backend:
 
         degraded = self.degraded
 
-        characterization_id: str | Unset = UNSET
-        if not isinstance(self.characterization_id, Unset):
-            characterization_id = str(self.characterization_id)
+        characterization_id = self.characterization_id
+
+        kw = self.kw
+
+        location = self.location
+
+        supported_gates: list[str] | Unset = UNSET
+        if not isinstance(self.supported_gates, Unset):
+            supported_gates = self.supported_gates
+
+        supported_native_gates: list[str] | Unset = UNSET
+        if not isinstance(self.supported_native_gates, Unset):
+            supported_native_gates = self.supported_native_gates
+
+        supported_error_mitigations: list[str] | Unset = UNSET
+        if not isinstance(self.supported_error_mitigations, Unset):
+            supported_error_mitigations = self.supported_error_mitigations
 
         noise_models: list[str] | Unset = UNSET
         if not isinstance(self.noise_models, Unset):
-            noise_models = []
-            for noise_models_item_data in self.noise_models:
-                noise_models_item: str = noise_models_item_data
-                noise_models.append(noise_models_item)
+            noise_models = self.noise_models
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -81,6 +101,16 @@ class Backend:
             field_dict["degraded"] = degraded
         if characterization_id is not UNSET:
             field_dict["characterization_id"] = characterization_id
+        if kw is not UNSET:
+            field_dict["kw"] = kw
+        if location is not UNSET:
+            field_dict["location"] = location
+        if supported_gates is not UNSET:
+            field_dict["supported_gates"] = supported_gates
+        if supported_native_gates is not UNSET:
+            field_dict["supported_native_gates"] = supported_native_gates
+        if supported_error_mitigations is not UNSET:
+            field_dict["supported_error_mitigations"] = supported_error_mitigations
         if noise_models is not UNSET:
             field_dict["noise_models"] = noise_models
 
@@ -91,7 +121,7 @@ class Backend:
         d = dict(src_dict)
         backend = d.pop("backend")
 
-        status = check_backend_status(d.pop("status"))
+        status = d.pop("status")
 
         qubits = d.pop("qubits")
 
@@ -101,21 +131,21 @@ class Backend:
 
         degraded = d.pop("degraded", UNSET)
 
-        _characterization_id = d.pop("characterization_id", UNSET)
-        characterization_id: UUID | Unset
-        if isinstance(_characterization_id, Unset):
-            characterization_id = UNSET
-        else:
-            characterization_id = UUID(_characterization_id)
+        characterization_id = d.pop("characterization_id", UNSET)
 
-        _noise_models = d.pop("noise_models", UNSET)
-        noise_models: list[NoiseModel] | Unset = UNSET
-        if _noise_models is not UNSET:
-            noise_models = []
-            for noise_models_item_data in _noise_models:
-                noise_models_item = check_noise_model(noise_models_item_data)
+        kw = d.pop("kw", UNSET)
 
-                noise_models.append(noise_models_item)
+        location = d.pop("location", UNSET)
+
+        supported_gates = cast(list[str], d.pop("supported_gates", UNSET))
+
+        supported_native_gates = cast(list[str], d.pop("supported_native_gates", UNSET))
+
+        supported_error_mitigations = cast(
+            list[str], d.pop("supported_error_mitigations", UNSET)
+        )
+
+        noise_models = cast(list[str], d.pop("noise_models", UNSET))
 
         backend = cls(
             backend=backend,
@@ -125,6 +155,11 @@ class Backend:
             last_updated=last_updated,
             degraded=degraded,
             characterization_id=characterization_id,
+            kw=kw,
+            location=location,
+            supported_gates=supported_gates,
+            supported_native_gates=supported_native_gates,
+            supported_error_mitigations=supported_error_mitigations,
             noise_models=noise_models,
         )
 

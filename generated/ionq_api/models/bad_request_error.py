@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.request_validation import RequestValidation
 
@@ -15,19 +17,20 @@ T = TypeVar("T", bound="BadRequestError")
 
 @_attrs_define
 class BadRequestError:
-    """The body of a 400 response; `Error` plus the fields that were invalid.
+    """The body of a 400 response; `Error` plus, usually, the fields that were invalid
+    (`validation` is optional in IonQ's document; this project's mock always sends it).
 
-    Attributes:
-        status_code (int): Always 400.
-        error (str): The HTTP reason phrase, `Bad Request`.
-        message (str): A human-readable explanation of the first problem found.
-        validation (RequestValidation): Which inputs of a request were invalid.
+        Attributes:
+            status_code (int): Always 400.
+            error (str): The HTTP reason phrase, `Bad Request`.
+            message (str): A human-readable explanation of the first problem found.
+            validation (RequestValidation | Unset): Which inputs of a request were invalid.
     """
 
     status_code: int
     error: str
     message: str
-    validation: RequestValidation
+    validation: RequestValidation | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,7 +40,9 @@ class BadRequestError:
 
         message = self.message
 
-        validation = self.validation.to_dict()
+        validation: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.validation, Unset):
+            validation = self.validation.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,9 +51,10 @@ class BadRequestError:
                 "statusCode": status_code,
                 "error": error,
                 "message": message,
-                "validation": validation,
             }
         )
+        if validation is not UNSET:
+            field_dict["validation"] = validation
 
         return field_dict
 
@@ -63,7 +69,12 @@ class BadRequestError:
 
         message = d.pop("message")
 
-        validation = RequestValidation.from_dict(d.pop("validation"))
+        _validation = d.pop("validation", UNSET)
+        validation: RequestValidation | Unset
+        if isinstance(_validation, Unset):
+            validation = UNSET
+        else:
+            validation = RequestValidation.from_dict(_validation)
 
         bad_request_error = cls(
             status_code=status_code,

@@ -3,10 +3,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.fidelity import Fidelity
@@ -18,60 +19,74 @@ T = TypeVar("T", bound="Characterization")
 
 @_attrs_define
 class Characterization:
-    """A QPU's measured properties at one time.
+    """A QPU's measured properties at one time. Every field is optional in IonQ's document.
 
     Attributes:
-        id (UUID): The characterization's id.
-        date (datetime.datetime): When it was measured.
-        backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>` (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
-        qubits (int): The number of qubits.
-        connectivity (list[list[int]]): The qubit pairs a two-qubit gate can act on directly.
-        fidelity (Fidelity): A QPU's measured fidelities.
-        timing (Timing): A QPU's typical durations, in seconds.
+        id (str | Unset): The characterization's id.
+        date (datetime.datetime | Unset): When it was measured.
+        backend (str | Unset): A backend name as the service reports it: `simulator` or `qpu.<system>` (e.g.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
+        qubits (int | Unset): The number of qubits.
+        connectivity (list[list[int]] | Unset): The qubit pairs a two-qubit gate can act on directly.
+        fidelity (Fidelity | Unset): A QPU's measured fidelities.
+        timing (Timing | Unset): A QPU's typical durations, in seconds. IonQ's document types them as integers; in
+            seconds they are fractions (a gate takes microseconds), so they are numbers here.
     """
 
-    id: UUID
-    date: datetime.datetime
-    backend: str
-    qubits: int
-    connectivity: list[list[int]]
-    fidelity: Fidelity
-    timing: Timing
+    id: str | Unset = UNSET
+    date: datetime.datetime | Unset = UNSET
+    backend: str | Unset = UNSET
+    qubits: int | Unset = UNSET
+    connectivity: list[list[int]] | Unset = UNSET
+    fidelity: Fidelity | Unset = UNSET
+    timing: Timing | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
-        date = self.date.isoformat()
+        date: str | Unset = UNSET
+        if not isinstance(self.date, Unset):
+            date = self.date.isoformat()
 
         backend = self.backend
 
         qubits = self.qubits
 
-        connectivity = []
-        for connectivity_item_data in self.connectivity:
-            connectivity_item = connectivity_item_data
+        connectivity: list[list[int]] | Unset = UNSET
+        if not isinstance(self.connectivity, Unset):
+            connectivity = []
+            for connectivity_item_data in self.connectivity:
+                connectivity_item = connectivity_item_data
 
-            connectivity.append(connectivity_item)
+                connectivity.append(connectivity_item)
 
-        fidelity = self.fidelity.to_dict()
+        fidelity: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.fidelity, Unset):
+            fidelity = self.fidelity.to_dict()
 
-        timing = self.timing.to_dict()
+        timing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.timing, Unset):
+            timing = self.timing.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "date": date,
-                "backend": backend,
-                "qubits": qubits,
-                "connectivity": connectivity,
-                "fidelity": fidelity,
-                "timing": timing,
-            }
-        )
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if date is not UNSET:
+            field_dict["date"] = date
+        if backend is not UNSET:
+            field_dict["backend"] = backend
+        if qubits is not UNSET:
+            field_dict["qubits"] = qubits
+        if connectivity is not UNSET:
+            field_dict["connectivity"] = connectivity
+        if fidelity is not UNSET:
+            field_dict["fidelity"] = fidelity
+        if timing is not UNSET:
+            field_dict["timing"] = timing
 
         return field_dict
 
@@ -81,24 +96,41 @@ class Characterization:
         from ..models.timing import Timing  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = d.pop("id", UNSET)
 
-        date = datetime.datetime.fromisoformat(d.pop("date"))
+        _date = d.pop("date", UNSET)
+        date: datetime.datetime | Unset
+        if isinstance(_date, Unset):
+            date = UNSET
+        else:
+            date = datetime.datetime.fromisoformat(_date)
 
-        backend = d.pop("backend")
+        backend = d.pop("backend", UNSET)
 
-        qubits = d.pop("qubits")
+        qubits = d.pop("qubits", UNSET)
 
-        connectivity = []
-        _connectivity = d.pop("connectivity")
-        for connectivity_item_data in _connectivity:
-            connectivity_item = cast(list[int], connectivity_item_data)
+        _connectivity = d.pop("connectivity", UNSET)
+        connectivity: list[list[int]] | Unset = UNSET
+        if _connectivity is not UNSET:
+            connectivity = []
+            for connectivity_item_data in _connectivity:
+                connectivity_item = cast(list[int], connectivity_item_data)
 
-            connectivity.append(connectivity_item)
+                connectivity.append(connectivity_item)
 
-        fidelity = Fidelity.from_dict(d.pop("fidelity"))
+        _fidelity = d.pop("fidelity", UNSET)
+        fidelity: Fidelity | Unset
+        if isinstance(_fidelity, Unset):
+            fidelity = UNSET
+        else:
+            fidelity = Fidelity.from_dict(_fidelity)
 
-        timing = Timing.from_dict(d.pop("timing"))
+        _timing = d.pop("timing", UNSET)
+        timing: Timing | Unset
+        if isinstance(_timing, Unset):
+            timing = UNSET
+        else:
+            timing = Timing.from_dict(_timing)
 
         characterization = cls(
             id=id,

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.characterization import Characterization
 
@@ -19,11 +21,11 @@ class CharacterizationPage:
 
     Attributes:
         characterizations (list[Characterization]): The characterizations of this page, newest first.
-        pages (int): The total number of pages for this query at this `limit`.
+        pages (int | Unset): The total number of pages for this query at this `limit`.
     """
 
     characterizations: list[Characterization]
-    pages: int
+    pages: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,9 +41,10 @@ class CharacterizationPage:
         field_dict.update(
             {
                 "characterizations": characterizations,
-                "pages": pages,
             }
         )
+        if pages is not UNSET:
+            field_dict["pages"] = pages
 
         return field_dict
 
@@ -59,7 +62,7 @@ class CharacterizationPage:
 
             characterizations.append(characterizations_item)
 
-        pages = d.pop("pages")
+        pages = d.pop("pages", UNSET)
 
         characterization_page = cls(
             characterizations=characterizations,

@@ -8,7 +8,6 @@ from typing import (
     TypeVar,
     cast,
 )
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -33,9 +32,9 @@ class CircuitJobCreate:
 
     Attributes:
         backend (BackendName): A backend a job or session can be submitted to. The list is closed on purpose so a
-            typo fails validation in the client; backends that are read back (in `Job`,
-            `Backend`, `Session`) are typed `BackendId` instead, so a newly added backend never
-            breaks a client.
+            typo fails validation in the client (IonQ's document has a free string); backends
+            that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
+            open string, so a newly added backend never breaks a client.
         type_ (Literal['ionq.circuit.v1']): The program type, `ionq.circuit.v1`.
         input_ (NativeCircuitInput | QisCircuitInput): The program of an `ionq.circuit.v1` job; its gates are all `qis`
             or all `native`.
@@ -43,13 +42,15 @@ class CircuitJobCreate:
         metadata (Metadata | Unset): Free-form string tags a user attaches to a job, stored but never interpreted: at
             most
             10 keys, each 1 to 40 characters long, each value a string of at most 40,000
-            characters.
+            characters. These limits come from IonQ's documentation of job metadata (the
+            product brief), not from IonQ's OpenAPI document, which states none; answers use
+            `JobMetadata`, without limits.
         shots (int | Unset): How many times to run the circuit. Ignored by the ideal simulator, which computes exact
             probabilities. Default: 100.
         noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for
             QPU jobs, whose `Job` carries no `noise`.
         settings (JobSettings | Unset): How a job is compiled and whether its errors are mitigated.
-        session_id (None | Unset | UUID): Run the job in this session (which must be active and on the same backend).
+        session_id (None | str | Unset): Run the job in this session (which must be active and on the same backend).
         dry_run (bool | Unset): Validate and cost the job without running it. Default: False.
     """
 
@@ -61,7 +62,7 @@ class CircuitJobCreate:
     shots: int | Unset = 100
     noise: Noise | Unset = UNSET
     settings: JobSettings | Unset = UNSET
-    session_id: None | Unset | UUID = UNSET
+    session_id: None | str | Unset = UNSET
     dry_run: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -97,8 +98,6 @@ class CircuitJobCreate:
         session_id: None | str | Unset
         if isinstance(self.session_id, Unset):
             session_id = UNSET
-        elif isinstance(self.session_id, UUID):
-            session_id = str(self.session_id)
         else:
             session_id = self.session_id
 
@@ -187,20 +186,12 @@ class CircuitJobCreate:
         else:
             settings = JobSettings.from_dict(_settings)
 
-        def _parse_session_id(data: object) -> None | Unset | UUID:
+        def _parse_session_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                session_id_type_0 = UUID(data)
-
-                return session_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         session_id = _parse_session_id(d.pop("session_id", UNSET))
 

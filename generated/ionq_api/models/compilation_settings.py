@@ -16,20 +16,32 @@ class CompilationSettings:
     """Compiler options.
 
     Attributes:
-        opt (int | Unset): The optimization level; 0 compiles the circuit as written.
+        opt (float | Unset): The optimization level; 0 compiles the circuit as written.
+        precision (str | Unset): The compiler's precision setting.
+        gate_basis (str | Unset): The gate basis to compile to.
     """
 
-    opt: int | Unset = UNSET
+    opt: float | Unset = UNSET
+    precision: str | Unset = UNSET
+    gate_basis: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         opt = self.opt
+
+        precision = self.precision
+
+        gate_basis = self.gate_basis
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if opt is not UNSET:
             field_dict["opt"] = opt
+        if precision is not UNSET:
+            field_dict["precision"] = precision
+        if gate_basis is not UNSET:
+            field_dict["gate_basis"] = gate_basis
 
         return field_dict
 
@@ -38,8 +50,14 @@ class CompilationSettings:
         d = dict(src_dict)
         opt = d.pop("opt", UNSET)
 
+        precision = d.pop("precision", UNSET)
+
+        gate_basis = d.pop("gate_basis", UNSET)
+
         compilation_settings = cls(
             opt=opt,
+            precision=precision,
+            gate_basis=gate_basis,
         )
 
         compilation_settings.additional_properties = d

@@ -11,11 +11,12 @@ T = TypeVar("T", bound="Cost")
 
 @_attrs_define
 class Cost:
-    """An amount of money.
+    """An amount of money or credits.
 
     Attributes:
         value (float): The amount.
-        unit (str): The currency, as a lowercase ISO 4217 code (e.g. `usd`).
+        unit (str): The currency, as a lowercase ISO 4217 code (e.g. `usd`), or `credit` for
+            organizations billed in credits.
     """
 
     value: float

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
-    from ..models.estimate_input import EstimateInput
-    from ..models.rate_information import RateInformation
+    from ..models.estimate_context import EstimateContext
+    from ..models.rate_card import RateCard
 
 
 T = TypeVar("T", bound="CostEstimate")
@@ -17,86 +19,100 @@ T = TypeVar("T", bound="CostEstimate")
 
 @_attrs_define
 class CostEstimate:
-    """An estimate of what a job would cost, and how long it would wait and run.
+    """An estimate of what a job would cost, and how long it would wait and run (IonQ's `GetJobEstimateResponse`).
 
     Attributes:
-        input_values (EstimateInput): The job shape an estimate was made for, defaults filled in.
+        estimate_context (EstimateContext): The job shape an estimate was made for, defaults filled in.
         estimated_at (datetime.datetime): When the estimate was made.
-        cost_unit (str): The currency of the costs, as a lowercase ISO 4217 code (e.g. `usd`).
-        rate_information (RateInformation): The rates an estimate used.
-        estimated_cost (float): The estimated cost.
-        estimated_execution_time (float): The estimated running time, in milliseconds.
-        current_predicted_queue_time (float): The backend's current predicted queue time, in milliseconds.
+        estimated_unit (str): The unit of the cost, e.g. `usd` (or `credit`).
+        rate_card (RateCard): The rates an estimate used.
+        estimated_total_cost (float): The estimated cost.
+        estimated_execution_time (int): The predicted running time, in milliseconds.
+        current_predicted_queue_time (int): The predicted time the job would wait in the queue, in milliseconds.
+        estimated_quantum_compute_time_us (int | Unset): The predicted quantum compute time, in microseconds (backends
+            priced by compute time only).
     """
 
-    input_values: EstimateInput
+    estimate_context: EstimateContext
     estimated_at: datetime.datetime
-    cost_unit: str
-    rate_information: RateInformation
-    estimated_cost: float
-    estimated_execution_time: float
-    current_predicted_queue_time: float
+    estimated_unit: str
+    rate_card: RateCard
+    estimated_total_cost: float
+    estimated_execution_time: int
+    current_predicted_queue_time: int
+    estimated_quantum_compute_time_us: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        input_values = self.input_values.to_dict()
+        estimate_context = self.estimate_context.to_dict()
 
         estimated_at = self.estimated_at.isoformat()
 
-        cost_unit = self.cost_unit
+        estimated_unit = self.estimated_unit
 
-        rate_information = self.rate_information.to_dict()
+        rate_card = self.rate_card.to_dict()
 
-        estimated_cost = self.estimated_cost
+        estimated_total_cost = self.estimated_total_cost
 
         estimated_execution_time = self.estimated_execution_time
 
         current_predicted_queue_time = self.current_predicted_queue_time
 
+        estimated_quantum_compute_time_us = self.estimated_quantum_compute_time_us
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "input_values": input_values,
+                "estimate_context": estimate_context,
                 "estimated_at": estimated_at,
-                "cost_unit": cost_unit,
-                "rate_information": rate_information,
-                "estimated_cost": estimated_cost,
+                "estimated_unit": estimated_unit,
+                "rate_card": rate_card,
+                "estimated_total_cost": estimated_total_cost,
                 "estimated_execution_time": estimated_execution_time,
                 "current_predicted_queue_time": current_predicted_queue_time,
             }
         )
+        if estimated_quantum_compute_time_us is not UNSET:
+            field_dict["estimated_quantum_compute_time_us"] = (
+                estimated_quantum_compute_time_us
+            )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.estimate_input import EstimateInput  # noqa: PLC0415
-        from ..models.rate_information import RateInformation  # noqa: PLC0415
+        from ..models.estimate_context import EstimateContext  # noqa: PLC0415
+        from ..models.rate_card import RateCard  # noqa: PLC0415
 
         d = dict(src_dict)
-        input_values = EstimateInput.from_dict(d.pop("input_values"))
+        estimate_context = EstimateContext.from_dict(d.pop("estimate_context"))
 
         estimated_at = datetime.datetime.fromisoformat(d.pop("estimated_at"))
 
-        cost_unit = d.pop("cost_unit")
+        estimated_unit = d.pop("estimated_unit")
 
-        rate_information = RateInformation.from_dict(d.pop("rate_information"))
+        rate_card = RateCard.from_dict(d.pop("rate_card"))
 
-        estimated_cost = d.pop("estimated_cost")
+        estimated_total_cost = d.pop("estimated_total_cost")
 
         estimated_execution_time = d.pop("estimated_execution_time")
 
         current_predicted_queue_time = d.pop("current_predicted_queue_time")
 
+        estimated_quantum_compute_time_us = d.pop(
+            "estimated_quantum_compute_time_us", UNSET
+        )
+
         cost_estimate = cls(
-            input_values=input_values,
+            estimate_context=estimate_context,
             estimated_at=estimated_at,
-            cost_unit=cost_unit,
-            rate_information=rate_information,
-            estimated_cost=estimated_cost,
+            estimated_unit=estimated_unit,
+            rate_card=rate_card,
+            estimated_total_cost=estimated_total_cost,
             estimated_execution_time=estimated_execution_time,
             current_predicted_queue_time=current_predicted_queue_time,
+            estimated_quantum_compute_time_us=estimated_quantum_compute_time_us,
         )
 
         cost_estimate.additional_properties = d

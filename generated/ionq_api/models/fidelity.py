@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.fidelity_statistic import FidelityStatistic
+    from ..models.spam_fidelity import SpamFidelity
 
 
 T = TypeVar("T", bound="Fidelity")
@@ -20,22 +21,20 @@ class Fidelity:
     """A QPU's measured fidelities.
 
     Attributes:
-        spam (FidelityStatistic | Unset): A fidelity measured over a QPU's qubits or qubit pairs, as a fraction 0..1.
+        spam (SpamFidelity): State preparation and measurement fidelity.
         field_1q (FidelityStatistic | Unset): A fidelity measured over a QPU's qubits or qubit pairs, as a fraction
             0..1.
         field_2q (FidelityStatistic | Unset): A fidelity measured over a QPU's qubits or qubit pairs, as a fraction
             0..1.
     """
 
-    spam: FidelityStatistic | Unset = UNSET
+    spam: SpamFidelity
     field_1q: FidelityStatistic | Unset = UNSET
     field_2q: FidelityStatistic | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        spam: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.spam, Unset):
-            spam = self.spam.to_dict()
+        spam = self.spam.to_dict()
 
         field_1q: dict[str, Any] | Unset = UNSET
         if not isinstance(self.field_1q, Unset):
@@ -47,9 +46,11 @@ class Fidelity:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if spam is not UNSET:
-            field_dict["spam"] = spam
+        field_dict.update(
+            {
+                "spam": spam,
+            }
+        )
         if field_1q is not UNSET:
             field_dict["1q"] = field_1q
         if field_2q is not UNSET:
@@ -60,14 +61,10 @@ class Fidelity:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.fidelity_statistic import FidelityStatistic  # noqa: PLC0415
+        from ..models.spam_fidelity import SpamFidelity  # noqa: PLC0415
 
         d = dict(src_dict)
-        _spam = d.pop("spam", UNSET)
-        spam: FidelityStatistic | Unset
-        if isinstance(_spam, Unset):
-            spam = UNSET
-        else:
-            spam = FidelityStatistic.from_dict(_spam)
+        spam = SpamFidelity.from_dict(d.pop("spam"))
 
         _field_1q = d.pop("1q", UNSET)
         field_1q: FidelityStatistic | Unset

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,12 +18,12 @@ class FidelityStatistic:
     Attributes:
         mean (float | Unset): The mean fidelity (given for gate fidelities).
         median (float | Unset): The median fidelity (given for state preparation and measurement).
-        stderr (float | Unset): The standard error.
+        stderr (float | None | Unset): The standard error, or null.
     """
 
     mean: float | Unset = UNSET
     median: float | Unset = UNSET
-    stderr: float | Unset = UNSET
+    stderr: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,7 +31,11 @@ class FidelityStatistic:
 
         median = self.median
 
-        stderr = self.stderr
+        stderr: float | None | Unset
+        if isinstance(self.stderr, Unset):
+            stderr = UNSET
+        else:
+            stderr = self.stderr
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,7 +56,14 @@ class FidelityStatistic:
 
         median = d.pop("median", UNSET)
 
-        stderr = d.pop("stderr", UNSET)
+        def _parse_stderr(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        stderr = _parse_stderr(d.pop("stderr", UNSET))
 
         fidelity_statistic = cls(
             mean=mean,

@@ -6,21 +6,24 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="GateCounts")
 
 
 @_attrs_define
 class GateCounts:
-    """The number of gates of each arity in the compiled program.
+    """The number of gates by arity in the compiled program (IonQ's `NumberMap`): `1q` and
+    `2q`, and any other count the service adds.
 
-    Attributes:
-        field_1q (int): Single-qubit gates.
-        field_2q (int): Two-qubit gates.
+        Attributes:
+            field_1q (float | Unset): Single-qubit gates.
+            field_2q (float | Unset): Two-qubit gates.
     """
 
-    field_1q: int
-    field_2q: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    field_1q: float | Unset = UNSET
+    field_2q: float | Unset = UNSET
+    additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_1q = self.field_1q
@@ -29,21 +32,20 @@ class GateCounts:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "1q": field_1q,
-                "2q": field_2q,
-            }
-        )
+        field_dict.update({})
+        if field_1q is not UNSET:
+            field_dict["1q"] = field_1q
+        if field_2q is not UNSET:
+            field_dict["2q"] = field_2q
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_1q = d.pop("1q")
+        field_1q = d.pop("1q", UNSET)
 
-        field_2q = d.pop("2q")
+        field_2q = d.pop("2q", UNSET)
 
         gate_counts = cls(
             field_1q=field_1q,
@@ -57,10 +59,10 @@ class GateCounts:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> float:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: float) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
-from uuid import UUID
+from typing import (
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..models.job_status import JobStatus, check_job_status
 
 T = TypeVar("T", bound="JobCanceled")
 
@@ -17,19 +19,19 @@ class JobCanceled:
     """The answer to cancelling a job.
 
     Attributes:
-        id (UUID): The job's id.
-        status (JobStatus): Where a job is in its life: `submitted` → `ready` (queued) → `started` (running) →
-            `completed`, or `failed`, or `canceled`. The last three are terminal.
+        id (str): The job's id.
+        status (Literal['canceled']): Always `canceled`, also for a job that had already finished (its own status is
+            unchanged).
     """
 
-    id: UUID
-    status: JobStatus
+    id: str
+    status: Literal["canceled"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
-        status: str = self.status
+        status = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -45,9 +47,11 @@ class JobCanceled:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = d.pop("id")
 
-        status = check_job_status(d.pop("status"))
+        status = cast(Literal["canceled"], d.pop("status"))
+        if status != "canceled":
+            raise ValueError(f"status must match const 'canceled', got '{status}'")
 
         job_canceled = cls(
             id=id,

@@ -21,19 +21,21 @@ class JobCost:
 
     Attributes:
         dry_run (bool): Whether the job was a dry run (never run, so never charged).
-        estimated_cost (Cost): An amount of money.
-        cost (Cost | Unset): An amount of money.
+        estimated_cost (Cost | Unset): An amount of money or credits.
+        cost (Cost | Unset): An amount of money or credits.
     """
 
     dry_run: bool
-    estimated_cost: Cost
+    estimated_cost: Cost | Unset = UNSET
     cost: Cost | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         dry_run = self.dry_run
 
-        estimated_cost = self.estimated_cost.to_dict()
+        estimated_cost: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.estimated_cost, Unset):
+            estimated_cost = self.estimated_cost.to_dict()
 
         cost: dict[str, Any] | Unset = UNSET
         if not isinstance(self.cost, Unset):
@@ -44,9 +46,10 @@ class JobCost:
         field_dict.update(
             {
                 "dry_run": dry_run,
-                "estimated_cost": estimated_cost,
             }
         )
+        if estimated_cost is not UNSET:
+            field_dict["estimated_cost"] = estimated_cost
         if cost is not UNSET:
             field_dict["cost"] = cost
 
@@ -59,7 +62,12 @@ class JobCost:
         d = dict(src_dict)
         dry_run = d.pop("dry_run")
 
-        estimated_cost = Cost.from_dict(d.pop("estimated_cost"))
+        _estimated_cost = d.pop("estimated_cost", UNSET)
+        estimated_cost: Cost | Unset
+        if isinstance(_estimated_cost, Unset):
+            estimated_cost = UNSET
+        else:
+            estimated_cost = Cost.from_dict(_estimated_cost)
 
         _cost = d.pop("cost", UNSET)
         cost: Cost | Unset

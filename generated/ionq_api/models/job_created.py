@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -13,29 +12,26 @@ T = TypeVar("T", bound="JobCreated")
 
 @_attrs_define
 class JobCreated:
-    """The answer to a job submission.
+    """The answer to a job submission (IonQ's `JobCreationResponse`).
 
     Attributes:
-        id (UUID): The new job's id.
+        id (str): The new job's id (a UUID).
         status (JobStatus): Where a job is in its life: `submitted` → `ready` (queued) → `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
-        session_id (None | UUID): The session the job was submitted into, if any.
+        session_id (None | str): The session the job was submitted into, if any.
     """
 
-    id: UUID
+    id: str
     status: JobStatus
-    session_id: None | UUID
+    session_id: None | str
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
         status: str = self.status
 
         session_id: None | str
-        if isinstance(self.session_id, UUID):
-            session_id = str(self.session_id)
-        else:
-            session_id = self.session_id
+        session_id = self.session_id
 
         field_dict: dict[str, Any] = {}
 
@@ -52,22 +48,14 @@ class JobCreated:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = d.pop("id")
 
         status = check_job_status(d.pop("status"))
 
-        def _parse_session_id(data: object) -> None | UUID:
+        def _parse_session_id(data: object) -> None | str:
             if data is None:
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                session_id_type_0 = UUID(data)
-
-                return session_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | UUID, data)
+            return cast(None | str, data)
 
         session_id = _parse_session_id(d.pop("session_id"))
 

@@ -7,7 +7,6 @@ from typing import (
     TypeVar,
     cast,
 )
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,16 +19,16 @@ class JobDeleted:
     """The answer to deleting a job.
 
     Attributes:
-        id (UUID): The deleted job's id.
+        id (str): The deleted job's id.
         status (Literal['deleted']): Always `deleted`.
     """
 
-    id: UUID
+    id: str
     status: Literal["deleted"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
         status = self.status
 
@@ -47,7 +46,7 @@ class JobDeleted:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = d.pop("id")
 
         status = cast(Literal["deleted"], d.pop("status"))
         if status != "deleted":

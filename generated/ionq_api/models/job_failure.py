@@ -13,7 +13,7 @@ T = TypeVar("T", bound="JobFailure")
 
 @_attrs_define
 class JobFailure:
-    """Why a job failed.
+    """Why a job failed (IonQ's `Failure`).
 
     Attributes:
         code (JobFailureCode): The failure's category.

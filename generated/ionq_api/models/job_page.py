@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.job import Job
+    from ..models.base_job import BaseJob
 
 
 T = TypeVar("T", bound="JobPage")
@@ -15,14 +15,14 @@ T = TypeVar("T", bound="JobPage")
 
 @_attrs_define
 class JobPage:
-    """One page of jobs.
+    """One page of jobs (IonQ's `GetJobsResponse`).
 
     Attributes:
-        jobs (list[Job]): The jobs of this page, newest first.
+        jobs (list[BaseJob]): The jobs of this page, newest first.
         next_ (None | str): The cursor for the next page (pass it as `next`), or null on the last page.
     """
 
-    jobs: list[Job]
+    jobs: list[BaseJob]
     next_: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -48,13 +48,13 @@ class JobPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job import Job  # noqa: PLC0415
+        from ..models.base_job import BaseJob  # noqa: PLC0415
 
         d = dict(src_dict)
         jobs = []
         _jobs = d.pop("jobs")
         for jobs_item_data in _jobs:
-            jobs_item = Job.from_dict(jobs_item_data)
+            jobs_item = BaseJob.from_dict(jobs_item_data)
 
             jobs.append(jobs_item)
 

@@ -1,10 +1,19 @@
 from typing import Literal
 
-JobType = Literal["ionq.circuit.v1", "ionq.multi-circuit.v1"]
+JobType = Literal[
+    "ionq.circuit.v1",
+    "ionq.multi-circuit.v1",
+    "ionq.qasm3.v1",
+    "qctrl.qaoa.v1",
+    "quantum-function",
+]
 
 JOB_TYPE_VALUES: set[JobType] = {
     "ionq.circuit.v1",
     "ionq.multi-circuit.v1",
+    "ionq.qasm3.v1",
+    "qctrl.qaoa.v1",
+    "quantum-function",
 }
 
 

@@ -7,7 +7,6 @@ from typing import (
     TypeVar,
     cast,
 )
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,19 +19,16 @@ class JobsCanceled:
     """The answer to cancelling several jobs.
 
     Attributes:
-        ids (list[UUID]): The ids of the jobs this request cancelled (jobs already in a terminal state are left out).
+        ids (list[str]): The ids of the jobs this request cancelled (jobs already in a terminal state are left out).
         status (Literal['canceled']): Always `canceled`.
     """
 
-    ids: list[UUID]
+    ids: list[str]
     status: Literal["canceled"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        ids = []
-        for ids_item_data in self.ids:
-            ids_item = str(ids_item_data)
-            ids.append(ids_item)
+        ids = self.ids
 
         status = self.status
 
@@ -50,12 +46,7 @@ class JobsCanceled:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        ids = []
-        _ids = d.pop("ids")
-        for ids_item_data in _ids:
-            ids_item = UUID(ids_item_data)
-
-            ids.append(ids_item)
+        ids = cast(list[str], d.pop("ids"))
 
         status = cast(Literal["canceled"], d.pop("status"))
         if status != "canceled":

@@ -7,7 +7,6 @@ from typing import (
     TypeVar,
     cast,
 )
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,19 +19,16 @@ class JobsDeleted:
     """The answer to deleting several jobs.
 
     Attributes:
-        ids (list[UUID]): The deleted jobs' ids.
+        ids (list[str]): The deleted jobs' ids.
         status (Literal['deleted']): Always `deleted`.
     """
 
-    ids: list[UUID]
+    ids: list[str]
     status: Literal["deleted"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        ids = []
-        for ids_item_data in self.ids:
-            ids_item = str(ids_item_data)
-            ids.append(ids_item)
+        ids = self.ids
 
         status = self.status
 
@@ -50,12 +46,7 @@ class JobsDeleted:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        ids = []
-        _ids = d.pop("ids")
-        for ids_item_data in _ids:
-            ids_item = UUID(ids_item_data)
-
-            ids.append(ids_item)
+        ids = cast(list[str], d.pop("ids"))
 
         status = cast(Literal["deleted"], d.pop("status"))
         if status != "deleted":

@@ -13,7 +13,9 @@ T = TypeVar("T", bound="Metadata")
 class Metadata:
     """Free-form string tags a user attaches to a job, stored but never interpreted: at most
     10 keys, each 1 to 40 characters long, each value a string of at most 40,000
-    characters.
+    characters. These limits come from IonQ's documentation of job metadata (the
+    product brief), not from IonQ's OpenAPI document, which states none; answers use
+    `JobMetadata`, without limits.
 
     """
 

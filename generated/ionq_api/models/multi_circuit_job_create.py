@@ -8,7 +8,6 @@ from typing import (
     TypeVar,
     cast,
 )
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,9 +18,8 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.job_settings import JobSettings
     from ..models.metadata import Metadata
-    from ..models.native_multi_circuit_input import NativeMultiCircuitInput
+    from ..models.multi_circuit_input import MultiCircuitInput
     from ..models.noise import Noise
-    from ..models.qis_multi_circuit_input import QisMultiCircuitInput
 
 
 T = TypeVar("T", bound="MultiCircuitJobCreate")
@@ -33,50 +31,46 @@ class MultiCircuitJobCreate:
 
     Attributes:
         backend (BackendName): A backend a job or session can be submitted to. The list is closed on purpose so a
-            typo fails validation in the client; backends that are read back (in `Job`,
-            `Backend`, `Session`) are typed `BackendId` instead, so a newly added backend never
-            breaks a client.
+            typo fails validation in the client (IonQ's document has a free string); backends
+            that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
+            open string, so a newly added backend never breaks a client.
         type_ (Literal['ionq.multi-circuit.v1']): The program type, `ionq.multi-circuit.v1`.
-        input_ (NativeMultiCircuitInput | QisMultiCircuitInput): The program of an `ionq.multi-circuit.v1` job; all its
-            circuits share one gate set.
+        input_ (MultiCircuitInput): The program of an `ionq.multi-circuit.v1` job: several circuits, each run as a child
+            job. Each circuit uses the job's `gateset` unless it names its own.
         name (str | Unset): A name for the job, for the user's reference.
         metadata (Metadata | Unset): Free-form string tags a user attaches to a job, stored but never interpreted: at
             most
             10 keys, each 1 to 40 characters long, each value a string of at most 40,000
-            characters.
+            characters. These limits come from IonQ's documentation of job metadata (the
+            product brief), not from IonQ's OpenAPI document, which states none; answers use
+            `JobMetadata`, without limits.
         shots (int | Unset): How many times to run the circuit. Ignored by the ideal simulator, which computes exact
             probabilities. Default: 100.
         noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for
             QPU jobs, whose `Job` carries no `noise`.
         settings (JobSettings | Unset): How a job is compiled and whether its errors are mitigated.
-        session_id (None | Unset | UUID): Run the job in this session (which must be active and on the same backend).
+        session_id (None | str | Unset): Run the job in this session (which must be active and on the same backend).
         dry_run (bool | Unset): Validate and cost the job without running it. Default: False.
     """
 
     backend: BackendName
     type_: Literal["ionq.multi-circuit.v1"]
-    input_: NativeMultiCircuitInput | QisMultiCircuitInput
+    input_: MultiCircuitInput
     name: str | Unset = UNSET
     metadata: Metadata | Unset = UNSET
     shots: int | Unset = 100
     noise: Noise | Unset = UNSET
     settings: JobSettings | Unset = UNSET
-    session_id: None | Unset | UUID = UNSET
+    session_id: None | str | Unset = UNSET
     dry_run: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.qis_multi_circuit_input import QisMultiCircuitInput  # noqa: PLC0415
-
         backend: str = self.backend
 
         type_ = self.type_
 
-        input_: dict[str, Any]
-        if isinstance(self.input_, QisMultiCircuitInput):
-            input_ = self.input_.to_dict()
-        else:
-            input_ = self.input_.to_dict()
+        input_ = self.input_.to_dict()
 
         name = self.name
 
@@ -97,8 +91,6 @@ class MultiCircuitJobCreate:
         session_id: None | str | Unset
         if isinstance(self.session_id, Unset):
             session_id = UNSET
-        elif isinstance(self.session_id, UUID):
-            session_id = str(self.session_id)
         else:
             session_id = self.session_id
 
@@ -134,9 +126,8 @@ class MultiCircuitJobCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.job_settings import JobSettings  # noqa: PLC0415
         from ..models.metadata import Metadata  # noqa: PLC0415
-        from ..models.native_multi_circuit_input import NativeMultiCircuitInput  # noqa: PLC0415
+        from ..models.multi_circuit_input import MultiCircuitInput  # noqa: PLC0415
         from ..models.noise import Noise  # noqa: PLC0415
-        from ..models.qis_multi_circuit_input import QisMultiCircuitInput  # noqa: PLC0415
 
         d = dict(src_dict)
         backend = check_backend_name(d.pop("backend"))
@@ -147,28 +138,7 @@ class MultiCircuitJobCreate:
                 f"type must match const 'ionq.multi-circuit.v1', got '{type_}'"
             )
 
-        def _parse_input_(
-            data: object,
-        ) -> NativeMultiCircuitInput | QisMultiCircuitInput:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_multi_circuit_input_type_0 = (
-                    QisMultiCircuitInput.from_dict(data)
-                )
-
-                return componentsschemas_multi_circuit_input_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_multi_circuit_input_type_1 = (
-                NativeMultiCircuitInput.from_dict(data)
-            )
-
-            return componentsschemas_multi_circuit_input_type_1
-
-        input_ = _parse_input_(d.pop("input"))
+        input_ = MultiCircuitInput.from_dict(d.pop("input"))
 
         name = d.pop("name", UNSET)
 
@@ -195,20 +165,12 @@ class MultiCircuitJobCreate:
         else:
             settings = JobSettings.from_dict(_settings)
 
-        def _parse_session_id(data: object) -> None | Unset | UUID:
+        def _parse_session_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                session_id_type_0 = UUID(data)
-
-                return session_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | str | Unset, data)
 
         session_id = _parse_session_id(d.pop("session_id", UNSET))
 

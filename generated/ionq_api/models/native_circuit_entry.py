@@ -1,7 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,8 +17,10 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.native_gpi_gate import NativeGpiGate
     from ..models.native_ms_gate import NativeMsGate
+    from ..models.native_nop_gate import NativeNopGate
     from ..models.native_zz_gate import NativeZzGate
     from ..models.native_zz_gate_phase import NativeZzGatePhase
+    from ..models.registers import Registers
 
 
 T = TypeVar("T", bound="NativeCircuitEntry")
@@ -20,20 +28,27 @@ T = TypeVar("T", bound="NativeCircuitEntry")
 
 @_attrs_define
 class NativeCircuitEntry:
-    """One circuit of a multi-circuit `native` job.
+    """One circuit of a multi-circuit job, of `native` gates: the job's gate set, or its
+    own when it says `gateset: native`.
 
-    Attributes:
-        circuit (list[NativeGpiGate | NativeMsGate | NativeZzGate | NativeZzGatePhase]): The gates of a `native`
-            circuit, applied in order. The same 150,000-gate job limit
-            applies.
-        name (str | Unset): A name for the circuit, for the user's reference.
-        qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
-            The backend's own limit also applies (checked after the job is accepted: a wider job
-            fails with `NotEnoughQubits`): the simulator takes up to 29 qubits, Aria QPUs 25,
-            Forte QPUs 36.
+        Attributes:
+            circuit (list[NativeGpiGate | NativeMsGate | NativeNopGate | NativeZzGate | NativeZzGatePhase]): The gates of a
+                `native` circuit, applied in order. The same 150,000-gate job limit
+                applies.
+            gateset (Literal['native'] | Unset): This circuit's gate set, overriding the job's.
+            registers (Registers | Unset): Register names, each with the list of qubits it holds (in order).
+            name (str | Unset): A name for the circuit, for the user's reference.
+            qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
+                The backend's own limit also applies (checked after the job is accepted: a wider job
+                fails with `NotEnoughQubits`): the simulator takes up to 29 qubits, Aria QPUs 25,
+                Forte QPUs 36.
     """
 
-    circuit: list[NativeGpiGate | NativeMsGate | NativeZzGate | NativeZzGatePhase]
+    circuit: list[
+        NativeGpiGate | NativeMsGate | NativeNopGate | NativeZzGate | NativeZzGatePhase
+    ]
+    gateset: Literal["native"] | Unset = UNSET
+    registers: Registers | Unset = UNSET
     name: str | Unset = UNSET
     qubits: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -42,6 +57,7 @@ class NativeCircuitEntry:
         from ..models.native_gpi_gate import NativeGpiGate  # noqa: PLC0415
         from ..models.native_ms_gate import NativeMsGate  # noqa: PLC0415
         from ..models.native_zz_gate import NativeZzGate  # noqa: PLC0415
+        from ..models.native_zz_gate_phase import NativeZzGatePhase  # noqa: PLC0415
 
         circuit = []
         for componentsschemas_native_circuit_item_data in self.circuit:
@@ -58,12 +74,24 @@ class NativeCircuitEntry:
                 componentsschemas_native_circuit_item = (
                     componentsschemas_native_circuit_item_data.to_dict()
                 )
+            elif isinstance(
+                componentsschemas_native_circuit_item_data, NativeZzGatePhase
+            ):
+                componentsschemas_native_circuit_item = (
+                    componentsschemas_native_circuit_item_data.to_dict()
+                )
             else:
                 componentsschemas_native_circuit_item = (
                     componentsschemas_native_circuit_item_data.to_dict()
                 )
 
             circuit.append(componentsschemas_native_circuit_item)
+
+        gateset = self.gateset
+
+        registers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.registers, Unset):
+            registers = self.registers.to_dict()
 
         name = self.name
 
@@ -76,6 +104,10 @@ class NativeCircuitEntry:
                 "circuit": circuit,
             }
         )
+        if gateset is not UNSET:
+            field_dict["gateset"] = gateset
+        if registers is not UNSET:
+            field_dict["registers"] = registers
         if name is not UNSET:
             field_dict["name"] = name
         if qubits is not UNSET:
@@ -87,8 +119,10 @@ class NativeCircuitEntry:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.native_gpi_gate import NativeGpiGate  # noqa: PLC0415
         from ..models.native_ms_gate import NativeMsGate  # noqa: PLC0415
+        from ..models.native_nop_gate import NativeNopGate  # noqa: PLC0415
         from ..models.native_zz_gate import NativeZzGate  # noqa: PLC0415
         from ..models.native_zz_gate_phase import NativeZzGatePhase  # noqa: PLC0415
+        from ..models.registers import Registers  # noqa: PLC0415
 
         d = dict(src_dict)
         circuit = []
@@ -97,7 +131,13 @@ class NativeCircuitEntry:
 
             def _parse_componentsschemas_native_circuit_item(
                 data: object,
-            ) -> NativeGpiGate | NativeMsGate | NativeZzGate | NativeZzGatePhase:
+            ) -> (
+                NativeGpiGate
+                | NativeMsGate
+                | NativeNopGate
+                | NativeZzGate
+                | NativeZzGatePhase
+            ):
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -122,11 +162,21 @@ class NativeCircuitEntry:
                     return componentsschemas_native_gate_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_native_gate_type_3 = NativeZzGatePhase.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_native_gate_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_native_gate_type_3 = NativeZzGatePhase.from_dict(data)
+                componentsschemas_native_gate_type_4 = NativeNopGate.from_dict(data)
 
-                return componentsschemas_native_gate_type_3
+                return componentsschemas_native_gate_type_4
 
             componentsschemas_native_circuit_item = (
                 _parse_componentsschemas_native_circuit_item(
@@ -136,12 +186,25 @@ class NativeCircuitEntry:
 
             circuit.append(componentsschemas_native_circuit_item)
 
+        gateset = cast(Literal["native"] | Unset, d.pop("gateset", UNSET))
+        if gateset != "native" and not isinstance(gateset, Unset):
+            raise ValueError(f"gateset must match const 'native', got '{gateset}'")
+
+        _registers = d.pop("registers", UNSET)
+        registers: Registers | Unset
+        if isinstance(_registers, Unset):
+            registers = UNSET
+        else:
+            registers = Registers.from_dict(_registers)
+
         name = d.pop("name", UNSET)
 
         qubits = d.pop("qubits", UNSET)
 
         native_circuit_entry = cls(
             circuit=circuit,
+            gateset=gateset,
+            registers=registers,
             name=name,
             qubits=qubits,
         )

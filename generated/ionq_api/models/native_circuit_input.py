@@ -17,6 +17,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.native_gpi_gate import NativeGpiGate
     from ..models.native_ms_gate import NativeMsGate
+    from ..models.native_nop_gate import NativeNopGate
     from ..models.native_zz_gate import NativeZzGate
     from ..models.native_zz_gate_phase import NativeZzGatePhase
 
@@ -30,8 +31,8 @@ class NativeCircuitInput:
 
     Attributes:
         gateset (Literal['native']): The gate set, `native`.
-        circuit (list[NativeGpiGate | NativeMsGate | NativeZzGate | NativeZzGatePhase]): The gates of a `native`
-            circuit, applied in order. The same 150,000-gate job limit
+        circuit (list[NativeGpiGate | NativeMsGate | NativeNopGate | NativeZzGate | NativeZzGatePhase]): The gates of a
+            `native` circuit, applied in order. The same 150,000-gate job limit
             applies.
         qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
             The backend's own limit also applies (checked after the job is accepted: a wider job
@@ -40,7 +41,9 @@ class NativeCircuitInput:
     """
 
     gateset: Literal["native"]
-    circuit: list[NativeGpiGate | NativeMsGate | NativeZzGate | NativeZzGatePhase]
+    circuit: list[
+        NativeGpiGate | NativeMsGate | NativeNopGate | NativeZzGate | NativeZzGatePhase
+    ]
     qubits: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -48,6 +51,7 @@ class NativeCircuitInput:
         from ..models.native_gpi_gate import NativeGpiGate  # noqa: PLC0415
         from ..models.native_ms_gate import NativeMsGate  # noqa: PLC0415
         from ..models.native_zz_gate import NativeZzGate  # noqa: PLC0415
+        from ..models.native_zz_gate_phase import NativeZzGatePhase  # noqa: PLC0415
 
         gateset = self.gateset
 
@@ -63,6 +67,12 @@ class NativeCircuitInput:
                     componentsschemas_native_circuit_item_data.to_dict()
                 )
             elif isinstance(componentsschemas_native_circuit_item_data, NativeZzGate):
+                componentsschemas_native_circuit_item = (
+                    componentsschemas_native_circuit_item_data.to_dict()
+                )
+            elif isinstance(
+                componentsschemas_native_circuit_item_data, NativeZzGatePhase
+            ):
                 componentsschemas_native_circuit_item = (
                     componentsschemas_native_circuit_item_data.to_dict()
                 )
@@ -92,6 +102,7 @@ class NativeCircuitInput:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.native_gpi_gate import NativeGpiGate  # noqa: PLC0415
         from ..models.native_ms_gate import NativeMsGate  # noqa: PLC0415
+        from ..models.native_nop_gate import NativeNopGate  # noqa: PLC0415
         from ..models.native_zz_gate import NativeZzGate  # noqa: PLC0415
         from ..models.native_zz_gate_phase import NativeZzGatePhase  # noqa: PLC0415
 
@@ -106,7 +117,13 @@ class NativeCircuitInput:
 
             def _parse_componentsschemas_native_circuit_item(
                 data: object,
-            ) -> NativeGpiGate | NativeMsGate | NativeZzGate | NativeZzGatePhase:
+            ) -> (
+                NativeGpiGate
+                | NativeMsGate
+                | NativeNopGate
+                | NativeZzGate
+                | NativeZzGatePhase
+            ):
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -131,11 +148,21 @@ class NativeCircuitInput:
                     return componentsschemas_native_gate_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_native_gate_type_3 = NativeZzGatePhase.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_native_gate_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_native_gate_type_3 = NativeZzGatePhase.from_dict(data)
+                componentsschemas_native_gate_type_4 = NativeNopGate.from_dict(data)
 
-                return componentsschemas_native_gate_type_3
+                return componentsschemas_native_gate_type_4
 
             componentsschemas_native_circuit_item = (
                 _parse_componentsschemas_native_circuit_item(

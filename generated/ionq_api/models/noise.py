@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.noise_model import NoiseModel, check_noise_model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Noise")
@@ -17,18 +16,25 @@ class Noise:
     QPU jobs, whose `Job` carries no `noise`.
 
         Attributes:
-            model (NoiseModel): A noise model for the simulator: `ideal` (no noise, the default) or the noise of a
-                QPU generation.
-            seed (int | Unset): Seeds the noise sampling, for reproducible noisy runs.
+            model (str): A noise model for the simulator: `ideal` (no noise, the default) or the noise of a
+                QPU generation. Known today: `ideal`, `harmony`, `harmony-1`, `harmony-2`, `aria-1`,
+                `aria-2`, `forte-1`, `forte-enterprise-1`. An open string, as in IonQ's document: a
+                model this document does not know is sent and read as it is (a server that cannot
+                simulate it fails the job).
+            seed (int | None | Unset): Seeds the noise sampling, for reproducible noisy runs; null for none.
     """
 
-    model: NoiseModel
-    seed: int | Unset = UNSET
+    model: str
+    seed: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        model: str = self.model
+        model = self.model
 
-        seed = self.seed
+        seed: int | None | Unset
+        if isinstance(self.seed, Unset):
+            seed = UNSET
+        else:
+            seed = self.seed
 
         field_dict: dict[str, Any] = {}
 
@@ -45,9 +51,16 @@ class Noise:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        model = check_noise_model(d.pop("model"))
+        model = d.pop("model")
 
-        seed = d.pop("seed", UNSET)
+        def _parse_seed(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        seed = _parse_seed(d.pop("seed", UNSET))
 
         noise = cls(
             model=model,

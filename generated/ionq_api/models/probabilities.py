@@ -11,10 +11,11 @@ T = TypeVar("T", bound="Probabilities")
 
 @_attrs_define
 class Probabilities:
-    """The probability of each basis state. Keys are basis states written as decimal
-    integers (`"5"` = 0b101: qubits 0 and 2 are 1, qubit 1 is 0; qubit 0 is the least
-    significant bit). Values are in 0..1 and sum to 1; states of probability zero are
-    usually left out.
+    """The probability of each basis state (IonQ's `GetResultsResponse`, and the
+    `ionq.result.probabilities.json.v1` format). Keys are basis states written as
+    decimal integers (`"5"` = 0b101: qubits 0 and 2 are 1, qubit 1 is 0; qubit 0 is the
+    least significant bit). Values are in 0..1 and sum to 1; states of probability zero
+    are usually left out.
 
     """
 

@@ -1,7 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,8 +17,10 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.qis_fixed_gate import QisFixedGate
     from ..models.qis_pair_rotation_gate import QisPairRotationGate
+    from ..models.qis_pauli_exp_gate import QisPauliExpGate
     from ..models.qis_rotation_gate import QisRotationGate
     from ..models.qis_swap_gate import QisSwapGate
+    from ..models.registers import Registers
 
 
 T = TypeVar("T", bound="QisCircuitEntry")
@@ -20,26 +28,38 @@ T = TypeVar("T", bound="QisCircuitEntry")
 
 @_attrs_define
 class QisCircuitEntry:
-    """One circuit of a multi-circuit `qis` job.
+    """One circuit of a multi-circuit job, of `qis` gates: the job's gate set, or its
+    own when it says `gateset: qis`.
 
-    Attributes:
-        circuit (list[QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate]): The gates of a `qis`
-            circuit, applied in order. A job may hold at most 150,000 gates
-            in all its circuits (a job with more is accepted and fails with `TooManyGates`).
-        name (str | Unset): A name for the circuit, for the user's reference.
-        qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
-            The backend's own limit also applies (checked after the job is accepted: a wider job
-            fails with `NotEnoughQubits`): the simulator takes up to 29 qubits, Aria QPUs 25,
-            Forte QPUs 36.
+        Attributes:
+            circuit (list[QisFixedGate | QisPairRotationGate | QisPauliExpGate | QisRotationGate | QisSwapGate]): The gates
+                of a `qis` circuit, applied in order. A job may hold at most 150,000 gates
+                in all its circuits (a job with more is accepted and fails with `TooManyGates`).
+            gateset (Literal['qis'] | Unset): This circuit's gate set, overriding the job's.
+            registers (Registers | Unset): Register names, each with the list of qubits it holds (in order).
+            name (str | Unset): A name for the circuit, for the user's reference.
+            qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
+                The backend's own limit also applies (checked after the job is accepted: a wider job
+                fails with `NotEnoughQubits`): the simulator takes up to 29 qubits, Aria QPUs 25,
+                Forte QPUs 36.
     """
 
-    circuit: list[QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate]
+    circuit: list[
+        QisFixedGate
+        | QisPairRotationGate
+        | QisPauliExpGate
+        | QisRotationGate
+        | QisSwapGate
+    ]
+    gateset: Literal["qis"] | Unset = UNSET
+    registers: Registers | Unset = UNSET
     name: str | Unset = UNSET
     qubits: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.qis_fixed_gate import QisFixedGate  # noqa: PLC0415
+        from ..models.qis_pair_rotation_gate import QisPairRotationGate  # noqa: PLC0415
         from ..models.qis_rotation_gate import QisRotationGate  # noqa: PLC0415
         from ..models.qis_swap_gate import QisSwapGate  # noqa: PLC0415
 
@@ -58,12 +78,24 @@ class QisCircuitEntry:
                 componentsschemas_qis_circuit_item = (
                     componentsschemas_qis_circuit_item_data.to_dict()
                 )
+            elif isinstance(
+                componentsschemas_qis_circuit_item_data, QisPairRotationGate
+            ):
+                componentsschemas_qis_circuit_item = (
+                    componentsschemas_qis_circuit_item_data.to_dict()
+                )
             else:
                 componentsschemas_qis_circuit_item = (
                     componentsschemas_qis_circuit_item_data.to_dict()
                 )
 
             circuit.append(componentsschemas_qis_circuit_item)
+
+        gateset = self.gateset
+
+        registers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.registers, Unset):
+            registers = self.registers.to_dict()
 
         name = self.name
 
@@ -76,6 +108,10 @@ class QisCircuitEntry:
                 "circuit": circuit,
             }
         )
+        if gateset is not UNSET:
+            field_dict["gateset"] = gateset
+        if registers is not UNSET:
+            field_dict["registers"] = registers
         if name is not UNSET:
             field_dict["name"] = name
         if qubits is not UNSET:
@@ -87,8 +123,10 @@ class QisCircuitEntry:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.qis_fixed_gate import QisFixedGate  # noqa: PLC0415
         from ..models.qis_pair_rotation_gate import QisPairRotationGate  # noqa: PLC0415
+        from ..models.qis_pauli_exp_gate import QisPauliExpGate  # noqa: PLC0415
         from ..models.qis_rotation_gate import QisRotationGate  # noqa: PLC0415
         from ..models.qis_swap_gate import QisSwapGate  # noqa: PLC0415
+        from ..models.registers import Registers  # noqa: PLC0415
 
         d = dict(src_dict)
         circuit = []
@@ -97,7 +135,13 @@ class QisCircuitEntry:
 
             def _parse_componentsschemas_qis_circuit_item(
                 data: object,
-            ) -> QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate:
+            ) -> (
+                QisFixedGate
+                | QisPairRotationGate
+                | QisPauliExpGate
+                | QisRotationGate
+                | QisSwapGate
+            ):
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -122,11 +166,21 @@ class QisCircuitEntry:
                     return componentsschemas_qis_gate_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_qis_gate_type_3 = QisPairRotationGate.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_qis_gate_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_qis_gate_type_3 = QisPairRotationGate.from_dict(data)
+                componentsschemas_qis_gate_type_4 = QisPauliExpGate.from_dict(data)
 
-                return componentsschemas_qis_gate_type_3
+                return componentsschemas_qis_gate_type_4
 
             componentsschemas_qis_circuit_item = (
                 _parse_componentsschemas_qis_circuit_item(
@@ -136,12 +190,25 @@ class QisCircuitEntry:
 
             circuit.append(componentsschemas_qis_circuit_item)
 
+        gateset = cast(Literal["qis"] | Unset, d.pop("gateset", UNSET))
+        if gateset != "qis" and not isinstance(gateset, Unset):
+            raise ValueError(f"gateset must match const 'qis', got '{gateset}'")
+
+        _registers = d.pop("registers", UNSET)
+        registers: Registers | Unset
+        if isinstance(_registers, Unset):
+            registers = UNSET
+        else:
+            registers = Registers.from_dict(_registers)
+
         name = d.pop("name", UNSET)
 
         qubits = d.pop("qubits", UNSET)
 
         qis_circuit_entry = cls(
             circuit=circuit,
+            gateset=gateset,
+            registers=registers,
             name=name,
             qubits=qubits,
         )

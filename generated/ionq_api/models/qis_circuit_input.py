@@ -17,6 +17,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.qis_fixed_gate import QisFixedGate
     from ..models.qis_pair_rotation_gate import QisPairRotationGate
+    from ..models.qis_pauli_exp_gate import QisPauliExpGate
     from ..models.qis_rotation_gate import QisRotationGate
     from ..models.qis_swap_gate import QisSwapGate
 
@@ -30,8 +31,8 @@ class QisCircuitInput:
 
     Attributes:
         gateset (Literal['qis']): The gate set, `qis`.
-        circuit (list[QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate]): The gates of a `qis`
-            circuit, applied in order. A job may hold at most 150,000 gates
+        circuit (list[QisFixedGate | QisPairRotationGate | QisPauliExpGate | QisRotationGate | QisSwapGate]): The gates
+            of a `qis` circuit, applied in order. A job may hold at most 150,000 gates
             in all its circuits (a job with more is accepted and fails with `TooManyGates`).
         qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
             The backend's own limit also applies (checked after the job is accepted: a wider job
@@ -40,12 +41,19 @@ class QisCircuitInput:
     """
 
     gateset: Literal["qis"]
-    circuit: list[QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate]
+    circuit: list[
+        QisFixedGate
+        | QisPairRotationGate
+        | QisPauliExpGate
+        | QisRotationGate
+        | QisSwapGate
+    ]
     qubits: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.qis_fixed_gate import QisFixedGate  # noqa: PLC0415
+        from ..models.qis_pair_rotation_gate import QisPairRotationGate  # noqa: PLC0415
         from ..models.qis_rotation_gate import QisRotationGate  # noqa: PLC0415
         from ..models.qis_swap_gate import QisSwapGate  # noqa: PLC0415
 
@@ -63,6 +71,12 @@ class QisCircuitInput:
                     componentsschemas_qis_circuit_item_data.to_dict()
                 )
             elif isinstance(componentsschemas_qis_circuit_item_data, QisSwapGate):
+                componentsschemas_qis_circuit_item = (
+                    componentsschemas_qis_circuit_item_data.to_dict()
+                )
+            elif isinstance(
+                componentsschemas_qis_circuit_item_data, QisPairRotationGate
+            ):
                 componentsschemas_qis_circuit_item = (
                     componentsschemas_qis_circuit_item_data.to_dict()
                 )
@@ -92,6 +106,7 @@ class QisCircuitInput:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.qis_fixed_gate import QisFixedGate  # noqa: PLC0415
         from ..models.qis_pair_rotation_gate import QisPairRotationGate  # noqa: PLC0415
+        from ..models.qis_pauli_exp_gate import QisPauliExpGate  # noqa: PLC0415
         from ..models.qis_rotation_gate import QisRotationGate  # noqa: PLC0415
         from ..models.qis_swap_gate import QisSwapGate  # noqa: PLC0415
 
@@ -106,7 +121,13 @@ class QisCircuitInput:
 
             def _parse_componentsschemas_qis_circuit_item(
                 data: object,
-            ) -> QisFixedGate | QisPairRotationGate | QisRotationGate | QisSwapGate:
+            ) -> (
+                QisFixedGate
+                | QisPairRotationGate
+                | QisPauliExpGate
+                | QisRotationGate
+                | QisSwapGate
+            ):
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -131,11 +152,21 @@ class QisCircuitInput:
                     return componentsschemas_qis_gate_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_qis_gate_type_3 = QisPairRotationGate.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_qis_gate_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_qis_gate_type_3 = QisPairRotationGate.from_dict(data)
+                componentsschemas_qis_gate_type_4 = QisPauliExpGate.from_dict(data)
 
-                return componentsschemas_qis_gate_type_3
+                return componentsschemas_qis_gate_type_4
 
             componentsschemas_qis_circuit_item = (
                 _parse_componentsschemas_qis_circuit_item(

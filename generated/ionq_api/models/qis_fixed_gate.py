@@ -14,7 +14,9 @@ T = TypeVar("T", bound="QisFixedGate")
 @_attrs_define
 class QisFixedGate:
     """A fixed single-qubit gate (`x y z h s si t ti v vi`; `si`, `ti`, `vi` are the
-    inverses) or `not`/`cnot` (both are `x`), optionally controlled. Give exactly one of
+    inverses) or `not`/`cnot` (both are `x`), optionally controlled. `x`, `y` and `z`
+    may carry a `rotation`, making them rotations about that axis (`qiskit-ionq` sends
+    its phase gate as `z` with a rotation). Give exactly one of
     `target` and `targets` (a gate on several targets acts on each), and at most one of
     `control` and `controls` (the schema's `not` states these two rules). No control may
     also be a target, and every index must be below the program's `qubits`: the schema
@@ -23,6 +25,7 @@ class QisFixedGate:
 
         Attributes:
             gate (QisFixedGateGate): The gate.
+            rotation (float | Unset): For `x`, `y` and `z`, an angle in radians to rotate by instead of π.
             target (int | Unset): A qubit's index, from 0; must be below the program's `qubits`.
             targets (list[int] | Unset): Target qubits; distinct.
             control (int | Unset): A qubit's index, from 0; must be below the program's `qubits`.
@@ -30,6 +33,7 @@ class QisFixedGate:
     """
 
     gate: QisFixedGateGate
+    rotation: float | Unset = UNSET
     target: int | Unset = UNSET
     targets: list[int] | Unset = UNSET
     control: int | Unset = UNSET
@@ -37,6 +41,8 @@ class QisFixedGate:
 
     def to_dict(self) -> dict[str, Any]:
         gate: str = self.gate
+
+        rotation = self.rotation
 
         target = self.target
 
@@ -57,6 +63,8 @@ class QisFixedGate:
                 "gate": gate,
             }
         )
+        if rotation is not UNSET:
+            field_dict["rotation"] = rotation
         if target is not UNSET:
             field_dict["target"] = target
         if targets is not UNSET:
@@ -73,6 +81,8 @@ class QisFixedGate:
         d = dict(src_dict)
         gate = check_qis_fixed_gate_gate(d.pop("gate"))
 
+        rotation = d.pop("rotation", UNSET)
+
         target = d.pop("target", UNSET)
 
         targets = cast(list[int], d.pop("targets", UNSET))
@@ -83,6 +93,7 @@ class QisFixedGate:
 
         qis_fixed_gate = cls(
             gate=gate,
+            rotation=rotation,
             target=target,
             targets=targets,
             control=control,

@@ -6,10 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.request_validation_source import (
-    RequestValidationSource,
-    check_request_validation_source,
-)
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RequestValidation")
 
@@ -19,39 +16,41 @@ class RequestValidation:
     """Which inputs of a request were invalid.
 
     Attributes:
-        keys (list[str]): The invalid parameters or body fields, as dotted paths from the root of their
+        keys (list[str] | Unset): The invalid parameters or body fields, as dotted paths from the root of their
             source (e.g. `input.circuit.0.target`, `metadata`, `limit`). Empty when the problem
             is the whole body (e.g. it is not JSON).
-        source (RequestValidationSource): Where the invalid inputs were: `params` (path parameters), `query`, `body` or
-            `headers`.
+        source (str | Unset): Where the invalid inputs were: `params` (path parameters), `query`, `payload`
+            (the body, in the service's hapi wording) or `headers`; this project's mock
+            says `body`. An open string, as in IonQ's document.
     """
 
-    keys: list[str]
-    source: RequestValidationSource
+    keys: list[str] | Unset = UNSET
+    source: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        keys = self.keys
+        keys: list[str] | Unset = UNSET
+        if not isinstance(self.keys, Unset):
+            keys = self.keys
 
-        source: str = self.source
+        source = self.source
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "keys": keys,
-                "source": source,
-            }
-        )
+        field_dict.update({})
+        if keys is not UNSET:
+            field_dict["keys"] = keys
+        if source is not UNSET:
+            field_dict["source"] = source
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        keys = cast(list[str], d.pop("keys"))
+        keys = cast(list[str], d.pop("keys", UNSET))
 
-        source = check_request_validation_source(d.pop("source"))
+        source = d.pop("source", UNSET)
 
         request_validation = cls(
             keys=keys,

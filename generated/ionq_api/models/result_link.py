@@ -11,7 +11,7 @@ T = TypeVar("T", bound="ResultLink")
 
 @_attrs_define
 class ResultLink:
-    """Where a result can be downloaded.
+    """A legacy link to a result, beside the format-keyed artifact descriptors.
 
     Attributes:
         url (str): The result's path, including the version prefix

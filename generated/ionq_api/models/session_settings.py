@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -9,7 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.cost import Cost
+    from ..models.session_cost_limit import SessionCostLimit
 
 
 T = TypeVar("T", bound="SessionSettings")
@@ -17,17 +18,19 @@ T = TypeVar("T", bound="SessionSettings")
 
 @_attrs_define
 class SessionSettings:
-    """Limits after which a session ends by itself. All optional.
+    """A session's limits, and when it expires.
 
     Attributes:
         job_count_limit (int | Unset): The most jobs the session takes.
         duration_limit_min (int | Unset): The longest the session lasts, in minutes.
-        cost_limit (Cost | Unset): An amount of money.
+        cost_limit (SessionCostLimit | Unset): The most a session may cost.
+        expires_at (datetime.datetime | Unset): When the session ends by itself (set when it has a duration limit).
     """
 
     job_count_limit: int | Unset = UNSET
     duration_limit_min: int | Unset = UNSET
-    cost_limit: Cost | Unset = UNSET
+    cost_limit: SessionCostLimit | Unset = UNSET
+    expires_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +42,10 @@ class SessionSettings:
         if not isinstance(self.cost_limit, Unset):
             cost_limit = self.cost_limit.to_dict()
 
+        expires_at: str | Unset = UNSET
+        if not isinstance(self.expires_at, Unset):
+            expires_at = self.expires_at.isoformat()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -48,12 +55,14 @@ class SessionSettings:
             field_dict["duration_limit_min"] = duration_limit_min
         if cost_limit is not UNSET:
             field_dict["cost_limit"] = cost_limit
+        if expires_at is not UNSET:
+            field_dict["expires_at"] = expires_at
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.cost import Cost  # noqa: PLC0415
+        from ..models.session_cost_limit import SessionCostLimit  # noqa: PLC0415
 
         d = dict(src_dict)
         job_count_limit = d.pop("job_count_limit", UNSET)
@@ -61,16 +70,24 @@ class SessionSettings:
         duration_limit_min = d.pop("duration_limit_min", UNSET)
 
         _cost_limit = d.pop("cost_limit", UNSET)
-        cost_limit: Cost | Unset
+        cost_limit: SessionCostLimit | Unset
         if isinstance(_cost_limit, Unset):
             cost_limit = UNSET
         else:
-            cost_limit = Cost.from_dict(_cost_limit)
+            cost_limit = SessionCostLimit.from_dict(_cost_limit)
+
+        _expires_at = d.pop("expires_at", UNSET)
+        expires_at: datetime.datetime | Unset
+        if isinstance(_expires_at, Unset):
+            expires_at = UNSET
+        else:
+            expires_at = datetime.datetime.fromisoformat(_expires_at)
 
         session_settings = cls(
             job_count_limit=job_count_limit,
             duration_limit_min=duration_limit_min,
             cost_limit=cost_limit,
+            expires_at=expires_at,
         )
 
         session_settings.additional_properties = d

@@ -13,19 +13,20 @@ T = TypeVar("T", bound="Timing")
 
 @_attrs_define
 class Timing:
-    """A QPU's typical durations, in seconds.
+    """A QPU's typical durations, in seconds. IonQ's document types them as integers; in
+    seconds they are fractions (a gate takes microseconds), so they are numbers here.
 
-    Attributes:
-        readout (float | Unset): Measuring the qubits.
-        reset (float | Unset): Resetting the qubits.
-        t1 (float | Unset): The energy relaxation time T1.
-        t2 (float | Unset): The dephasing time T2.
-        field_1q (float | Unset): A single-qubit gate.
-        field_2q (float | Unset): A two-qubit gate.
+        Attributes:
+            readout (float): Measuring the qubits.
+            reset (float): Resetting the qubits.
+            t1 (float | Unset): The energy relaxation time T1.
+            t2 (float | Unset): The dephasing time T2.
+            field_1q (float | Unset): A single-qubit gate.
+            field_2q (float | Unset): A two-qubit gate.
     """
 
-    readout: float | Unset = UNSET
-    reset: float | Unset = UNSET
+    readout: float
+    reset: float
     t1: float | Unset = UNSET
     t2: float | Unset = UNSET
     field_1q: float | Unset = UNSET
@@ -47,11 +48,12 @@ class Timing:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if readout is not UNSET:
-            field_dict["readout"] = readout
-        if reset is not UNSET:
-            field_dict["reset"] = reset
+        field_dict.update(
+            {
+                "readout": readout,
+                "reset": reset,
+            }
+        )
         if t1 is not UNSET:
             field_dict["t1"] = t1
         if t2 is not UNSET:
@@ -66,9 +68,9 @@ class Timing:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        readout = d.pop("readout", UNSET)
+        readout = d.pop("readout")
 
-        reset = d.pop("reset", UNSET)
+        reset = d.pop("reset")
 
         t1 = d.pop("t1", UNSET)
 

@@ -93,7 +93,8 @@ def sync_detailed(
     Args:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>`
             (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +127,8 @@ def sync(
     Args:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>`
             (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +156,8 @@ async def asyncio_detailed(
     Args:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>`
             (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +188,8 @@ async def asyncio(
     Args:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>`
             (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

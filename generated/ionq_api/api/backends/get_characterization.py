@@ -107,7 +107,8 @@ def sync_detailed(
     Args:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>`
             (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
         characterization_id (UUID):
 
     Raises:
@@ -143,7 +144,8 @@ def sync(
     Args:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>`
             (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
         characterization_id (UUID):
 
     Raises:
@@ -174,7 +176,8 @@ async def asyncio_detailed(
     Args:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>`
             (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
         characterization_id (UUID):
 
     Raises:
@@ -208,7 +211,8 @@ async def asyncio(
     Args:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>`
             (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
         characterization_id (UUID):
 
     Raises:

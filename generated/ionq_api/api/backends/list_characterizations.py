@@ -123,7 +123,8 @@ def sync_detailed(
     Args:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>`
             (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         limit (int | Unset):  Default: 10.
@@ -169,7 +170,8 @@ def sync(
     Args:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>`
             (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         limit (int | Unset):  Default: 10.
@@ -210,7 +212,8 @@ async def asyncio_detailed(
     Args:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>`
             (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         limit (int | Unset):  Default: 10.
@@ -254,7 +257,8 @@ async def asyncio(
     Args:
         backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>`
             (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         limit (int | Unset):  Default: 10.

@@ -10,12 +10,19 @@ from ...models.circuit_job_create import CircuitJobCreate
 from ...models.error import Error
 from ...models.job_created import JobCreated
 from ...models.multi_circuit_job_create import MultiCircuitJobCreate
+from ...models.qaoa_job_create import QaoaJobCreate
+from ...models.qasm_3_job_create import Qasm3JobCreate
+from ...models.quantum_function_job_create import QuantumFunctionJobCreate
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: CircuitJobCreate | MultiCircuitJobCreate,
+    body: CircuitJobCreate
+    | MultiCircuitJobCreate
+    | QaoaJobCreate
+    | Qasm3JobCreate
+    | QuantumFunctionJobCreate,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -25,6 +32,12 @@ def _get_kwargs(
     }
 
     if isinstance(body, CircuitJobCreate):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, Qasm3JobCreate):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, MultiCircuitJobCreate):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, QuantumFunctionJobCreate):
         _kwargs["json"] = body.to_dict()
     else:
         _kwargs["json"] = body.to_dict()
@@ -113,7 +126,11 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: CircuitJobCreate | MultiCircuitJobCreate,
+    body: CircuitJobCreate
+    | MultiCircuitJobCreate
+    | QaoaJobCreate
+    | Qasm3JobCreate
+    | QuantumFunctionJobCreate,
 ) -> Response[BadRequestError | Error | JobCreated]:
     """Create a job
 
@@ -135,8 +152,11 @@ def sync_detailed(
     404. A body over 10 MB is answered with 413.
 
     Args:
-        body (CircuitJobCreate | MultiCircuitJobCreate): A job submission; `type` says which
-            program format `input` holds.
+        body (CircuitJobCreate | MultiCircuitJobCreate | QaoaJobCreate | Qasm3JobCreate |
+            QuantumFunctionJobCreate): A job submission; `type` says which program format `input`
+            holds. (IonQ's document
+            also lets an `ionq.circuit.v1` job hold an OpenQASM program; here that is the
+            `ionq.qasm3.v1` type, which is what the clients send.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +180,11 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: CircuitJobCreate | MultiCircuitJobCreate,
+    body: CircuitJobCreate
+    | MultiCircuitJobCreate
+    | QaoaJobCreate
+    | Qasm3JobCreate
+    | QuantumFunctionJobCreate,
 ) -> BadRequestError | Error | JobCreated | None:
     """Create a job
 
@@ -182,8 +206,11 @@ def sync(
     404. A body over 10 MB is answered with 413.
 
     Args:
-        body (CircuitJobCreate | MultiCircuitJobCreate): A job submission; `type` says which
-            program format `input` holds.
+        body (CircuitJobCreate | MultiCircuitJobCreate | QaoaJobCreate | Qasm3JobCreate |
+            QuantumFunctionJobCreate): A job submission; `type` says which program format `input`
+            holds. (IonQ's document
+            also lets an `ionq.circuit.v1` job hold an OpenQASM program; here that is the
+            `ionq.qasm3.v1` type, which is what the clients send.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +229,11 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: CircuitJobCreate | MultiCircuitJobCreate,
+    body: CircuitJobCreate
+    | MultiCircuitJobCreate
+    | QaoaJobCreate
+    | Qasm3JobCreate
+    | QuantumFunctionJobCreate,
 ) -> Response[BadRequestError | Error | JobCreated]:
     """Create a job
 
@@ -224,8 +255,11 @@ async def asyncio_detailed(
     404. A body over 10 MB is answered with 413.
 
     Args:
-        body (CircuitJobCreate | MultiCircuitJobCreate): A job submission; `type` says which
-            program format `input` holds.
+        body (CircuitJobCreate | MultiCircuitJobCreate | QaoaJobCreate | Qasm3JobCreate |
+            QuantumFunctionJobCreate): A job submission; `type` says which program format `input`
+            holds. (IonQ's document
+            also lets an `ionq.circuit.v1` job hold an OpenQASM program; here that is the
+            `ionq.qasm3.v1` type, which is what the clients send.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,7 +281,11 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: CircuitJobCreate | MultiCircuitJobCreate,
+    body: CircuitJobCreate
+    | MultiCircuitJobCreate
+    | QaoaJobCreate
+    | Qasm3JobCreate
+    | QuantumFunctionJobCreate,
 ) -> BadRequestError | Error | JobCreated | None:
     """Create a job
 
@@ -269,8 +307,11 @@ async def asyncio(
     404. A body over 10 MB is answered with 413.
 
     Args:
-        body (CircuitJobCreate | MultiCircuitJobCreate): A job submission; `type` says which
-            program format `input` holds.
+        body (CircuitJobCreate | MultiCircuitJobCreate | QaoaJobCreate | Qasm3JobCreate |
+            QuantumFunctionJobCreate): A job submission; `type` says which program format `input`
+            holds. (IonQ's document
+            also lets an `ionq.circuit.v1` job hold an OpenQASM program; here that is the
+            `ionq.qasm3.v1` type, which is what the clients send.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -135,10 +135,10 @@ def sync_detailed(
     Args:
         backend (BackendName): A backend a job or session can be submitted to. The list is closed
             on purpose so a
-            typo fails validation in the client; backends that are read back (in `Job`,
-            `Backend`, `Session`) are typed `BackendId` instead, so a newly added backend never
-            breaks a client.
-        type_ (JobType | Unset): The kind of program a job runs.
+            typo fails validation in the client (IonQ's document has a free string); backends
+            that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
+            open string, so a newly added backend never breaks a client.
+        type_ (JobType | Unset): The kinds of program a job can run.
         qubits (int | Unset):  Default: 25.
         shots (int | Unset):  Default: 1000.
         field_1q_gates (int | Unset):  Default: 0.
@@ -189,10 +189,10 @@ def sync(
     Args:
         backend (BackendName): A backend a job or session can be submitted to. The list is closed
             on purpose so a
-            typo fails validation in the client; backends that are read back (in `Job`,
-            `Backend`, `Session`) are typed `BackendId` instead, so a newly added backend never
-            breaks a client.
-        type_ (JobType | Unset): The kind of program a job runs.
+            typo fails validation in the client (IonQ's document has a free string); backends
+            that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
+            open string, so a newly added backend never breaks a client.
+        type_ (JobType | Unset): The kinds of program a job can run.
         qubits (int | Unset):  Default: 25.
         shots (int | Unset):  Default: 1000.
         field_1q_gates (int | Unset):  Default: 0.
@@ -238,10 +238,10 @@ async def asyncio_detailed(
     Args:
         backend (BackendName): A backend a job or session can be submitted to. The list is closed
             on purpose so a
-            typo fails validation in the client; backends that are read back (in `Job`,
-            `Backend`, `Session`) are typed `BackendId` instead, so a newly added backend never
-            breaks a client.
-        type_ (JobType | Unset): The kind of program a job runs.
+            typo fails validation in the client (IonQ's document has a free string); backends
+            that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
+            open string, so a newly added backend never breaks a client.
+        type_ (JobType | Unset): The kinds of program a job can run.
         qubits (int | Unset):  Default: 25.
         shots (int | Unset):  Default: 1000.
         field_1q_gates (int | Unset):  Default: 0.
@@ -290,10 +290,10 @@ async def asyncio(
     Args:
         backend (BackendName): A backend a job or session can be submitted to. The list is closed
             on purpose so a
-            typo fails validation in the client; backends that are read back (in `Job`,
-            `Backend`, `Session`) are typed `BackendId` instead, so a newly added backend never
-            breaks a client.
-        type_ (JobType | Unset): The kind of program a job runs.
+            typo fails validation in the client (IonQ's document has a free string); backends
+            that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
+            open string, so a newly added backend never breaks a client.
+        type_ (JobType | Unset): The kinds of program a job can run.
         qubits (int | Unset):  Default: 25.
         shots (int | Unset):  Default: 1000.
         field_1q_gates (int | Unset):  Default: 0.

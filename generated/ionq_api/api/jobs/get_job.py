@@ -8,8 +8,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bad_request_error import BadRequestError
+from ...models.base_job import BaseJob
 from ...models.error import Error
-from ...models.job import Job
+from ...models.multi_circuit_job import MultiCircuitJob
+from ...models.qaoa_job import QaoaJob
+from ...models.quantum_function_job import QuantumFunctionJob
+from ...models.single_circuit_job import SingleCircuitJob
 from ...types import Response
 
 
@@ -29,9 +33,62 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadRequestError | Error | Job | None:
+) -> (
+    BadRequestError
+    | BaseJob
+    | MultiCircuitJob
+    | QaoaJob
+    | QuantumFunctionJob
+    | SingleCircuitJob
+    | Error
+    | None
+):
     if response.status_code == 200:
-        response_200 = Job.from_dict(response.json())
+
+        def _parse_response_200(
+            data: object,
+        ) -> (
+            BaseJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob
+        ):
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_job_type_0 = SingleCircuitJob.from_dict(data)
+
+                return componentsschemas_job_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_job_type_1 = MultiCircuitJob.from_dict(data)
+
+                return componentsschemas_job_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_job_type_2 = QaoaJob.from_dict(data)
+
+                return componentsschemas_job_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_job_type_3 = QuantumFunctionJob.from_dict(data)
+
+                return componentsschemas_job_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_job_type_4 = BaseJob.from_dict(data)
+
+            return componentsschemas_job_type_4
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -83,7 +140,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadRequestError | Error | Job]:
+) -> Response[
+    BadRequestError
+    | BaseJob
+    | MultiCircuitJob
+    | QaoaJob
+    | QuantumFunctionJob
+    | SingleCircuitJob
+    | Error
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +161,15 @@ def sync_detailed(
     job_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[BadRequestError | Error | Job]:
+) -> Response[
+    BadRequestError
+    | BaseJob
+    | MultiCircuitJob
+    | QaoaJob
+    | QuantumFunctionJob
+    | SingleCircuitJob
+    | Error
+]:
     """Get a job
 
      Read one job, with its status, timings, statistics and where its results are.
@@ -109,7 +182,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | Error | Job]
+        Response[BadRequestError | BaseJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob | Error]
     """
 
     kwargs = _get_kwargs(
@@ -127,7 +200,16 @@ def sync(
     job_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> BadRequestError | Error | Job | None:
+) -> (
+    BadRequestError
+    | BaseJob
+    | MultiCircuitJob
+    | QaoaJob
+    | QuantumFunctionJob
+    | SingleCircuitJob
+    | Error
+    | None
+):
     """Get a job
 
      Read one job, with its status, timings, statistics and where its results are.
@@ -140,7 +222,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | Error | Job
+        BadRequestError | BaseJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob | Error
     """
 
     return sync_detailed(
@@ -153,7 +235,15 @@ async def asyncio_detailed(
     job_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[BadRequestError | Error | Job]:
+) -> Response[
+    BadRequestError
+    | BaseJob
+    | MultiCircuitJob
+    | QaoaJob
+    | QuantumFunctionJob
+    | SingleCircuitJob
+    | Error
+]:
     """Get a job
 
      Read one job, with its status, timings, statistics and where its results are.
@@ -166,7 +256,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | Error | Job]
+        Response[BadRequestError | BaseJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob | Error]
     """
 
     kwargs = _get_kwargs(
@@ -182,7 +272,16 @@ async def asyncio(
     job_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> BadRequestError | Error | Job | None:
+) -> (
+    BadRequestError
+    | BaseJob
+    | MultiCircuitJob
+    | QaoaJob
+    | QuantumFunctionJob
+    | SingleCircuitJob
+    | Error
+    | None
+):
     """Get a job
 
      Read one job, with its status, timings, statistics and where its results are.
@@ -195,7 +294,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | Error | Job
+        BadRequestError | BaseJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob | Error
     """
 
     return (

@@ -16,7 +16,8 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     status: JobStatus | Unset = UNSET,
-    backend: str | Unset = UNSET,
+    target: str | Unset = UNSET,
+    submitter_id: str | Unset = UNSET,
     session_id: UUID | Unset = UNSET,
     parent_job_id: UUID | Unset = UNSET,
     ids: list[UUID] | Unset = UNSET,
@@ -32,7 +33,9 @@ def _get_kwargs(
 
     params["status"] = json_status
 
-    params["backend"] = backend
+    params["target"] = target
+
+    params["submitter_id"] = submitter_id
 
     json_session_id: str | Unset = UNSET
     if not isinstance(session_id, Unset):
@@ -132,7 +135,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     status: JobStatus | Unset = UNSET,
-    backend: str | Unset = UNSET,
+    target: str | Unset = UNSET,
+    submitter_id: str | Unset = UNSET,
     session_id: UUID | Unset = UNSET,
     parent_job_id: UUID | Unset = UNSET,
     ids: list[UUID] | Unset = UNSET,
@@ -149,9 +153,8 @@ def sync_detailed(
         status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
             `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
-        backend (str | Unset): A backend name as the service reports it: `simulator` or
-            `qpu.<system>` (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+        target (str | Unset):
+        submitter_id (str | Unset):
         session_id (UUID | Unset):
         parent_job_id (UUID | Unset):
         ids (list[UUID] | Unset):
@@ -168,7 +171,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         status=status,
-        backend=backend,
+        target=target,
+        submitter_id=submitter_id,
         session_id=session_id,
         parent_job_id=parent_job_id,
         ids=ids,
@@ -187,7 +191,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     status: JobStatus | Unset = UNSET,
-    backend: str | Unset = UNSET,
+    target: str | Unset = UNSET,
+    submitter_id: str | Unset = UNSET,
     session_id: UUID | Unset = UNSET,
     parent_job_id: UUID | Unset = UNSET,
     ids: list[UUID] | Unset = UNSET,
@@ -204,9 +209,8 @@ def sync(
         status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
             `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
-        backend (str | Unset): A backend name as the service reports it: `simulator` or
-            `qpu.<system>` (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+        target (str | Unset):
+        submitter_id (str | Unset):
         session_id (UUID | Unset):
         parent_job_id (UUID | Unset):
         ids (list[UUID] | Unset):
@@ -224,7 +228,8 @@ def sync(
     return sync_detailed(
         client=client,
         status=status,
-        backend=backend,
+        target=target,
+        submitter_id=submitter_id,
         session_id=session_id,
         parent_job_id=parent_job_id,
         ids=ids,
@@ -237,7 +242,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     status: JobStatus | Unset = UNSET,
-    backend: str | Unset = UNSET,
+    target: str | Unset = UNSET,
+    submitter_id: str | Unset = UNSET,
     session_id: UUID | Unset = UNSET,
     parent_job_id: UUID | Unset = UNSET,
     ids: list[UUID] | Unset = UNSET,
@@ -254,9 +260,8 @@ async def asyncio_detailed(
         status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
             `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
-        backend (str | Unset): A backend name as the service reports it: `simulator` or
-            `qpu.<system>` (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+        target (str | Unset):
+        submitter_id (str | Unset):
         session_id (UUID | Unset):
         parent_job_id (UUID | Unset):
         ids (list[UUID] | Unset):
@@ -273,7 +278,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         status=status,
-        backend=backend,
+        target=target,
+        submitter_id=submitter_id,
         session_id=session_id,
         parent_job_id=parent_job_id,
         ids=ids,
@@ -290,7 +296,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     status: JobStatus | Unset = UNSET,
-    backend: str | Unset = UNSET,
+    target: str | Unset = UNSET,
+    submitter_id: str | Unset = UNSET,
     session_id: UUID | Unset = UNSET,
     parent_job_id: UUID | Unset = UNSET,
     ids: list[UUID] | Unset = UNSET,
@@ -307,9 +314,8 @@ async def asyncio(
         status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
             `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
-        backend (str | Unset): A backend name as the service reports it: `simulator` or
-            `qpu.<system>` (e.g.
-            `qpu.forte-1`). May name a backend newer than this document, or a retired one.
+        target (str | Unset):
+        submitter_id (str | Unset):
         session_id (UUID | Unset):
         parent_job_id (UUID | Unset):
         ids (list[UUID] | Unset):
@@ -328,7 +334,8 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             status=status,
-            backend=backend,
+            target=target,
+            submitter_id=submitter_id,
             session_id=session_id,
             parent_job_id=parent_job_id,
             ids=ids,

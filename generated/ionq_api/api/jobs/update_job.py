@@ -8,9 +8,13 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bad_request_error import BadRequestError
+from ...models.base_job import BaseJob
 from ...models.error import Error
-from ...models.job import Job
 from ...models.job_update import JobUpdate
+from ...models.multi_circuit_job import MultiCircuitJob
+from ...models.qaoa_job import QaoaJob
+from ...models.quantum_function_job import QuantumFunctionJob
+from ...models.single_circuit_job import SingleCircuitJob
 from ...types import Response
 
 
@@ -38,9 +42,62 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadRequestError | Error | Job | None:
+) -> (
+    BadRequestError
+    | BaseJob
+    | MultiCircuitJob
+    | QaoaJob
+    | QuantumFunctionJob
+    | SingleCircuitJob
+    | Error
+    | None
+):
     if response.status_code == 200:
-        response_200 = Job.from_dict(response.json())
+
+        def _parse_response_200(
+            data: object,
+        ) -> (
+            BaseJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob
+        ):
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_job_type_0 = SingleCircuitJob.from_dict(data)
+
+                return componentsschemas_job_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_job_type_1 = MultiCircuitJob.from_dict(data)
+
+                return componentsschemas_job_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_job_type_2 = QaoaJob.from_dict(data)
+
+                return componentsschemas_job_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_job_type_3 = QuantumFunctionJob.from_dict(data)
+
+                return componentsschemas_job_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_job_type_4 = BaseJob.from_dict(data)
+
+            return componentsschemas_job_type_4
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -97,7 +154,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadRequestError | Error | Job]:
+) -> Response[
+    BadRequestError
+    | BaseJob
+    | MultiCircuitJob
+    | QaoaJob
+    | QuantumFunctionJob
+    | SingleCircuitJob
+    | Error
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +176,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: JobUpdate,
-) -> Response[BadRequestError | Error | Job]:
+) -> Response[
+    BadRequestError
+    | BaseJob
+    | MultiCircuitJob
+    | QaoaJob
+    | QuantumFunctionJob
+    | SingleCircuitJob
+    | Error
+]:
     """Rename a job or tag it with metadata
 
      **Extension**: not part of IonQ's published API (the product brief calls jobs
@@ -135,7 +208,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | Error | Job]
+        Response[BadRequestError | BaseJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob | Error]
     """
 
     kwargs = _get_kwargs(
@@ -155,7 +228,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: JobUpdate,
-) -> BadRequestError | Error | Job | None:
+) -> (
+    BadRequestError
+    | BaseJob
+    | MultiCircuitJob
+    | QaoaJob
+    | QuantumFunctionJob
+    | SingleCircuitJob
+    | Error
+    | None
+):
     """Rename a job or tag it with metadata
 
      **Extension**: not part of IonQ's published API (the product brief calls jobs
@@ -179,7 +261,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | Error | Job
+        BadRequestError | BaseJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob | Error
     """
 
     return sync_detailed(
@@ -194,7 +276,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: JobUpdate,
-) -> Response[BadRequestError | Error | Job]:
+) -> Response[
+    BadRequestError
+    | BaseJob
+    | MultiCircuitJob
+    | QaoaJob
+    | QuantumFunctionJob
+    | SingleCircuitJob
+    | Error
+]:
     """Rename a job or tag it with metadata
 
      **Extension**: not part of IonQ's published API (the product brief calls jobs
@@ -218,7 +308,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | Error | Job]
+        Response[BadRequestError | BaseJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob | Error]
     """
 
     kwargs = _get_kwargs(
@@ -236,7 +326,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: JobUpdate,
-) -> BadRequestError | Error | Job | None:
+) -> (
+    BadRequestError
+    | BaseJob
+    | MultiCircuitJob
+    | QaoaJob
+    | QuantumFunctionJob
+    | SingleCircuitJob
+    | Error
+    | None
+):
     """Rename a job or tag it with metadata
 
      **Extension**: not part of IonQ's published API (the product brief calls jobs
@@ -260,7 +359,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | Error | Job
+        BadRequestError | BaseJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob | SingleCircuitJob | Error
     """
 
     return (

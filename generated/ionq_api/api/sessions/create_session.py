@@ -102,7 +102,7 @@ def sync_detailed(
     run in it; it ends when `endSession` is called or a limit in its settings is reached.
 
     Args:
-        body (SessionCreate): A request for a session.
+        body (SessionCreate): A request for a session (IonQ's `CreateSessionRequest`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,7 +134,7 @@ def sync(
     run in it; it ends when `endSession` is called or a limit in its settings is reached.
 
     Args:
-        body (SessionCreate): A request for a session.
+        body (SessionCreate): A request for a session (IonQ's `CreateSessionRequest`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +161,7 @@ async def asyncio_detailed(
     run in it; it ends when `endSession` is called or a limit in its settings is reached.
 
     Args:
-        body (SessionCreate): A request for a session.
+        body (SessionCreate): A request for a session (IonQ's `CreateSessionRequest`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,7 +191,7 @@ async def asyncio(
     run in it; it ends when `endSession` is called or a limit in its settings is reached.
 
     Args:
-        body (SessionCreate): A request for a session.
+        body (SessionCreate): A request for a session (IonQ's `CreateSessionRequest`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

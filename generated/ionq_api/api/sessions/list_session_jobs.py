@@ -10,17 +10,47 @@ from ...client import AuthenticatedClient, Client
 from ...models.bad_request_error import BadRequestError
 from ...models.error import Error
 from ...models.job_page import JobPage
+from ...models.job_status import JobStatus
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     session_id: UUID,
     *,
+    status: JobStatus | Unset = UNSET,
+    target: str | Unset = UNSET,
+    submitter_id: str | Unset = UNSET,
+    parent_job_id: UUID | Unset = UNSET,
+    ids: list[UUID] | Unset = UNSET,
     limit: int | Unset = 25,
     next_: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status
+
+    params["status"] = json_status
+
+    params["target"] = target
+
+    params["submitter_id"] = submitter_id
+
+    json_parent_job_id: str | Unset = UNSET
+    if not isinstance(parent_job_id, Unset):
+        json_parent_job_id = str(parent_job_id)
+    params["parent_job_id"] = json_parent_job_id
+
+    json_ids: list[str] | Unset = UNSET
+    if not isinstance(ids, Unset):
+        json_ids = []
+        for ids_item_data in ids:
+            ids_item = str(ids_item_data)
+            json_ids.append(ids_item)
+
+    params["ids"] = json_ids
 
     params["limit"] = limit
 
@@ -108,15 +138,28 @@ def sync_detailed(
     session_id: UUID,
     *,
     client: AuthenticatedClient,
+    status: JobStatus | Unset = UNSET,
+    target: str | Unset = UNSET,
+    submitter_id: str | Unset = UNSET,
+    parent_job_id: UUID | Unset = UNSET,
+    ids: list[UUID] | Unset = UNSET,
     limit: int | Unset = 25,
     next_: str | Unset = UNSET,
 ) -> Response[BadRequestError | Error | JobPage]:
     """List a session's jobs
 
-     The jobs submitted into a session, newest first, paged as for `listJobs`.
+     The jobs submitted into a session, newest first, paged and filtered as for
+    `listJobs`.
 
     Args:
         session_id (UUID):
+        status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
+            `started` (running) →
+            `completed`, or `failed`, or `canceled`. The last three are terminal.
+        target (str | Unset):
+        submitter_id (str | Unset):
+        parent_job_id (UUID | Unset):
+        ids (list[UUID] | Unset):
         limit (int | Unset):  Default: 25.
         next_ (str | Unset):
 
@@ -130,6 +173,11 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         session_id=session_id,
+        status=status,
+        target=target,
+        submitter_id=submitter_id,
+        parent_job_id=parent_job_id,
+        ids=ids,
         limit=limit,
         next_=next_,
     )
@@ -145,15 +193,28 @@ def sync(
     session_id: UUID,
     *,
     client: AuthenticatedClient,
+    status: JobStatus | Unset = UNSET,
+    target: str | Unset = UNSET,
+    submitter_id: str | Unset = UNSET,
+    parent_job_id: UUID | Unset = UNSET,
+    ids: list[UUID] | Unset = UNSET,
     limit: int | Unset = 25,
     next_: str | Unset = UNSET,
 ) -> BadRequestError | Error | JobPage | None:
     """List a session's jobs
 
-     The jobs submitted into a session, newest first, paged as for `listJobs`.
+     The jobs submitted into a session, newest first, paged and filtered as for
+    `listJobs`.
 
     Args:
         session_id (UUID):
+        status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
+            `started` (running) →
+            `completed`, or `failed`, or `canceled`. The last three are terminal.
+        target (str | Unset):
+        submitter_id (str | Unset):
+        parent_job_id (UUID | Unset):
+        ids (list[UUID] | Unset):
         limit (int | Unset):  Default: 25.
         next_ (str | Unset):
 
@@ -168,6 +229,11 @@ def sync(
     return sync_detailed(
         session_id=session_id,
         client=client,
+        status=status,
+        target=target,
+        submitter_id=submitter_id,
+        parent_job_id=parent_job_id,
+        ids=ids,
         limit=limit,
         next_=next_,
     ).parsed
@@ -177,15 +243,28 @@ async def asyncio_detailed(
     session_id: UUID,
     *,
     client: AuthenticatedClient,
+    status: JobStatus | Unset = UNSET,
+    target: str | Unset = UNSET,
+    submitter_id: str | Unset = UNSET,
+    parent_job_id: UUID | Unset = UNSET,
+    ids: list[UUID] | Unset = UNSET,
     limit: int | Unset = 25,
     next_: str | Unset = UNSET,
 ) -> Response[BadRequestError | Error | JobPage]:
     """List a session's jobs
 
-     The jobs submitted into a session, newest first, paged as for `listJobs`.
+     The jobs submitted into a session, newest first, paged and filtered as for
+    `listJobs`.
 
     Args:
         session_id (UUID):
+        status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
+            `started` (running) →
+            `completed`, or `failed`, or `canceled`. The last three are terminal.
+        target (str | Unset):
+        submitter_id (str | Unset):
+        parent_job_id (UUID | Unset):
+        ids (list[UUID] | Unset):
         limit (int | Unset):  Default: 25.
         next_ (str | Unset):
 
@@ -199,6 +278,11 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         session_id=session_id,
+        status=status,
+        target=target,
+        submitter_id=submitter_id,
+        parent_job_id=parent_job_id,
+        ids=ids,
         limit=limit,
         next_=next_,
     )
@@ -212,15 +296,28 @@ async def asyncio(
     session_id: UUID,
     *,
     client: AuthenticatedClient,
+    status: JobStatus | Unset = UNSET,
+    target: str | Unset = UNSET,
+    submitter_id: str | Unset = UNSET,
+    parent_job_id: UUID | Unset = UNSET,
+    ids: list[UUID] | Unset = UNSET,
     limit: int | Unset = 25,
     next_: str | Unset = UNSET,
 ) -> BadRequestError | Error | JobPage | None:
     """List a session's jobs
 
-     The jobs submitted into a session, newest first, paged as for `listJobs`.
+     The jobs submitted into a session, newest first, paged and filtered as for
+    `listJobs`.
 
     Args:
         session_id (UUID):
+        status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
+            `started` (running) →
+            `completed`, or `failed`, or `canceled`. The last three are terminal.
+        target (str | Unset):
+        submitter_id (str | Unset):
+        parent_job_id (UUID | Unset):
+        ids (list[UUID] | Unset):
         limit (int | Unset):  Default: 25.
         next_ (str | Unset):
 
@@ -236,6 +333,11 @@ async def asyncio(
         await asyncio_detailed(
             session_id=session_id,
             client=client,
+            status=status,
+            target=target,
+            submitter_id=submitter_id,
+            parent_job_id=parent_job_id,
+            ids=ids,
             limit=limit,
             next_=next_,
         )

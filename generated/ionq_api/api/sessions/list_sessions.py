@@ -7,21 +7,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bad_request_error import BadRequestError
 from ...models.error import Error
-from ...models.session_page import SessionPage
+from ...models.session_list import SessionList
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    limit: int | Unset = 25,
-    next_: str | Unset = UNSET,
+    active: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["limit"] = limit
-
-    params["next"] = next_
+    params["active"] = active
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -36,9 +33,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadRequestError | Error | SessionPage | None:
+) -> BadRequestError | Error | SessionList | None:
     if response.status_code == 200:
-        response_200 = SessionPage.from_dict(response.json())
+        response_200 = SessionList.from_dict(response.json())
 
         return response_200
 
@@ -85,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadRequestError | Error | SessionPage]:
+) -> Response[BadRequestError | Error | SessionList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,30 +94,27 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 25,
-    next_: str | Unset = UNSET,
-) -> Response[BadRequestError | Error | SessionPage]:
+    active: bool | Unset = UNSET,
+) -> Response[BadRequestError | Error | SessionList]:
     """List sessions
 
-     List the sessions the key can see, newest first, one page at a time. Paging works
-    as for `listJobs`: the same `limit` and `next` parameters, and `next` is `null` on the
-    last page.
+     List the sessions of the key's organization, newest first, in one answer (IonQ's
+    API does not page sessions); `active` keeps only the sessions that are (`true`) or
+    are not (`false`) still taking jobs.
 
     Args:
-        limit (int | Unset):  Default: 25.
-        next_ (str | Unset):
+        active (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | Error | SessionPage]
+        Response[BadRequestError | Error | SessionList]
     """
 
     kwargs = _get_kwargs(
-        limit=limit,
-        next_=next_,
+        active=active,
     )
 
     response = client.get_httpx_client().request(
@@ -133,61 +127,55 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 25,
-    next_: str | Unset = UNSET,
-) -> BadRequestError | Error | SessionPage | None:
+    active: bool | Unset = UNSET,
+) -> BadRequestError | Error | SessionList | None:
     """List sessions
 
-     List the sessions the key can see, newest first, one page at a time. Paging works
-    as for `listJobs`: the same `limit` and `next` parameters, and `next` is `null` on the
-    last page.
+     List the sessions of the key's organization, newest first, in one answer (IonQ's
+    API does not page sessions); `active` keeps only the sessions that are (`true`) or
+    are not (`false`) still taking jobs.
 
     Args:
-        limit (int | Unset):  Default: 25.
-        next_ (str | Unset):
+        active (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | Error | SessionPage
+        BadRequestError | Error | SessionList
     """
 
     return sync_detailed(
         client=client,
-        limit=limit,
-        next_=next_,
+        active=active,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 25,
-    next_: str | Unset = UNSET,
-) -> Response[BadRequestError | Error | SessionPage]:
+    active: bool | Unset = UNSET,
+) -> Response[BadRequestError | Error | SessionList]:
     """List sessions
 
-     List the sessions the key can see, newest first, one page at a time. Paging works
-    as for `listJobs`: the same `limit` and `next` parameters, and `next` is `null` on the
-    last page.
+     List the sessions of the key's organization, newest first, in one answer (IonQ's
+    API does not page sessions); `active` keeps only the sessions that are (`true`) or
+    are not (`false`) still taking jobs.
 
     Args:
-        limit (int | Unset):  Default: 25.
-        next_ (str | Unset):
+        active (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | Error | SessionPage]
+        Response[BadRequestError | Error | SessionList]
     """
 
     kwargs = _get_kwargs(
-        limit=limit,
-        next_=next_,
+        active=active,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,31 +186,28 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 25,
-    next_: str | Unset = UNSET,
-) -> BadRequestError | Error | SessionPage | None:
+    active: bool | Unset = UNSET,
+) -> BadRequestError | Error | SessionList | None:
     """List sessions
 
-     List the sessions the key can see, newest first, one page at a time. Paging works
-    as for `listJobs`: the same `limit` and `next` parameters, and `next` is `null` on the
-    last page.
+     List the sessions of the key's organization, newest first, in one answer (IonQ's
+    API does not page sessions); `active` keeps only the sessions that are (`true`) or
+    are not (`false`) still taking jobs.
 
     Args:
-        limit (int | Unset):  Default: 25.
-        next_ (str | Unset):
+        active (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | Error | SessionPage
+        BadRequestError | Error | SessionList
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            limit=limit,
-            next_=next_,
+            active=active,
         )
     ).parsed

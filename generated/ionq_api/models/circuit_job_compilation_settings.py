@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CircuitJobCompilationSettings")
+
+
+@_attrs_define
+class CircuitJobCompilationSettings:
+    """How the job was compiled.
+
+    Attributes:
+        opt (float | Unset): The optimization level.
+        precision (str | Unset): The compiler's precision setting.
+        gate_basis (str | Unset): The gate basis the circuit was compiled to.
+        service_version (str | Unset): The version of the compiler service.
+    """
+
+    opt: float | Unset = UNSET
+    precision: str | Unset = UNSET
+    gate_basis: str | Unset = UNSET
+    service_version: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        opt = self.opt
+
+        precision = self.precision
+
+        gate_basis = self.gate_basis
+
+        service_version = self.service_version
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if opt is not UNSET:
+            field_dict["opt"] = opt
+        if precision is not UNSET:
+            field_dict["precision"] = precision
+        if gate_basis is not UNSET:
+            field_dict["gate_basis"] = gate_basis
+        if service_version is not UNSET:
+            field_dict["service_version"] = service_version
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        opt = d.pop("opt", UNSET)
+
+        precision = d.pop("precision", UNSET)
+
+        gate_basis = d.pop("gate_basis", UNSET)
+
+        service_version = d.pop("service_version", UNSET)
+
+        circuit_job_compilation_settings = cls(
+            opt=opt,
+            precision=precision,
+            gate_basis=gate_basis,
+            service_version=service_version,
+        )
+
+        circuit_job_compilation_settings.additional_properties = d
+        return circuit_job_compilation_settings
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.backend_name import BackendName, check_backend_name
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.job_settings import JobSettings
+    from ..models.metadata import Metadata
+    from ..models.noise import Noise
+
+
+T = TypeVar("T", bound="CloneJobPayload")
+
+
+@_attrs_define
+class CloneJobPayload:
+    """What to change in the copy of a job that `cloneJob` and `moveJob` make (IonQ's
+    `CloneJobPayload`); every field is optional and the rest is the original's.
+
+        Attributes:
+            parent (str | Unset): The job to attach the copy to as a child.
+            name (str | Unset): The copy's name.
+            metadata (Metadata | Unset): Free-form string tags a user attaches to a job, stored but never interpreted: at
+                most
+                10 keys, each 1 to 40 characters long, each value a string of at most 40,000
+                characters. These limits come from IonQ's documentation of job metadata (the
+                product brief), not from IonQ's OpenAPI document, which states none; answers use
+                `JobMetadata`, without limits.
+            shots (int | Unset): The copy's shots.
+            backend (BackendName | Unset): A backend a job or session can be submitted to. The list is closed on purpose so
+                a
+                typo fails validation in the client (IonQ's document has a free string); backends
+                that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
+                open string, so a newly added backend never breaks a client.
+            session_id (None | str | Unset): The session to run the copy in.
+            settings (JobSettings | Unset): How a job is compiled and whether its errors are mitigated.
+            dry_run (bool | Unset): Whether the copy is only validated and costed.
+            noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for
+                QPU jobs, whose `Job` carries no `noise`.
+    """
+
+    parent: str | Unset = UNSET
+    name: str | Unset = UNSET
+    metadata: Metadata | Unset = UNSET
+    shots: int | Unset = UNSET
+    backend: BackendName | Unset = UNSET
+    session_id: None | str | Unset = UNSET
+    settings: JobSettings | Unset = UNSET
+    dry_run: bool | Unset = UNSET
+    noise: Noise | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        parent = self.parent
+
+        name = self.name
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        shots = self.shots
+
+        backend: str | Unset = UNSET
+        if not isinstance(self.backend, Unset):
+            backend = self.backend
+
+        session_id: None | str | Unset
+        if isinstance(self.session_id, Unset):
+            session_id = UNSET
+        else:
+            session_id = self.session_id
+
+        settings: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.settings, Unset):
+            settings = self.settings.to_dict()
+
+        dry_run = self.dry_run
+
+        noise: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.noise, Unset):
+            noise = self.noise.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if parent is not UNSET:
+            field_dict["parent"] = parent
+        if name is not UNSET:
+            field_dict["name"] = name
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if shots is not UNSET:
+            field_dict["shots"] = shots
+        if backend is not UNSET:
+            field_dict["backend"] = backend
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if settings is not UNSET:
+            field_dict["settings"] = settings
+        if dry_run is not UNSET:
+            field_dict["dry_run"] = dry_run
+        if noise is not UNSET:
+            field_dict["noise"] = noise
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.job_settings import JobSettings  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
+        from ..models.noise import Noise  # noqa: PLC0415
+
+        d = dict(src_dict)
+        parent = d.pop("parent", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: Metadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = Metadata.from_dict(_metadata)
+
+        shots = d.pop("shots", UNSET)
+
+        _backend = d.pop("backend", UNSET)
+        backend: BackendName | Unset
+        if isinstance(_backend, Unset):
+            backend = UNSET
+        else:
+            backend = check_backend_name(_backend)
+
+        def _parse_session_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        session_id = _parse_session_id(d.pop("session_id", UNSET))
+
+        _settings = d.pop("settings", UNSET)
+        settings: JobSettings | Unset
+        if isinstance(_settings, Unset):
+            settings = UNSET
+        else:
+            settings = JobSettings.from_dict(_settings)
+
+        dry_run = d.pop("dry_run", UNSET)
+
+        _noise = d.pop("noise", UNSET)
+        noise: Noise | Unset
+        if isinstance(_noise, Unset):
+            noise = UNSET
+        else:
+            noise = Noise.from_dict(_noise)
+
+        clone_job_payload = cls(
+            parent=parent,
+            name=name,
+            metadata=metadata,
+            shots=shots,
+            backend=backend,
+            session_id=session_id,
+            settings=settings,
+            dry_run=dry_run,
+            noise=noise,
+        )
+
+        return clone_job_payload

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.multi_circuit_input_gateset import (
+    MultiCircuitInputGateset,
+    check_multi_circuit_input_gateset,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.native_circuit_entry import NativeCircuitEntry
+    from ..models.qis_circuit_entry import QisCircuitEntry
+
+
+T = TypeVar("T", bound="MultiCircuitInput")
+
+
+@_attrs_define
+class MultiCircuitInput:
+    """The program of an `ionq.multi-circuit.v1` job: several circuits, each run as a child
+    job. Each circuit uses the job's `gateset` unless it names its own.
+
+        Attributes:
+            gateset (MultiCircuitInputGateset): The gate set of the circuits that do not name their own.
+            circuits (list[NativeCircuitEntry | QisCircuitEntry]): The circuits, at most 5,000.
+            qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
+                The backend's own limit also applies (checked after the job is accepted: a wider job
+                fails with `NotEnoughQubits`): the simulator takes up to 29 qubits, Aria QPUs 25,
+                Forte QPUs 36.
+    """
+
+    gateset: MultiCircuitInputGateset
+    circuits: list[NativeCircuitEntry | QisCircuitEntry]
+    qubits: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.qis_circuit_entry import QisCircuitEntry  # noqa: PLC0415
+
+        gateset: str = self.gateset
+
+        circuits = []
+        for circuits_item_data in self.circuits:
+            circuits_item: dict[str, Any]
+            if isinstance(circuits_item_data, QisCircuitEntry):
+                circuits_item = circuits_item_data.to_dict()
+            else:
+                circuits_item = circuits_item_data.to_dict()
+
+            circuits.append(circuits_item)
+
+        qubits = self.qubits
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "gateset": gateset,
+                "circuits": circuits,
+            }
+        )
+        if qubits is not UNSET:
+            field_dict["qubits"] = qubits
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.native_circuit_entry import NativeCircuitEntry  # noqa: PLC0415
+        from ..models.qis_circuit_entry import QisCircuitEntry  # noqa: PLC0415
+
+        d = dict(src_dict)
+        gateset = check_multi_circuit_input_gateset(d.pop("gateset"))
+
+        circuits = []
+        _circuits = d.pop("circuits")
+        for circuits_item_data in _circuits:
+
+            def _parse_circuits_item(
+                data: object,
+            ) -> NativeCircuitEntry | QisCircuitEntry:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    circuits_item_type_0 = QisCircuitEntry.from_dict(data)
+
+                    return circuits_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                circuits_item_type_1 = NativeCircuitEntry.from_dict(data)
+
+                return circuits_item_type_1
+
+            circuits_item = _parse_circuits_item(circuits_item_data)
+
+            circuits.append(circuits_item)
+
+        qubits = d.pop("qubits", UNSET)
+
+        multi_circuit_input = cls(
+            gateset=gateset,
+            circuits=circuits,
+            qubits=qubits,
+        )
+
+        multi_circuit_input.additional_properties = d
+        return multi_circuit_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

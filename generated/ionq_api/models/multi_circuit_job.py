@@ -1,0 +1,475 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.job_common_cost_model import (
+    JobCommonCostModel,
+    check_job_common_cost_model,
+)
+from ..models.job_status import JobStatus, check_job_status
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.circuit_job_output import CircuitJobOutput
+    from ..models.circuit_job_results import CircuitJobResults
+    from ..models.circuit_job_settings import CircuitJobSettings
+    from ..models.circuit_job_stats import CircuitJobStats
+    from ..models.job_failure import JobFailure
+    from ..models.job_metadata import JobMetadata
+    from ..models.noise import Noise
+
+
+T = TypeVar("T", bound="MultiCircuitJob")
+
+
+@_attrs_define
+class MultiCircuitJob:
+    """A job that runs several circuits, each as a child job (`ionq.multi-circuit.v1`).
+
+    Attributes:
+        id (str): The job's id (a UUID).
+        status (JobStatus): Where a job is in its life: `submitted` → `ready` (queued) → `started` (running) →
+            `completed`, or `failed`, or `canceled`. The last three are terminal.
+        backend (str): A backend name as the service reports it: `simulator` or `qpu.<system>` (e.g.
+            `qpu.forte-1`). Any string: it may name a backend newer than this document, or a
+            retired one.
+        dry_run (bool): Whether the job was only validated and costed, never run.
+        submitter_id (str): The id of the user who submitted the job.
+        project_id (None | str): The project the job belongs to, or null.
+        parent_job_id (None | str): For a child job of a multi-circuit job, the parent's id; otherwise null.
+        session_id (None | str): The session the job runs in, or null.
+        metadata (JobMetadata | None): The job's metadata, or null if it has none.
+        name (None | str): The job's name, or null if it has none.
+        submitted_at (datetime.datetime): When the job was submitted.
+        started_at (datetime.datetime | None): When the job started running, or null if it has not.
+        completed_at (datetime.datetime | None): When the job reached a terminal state, or null if it has not.
+        predicted_wait_time_ms (int | None): The predicted time in the queue, in milliseconds, or null if unknown.
+        predicted_execution_duration_ms (int | None): The predicted running time, in milliseconds, or null if unknown.
+        execution_duration_ms (int | None): The actual running time, in milliseconds, or null until the job has run.
+        failure (JobFailure | None): Why the job failed, or null unless its status is `failed`.
+        type_ (Literal['ionq.multi-circuit.v1']): The program type.
+        output (CircuitJobOutput): What compiling and error-mitigating a circuit job reported (`{}` when nothing).
+        settings (CircuitJobSettings): A circuit job's compilation and error-mitigation settings.
+        stats (CircuitJobStats): The size and cost drivers of a circuit job. Every field is optional.
+        results (CircuitJobResults | None): The results, keyed by format (`ionq.result.probabilities-aggregate.json.v1`
+            holds every circuit's probabilities by child id), or null until completed.
+        child_job_ids (list[str] | None): The ids of the child jobs, one per circuit, in submission order.
+        shots (int | Unset): The number of shots; absent for jobs on the ideal simulator.
+        noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for
+            QPU jobs, whose `Job` carries no `noise`.
+        cost_model (JobCommonCostModel | Unset): The billing model of the job.
+    """
+
+    id: str
+    status: JobStatus
+    backend: str
+    dry_run: bool
+    submitter_id: str
+    project_id: None | str
+    parent_job_id: None | str
+    session_id: None | str
+    metadata: JobMetadata | None
+    name: None | str
+    submitted_at: datetime.datetime
+    started_at: datetime.datetime | None
+    completed_at: datetime.datetime | None
+    predicted_wait_time_ms: int | None
+    predicted_execution_duration_ms: int | None
+    execution_duration_ms: int | None
+    failure: JobFailure | None
+    type_: Literal["ionq.multi-circuit.v1"]
+    output: CircuitJobOutput
+    settings: CircuitJobSettings
+    stats: CircuitJobStats
+    results: CircuitJobResults | None
+    child_job_ids: list[str] | None
+    shots: int | Unset = UNSET
+    noise: Noise | Unset = UNSET
+    cost_model: JobCommonCostModel | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.circuit_job_results import CircuitJobResults  # noqa: PLC0415
+        from ..models.job_failure import JobFailure  # noqa: PLC0415
+        from ..models.job_metadata import JobMetadata  # noqa: PLC0415
+
+        id = self.id
+
+        status: str = self.status
+
+        backend = self.backend
+
+        dry_run = self.dry_run
+
+        submitter_id = self.submitter_id
+
+        project_id: None | str
+        project_id = self.project_id
+
+        parent_job_id: None | str
+        parent_job_id = self.parent_job_id
+
+        session_id: None | str
+        session_id = self.session_id
+
+        metadata: dict[str, Any] | None
+        if isinstance(self.metadata, JobMetadata):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        name: None | str
+        name = self.name
+
+        submitted_at = self.submitted_at.isoformat()
+
+        started_at: None | str
+        if isinstance(self.started_at, datetime.datetime):
+            started_at = self.started_at.isoformat()
+        else:
+            started_at = self.started_at
+
+        completed_at: None | str
+        if isinstance(self.completed_at, datetime.datetime):
+            completed_at = self.completed_at.isoformat()
+        else:
+            completed_at = self.completed_at
+
+        predicted_wait_time_ms: int | None
+        predicted_wait_time_ms = self.predicted_wait_time_ms
+
+        predicted_execution_duration_ms: int | None
+        predicted_execution_duration_ms = self.predicted_execution_duration_ms
+
+        execution_duration_ms: int | None
+        execution_duration_ms = self.execution_duration_ms
+
+        failure: dict[str, Any] | None
+        if isinstance(self.failure, JobFailure):
+            failure = self.failure.to_dict()
+        else:
+            failure = self.failure
+
+        type_ = self.type_
+
+        output = self.output.to_dict()
+
+        settings = self.settings.to_dict()
+
+        stats = self.stats.to_dict()
+
+        results: dict[str, Any] | None
+        if isinstance(self.results, CircuitJobResults):
+            results = self.results.to_dict()
+        else:
+            results = self.results
+
+        child_job_ids: list[str] | None
+        if isinstance(self.child_job_ids, list):
+            child_job_ids = self.child_job_ids
+
+        else:
+            child_job_ids = self.child_job_ids
+
+        shots = self.shots
+
+        noise: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.noise, Unset):
+            noise = self.noise.to_dict()
+
+        cost_model: str | Unset = UNSET
+        if not isinstance(self.cost_model, Unset):
+            cost_model = self.cost_model
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+                "backend": backend,
+                "dry_run": dry_run,
+                "submitter_id": submitter_id,
+                "project_id": project_id,
+                "parent_job_id": parent_job_id,
+                "session_id": session_id,
+                "metadata": metadata,
+                "name": name,
+                "submitted_at": submitted_at,
+                "started_at": started_at,
+                "completed_at": completed_at,
+                "predicted_wait_time_ms": predicted_wait_time_ms,
+                "predicted_execution_duration_ms": predicted_execution_duration_ms,
+                "execution_duration_ms": execution_duration_ms,
+                "failure": failure,
+                "type": type_,
+                "output": output,
+                "settings": settings,
+                "stats": stats,
+                "results": results,
+                "child_job_ids": child_job_ids,
+            }
+        )
+        if shots is not UNSET:
+            field_dict["shots"] = shots
+        if noise is not UNSET:
+            field_dict["noise"] = noise
+        if cost_model is not UNSET:
+            field_dict["cost_model"] = cost_model
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.circuit_job_output import CircuitJobOutput  # noqa: PLC0415
+        from ..models.circuit_job_results import CircuitJobResults  # noqa: PLC0415
+        from ..models.circuit_job_settings import CircuitJobSettings  # noqa: PLC0415
+        from ..models.circuit_job_stats import CircuitJobStats  # noqa: PLC0415
+        from ..models.job_failure import JobFailure  # noqa: PLC0415
+        from ..models.job_metadata import JobMetadata  # noqa: PLC0415
+        from ..models.noise import Noise  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        status = check_job_status(d.pop("status"))
+
+        backend = d.pop("backend")
+
+        dry_run = d.pop("dry_run")
+
+        submitter_id = d.pop("submitter_id")
+
+        def _parse_project_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        project_id = _parse_project_id(d.pop("project_id"))
+
+        def _parse_parent_job_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        parent_job_id = _parse_parent_job_id(d.pop("parent_job_id"))
+
+        def _parse_session_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        session_id = _parse_session_id(d.pop("session_id"))
+
+        def _parse_metadata(data: object) -> JobMetadata | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = JobMetadata.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JobMetadata | None, data)
+
+        metadata = _parse_metadata(d.pop("metadata"))
+
+        def _parse_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        name = _parse_name(d.pop("name"))
+
+        submitted_at = datetime.datetime.fromisoformat(d.pop("submitted_at"))
+
+        def _parse_started_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        started_at = _parse_started_at(d.pop("started_at"))
+
+        def _parse_completed_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return completed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        completed_at = _parse_completed_at(d.pop("completed_at"))
+
+        def _parse_predicted_wait_time_ms(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        predicted_wait_time_ms = _parse_predicted_wait_time_ms(
+            d.pop("predicted_wait_time_ms")
+        )
+
+        def _parse_predicted_execution_duration_ms(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        predicted_execution_duration_ms = _parse_predicted_execution_duration_ms(
+            d.pop("predicted_execution_duration_ms")
+        )
+
+        def _parse_execution_duration_ms(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        execution_duration_ms = _parse_execution_duration_ms(
+            d.pop("execution_duration_ms")
+        )
+
+        def _parse_failure(data: object) -> JobFailure | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                failure_type_0 = JobFailure.from_dict(data)
+
+                return failure_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JobFailure | None, data)
+
+        failure = _parse_failure(d.pop("failure"))
+
+        type_ = cast(Literal["ionq.multi-circuit.v1"], d.pop("type"))
+        if type_ != "ionq.multi-circuit.v1":
+            raise ValueError(
+                f"type must match const 'ionq.multi-circuit.v1', got '{type_}'"
+            )
+
+        output = CircuitJobOutput.from_dict(d.pop("output"))
+
+        settings = CircuitJobSettings.from_dict(d.pop("settings"))
+
+        stats = CircuitJobStats.from_dict(d.pop("stats"))
+
+        def _parse_results(data: object) -> CircuitJobResults | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                results_type_0 = CircuitJobResults.from_dict(data)
+
+                return results_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CircuitJobResults | None, data)
+
+        results = _parse_results(d.pop("results"))
+
+        def _parse_child_job_ids(data: object) -> list[str] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                child_job_ids_type_0 = cast(list[str], data)
+
+                return child_job_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None, data)
+
+        child_job_ids = _parse_child_job_ids(d.pop("child_job_ids"))
+
+        shots = d.pop("shots", UNSET)
+
+        _noise = d.pop("noise", UNSET)
+        noise: Noise | Unset
+        if isinstance(_noise, Unset):
+            noise = UNSET
+        else:
+            noise = Noise.from_dict(_noise)
+
+        _cost_model = d.pop("cost_model", UNSET)
+        cost_model: JobCommonCostModel | Unset
+        if isinstance(_cost_model, Unset):
+            cost_model = UNSET
+        else:
+            cost_model = check_job_common_cost_model(_cost_model)
+
+        multi_circuit_job = cls(
+            id=id,
+            status=status,
+            backend=backend,
+            dry_run=dry_run,
+            submitter_id=submitter_id,
+            project_id=project_id,
+            parent_job_id=parent_job_id,
+            session_id=session_id,
+            metadata=metadata,
+            name=name,
+            submitted_at=submitted_at,
+            started_at=started_at,
+            completed_at=completed_at,
+            predicted_wait_time_ms=predicted_wait_time_ms,
+            predicted_execution_duration_ms=predicted_execution_duration_ms,
+            execution_duration_ms=execution_duration_ms,
+            failure=failure,
+            type_=type_,
+            output=output,
+            settings=settings,
+            stats=stats,
+            results=results,
+            child_job_ids=child_job_ids,
+            shots=shots,
+            noise=noise,
+            cost_model=cost_model,
+        )
+
+        multi_circuit_job.additional_properties = d
+        return multi_circuit_job
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.registered_probabilities import RegisteredProbabilities
+
+
+T = TypeVar("T", bound="ProbabilitiesV2")
+
+
+@_attrs_define
+class ProbabilitiesV2:
+    """The `ionq.result.probabilities.json.v2` format.
+
+    Attributes:
+        probabilities (RegisteredProbabilities): Probability distributions by register name (`output_all` is every
+            qubit).
+    """
+
+    probabilities: RegisteredProbabilities
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        probabilities = self.probabilities.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "probabilities": probabilities,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.registered_probabilities import RegisteredProbabilities  # noqa: PLC0415
+
+        d = dict(src_dict)
+        probabilities = RegisteredProbabilities.from_dict(d.pop("probabilities"))
+
+        probabilities_v2 = cls(
+            probabilities=probabilities,
+        )
+
+        probabilities_v2.additional_properties = d
+        return probabilities_v2
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

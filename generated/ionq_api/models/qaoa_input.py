@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.qaoa_input_problem_type import (
+    QaoaInputProblemType,
+    check_qaoa_input_problem_type,
+)
+
+if TYPE_CHECKING:
+    from ..models.qaoa_input_problem import QaoaInputProblem
+
+
+T = TypeVar("T", bound="QaoaInput")
+
+
+@_attrs_define
+class QaoaInput:
+    """The problem of a `qctrl.qaoa.v1` job.
+
+    Attributes:
+        problem_type (QaoaInputProblemType): The problem class.
+        problem (QaoaInputProblem): The problem graph, a NetworkX adjacency graph.
+    """
+
+    problem_type: QaoaInputProblemType
+    problem: QaoaInputProblem
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        problem_type: str = self.problem_type
+
+        problem = self.problem.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "problem_type": problem_type,
+                "problem": problem,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.qaoa_input_problem import QaoaInputProblem  # noqa: PLC0415
+
+        d = dict(src_dict)
+        problem_type = check_qaoa_input_problem_type(d.pop("problem_type"))
+
+        problem = QaoaInputProblem.from_dict(d.pop("problem"))
+
+        qaoa_input = cls(
+            problem_type=problem_type,
+            problem=problem,
+        )
+
+        qaoa_input.additional_properties = d
+        return qaoa_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

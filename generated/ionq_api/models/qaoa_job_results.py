@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.qaoa_results import QaoaResults
+
+
+T = TypeVar("T", bound="QaoaJobResults")
+
+
+@_attrs_define
+class QaoaJobResults:
+    """The results of a `qctrl.qaoa.v1` job.
+
+    Attributes:
+        qaoa_results (QaoaResults | Unset): What the QAOA solver found.
+    """
+
+    qaoa_results: QaoaResults | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        qaoa_results: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.qaoa_results, Unset):
+            qaoa_results = self.qaoa_results.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if qaoa_results is not UNSET:
+            field_dict["qaoa_results"] = qaoa_results
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.qaoa_results import QaoaResults  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _qaoa_results = d.pop("qaoa_results", UNSET)
+        qaoa_results: QaoaResults | Unset
+        if isinstance(_qaoa_results, Unset):
+            qaoa_results = UNSET
+        else:
+            qaoa_results = QaoaResults.from_dict(_qaoa_results)
+
+        qaoa_job_results = cls(
+            qaoa_results=qaoa_results,
+        )
+
+        qaoa_job_results.additional_properties = d
+        return qaoa_job_results
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Qasm3Input")
+
+
+@_attrs_define
+class Qasm3Input:
+    """The program of an `ionq.qasm3.v1` job, an OpenQASM 3 source.
+
+    Attributes:
+        data (str): The OpenQASM 3 program.
+        qubits (int | Unset): How many qubits the program uses. When omitted, one more than the highest index used.
+            The backend's own limit also applies (checked after the job is accepted: a wider job
+            fails with `NotEnoughQubits`): the simulator takes up to 29 qubits, Aria QPUs 25,
+            Forte QPUs 36.
+    """
+
+    data: str
+    qubits: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.data
+
+        qubits = self.qubits
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
+        if qubits is not UNSET:
+            field_dict["qubits"] = qubits
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        data = d.pop("data")
+
+        qubits = d.pop("qubits", UNSET)
+
+        qasm_3_input = cls(
+            data=data,
+            qubits=qubits,
+        )
+
+        qasm_3_input.additional_properties = d
+        return qasm_3_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

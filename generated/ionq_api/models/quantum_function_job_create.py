@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.backend_name import BackendName, check_backend_name
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.generic_quantum_function_input import GenericQuantumFunctionInput
+    from ..models.hamiltonian_energy_input import HamiltonianEnergyInput
+    from ..models.job_settings import JobSettings
+    from ..models.metadata import Metadata
+    from ..models.noise import Noise
+
+
+T = TypeVar("T", bound="QuantumFunctionJobCreate")
+
+
+@_attrs_define
+class QuantumFunctionJobCreate:
+    """A job that evaluates a quantum function.
+
+    Attributes:
+        backend (BackendName): A backend a job or session can be submitted to. The list is closed on purpose so a
+            typo fails validation in the client (IonQ's document has a free string); backends
+            that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
+            open string, so a newly added backend never breaks a client.
+        type_ (Literal['quantum-function']): The program type, `quantum-function`.
+        input_ (GenericQuantumFunctionInput | HamiltonianEnergyInput): The program of a `quantum-function` job.
+        name (str | Unset): A name for the job, for the user's reference.
+        metadata (Metadata | Unset): Free-form string tags a user attaches to a job, stored but never interpreted: at
+            most
+            10 keys, each 1 to 40 characters long, each value a string of at most 40,000
+            characters. These limits come from IonQ's documentation of job metadata (the
+            product brief), not from IonQ's OpenAPI document, which states none; answers use
+            `JobMetadata`, without limits.
+        shots (int | Unset): How many times to run the circuit. Ignored by the ideal simulator, which computes exact
+            probabilities. Default: 100.
+        noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for
+            QPU jobs, whose `Job` carries no `noise`.
+        settings (JobSettings | Unset): How a job is compiled and whether its errors are mitigated.
+        session_id (None | str | Unset): Run the job in this session (which must be active and on the same backend).
+        dry_run (bool | Unset): Validate and cost the job without running it. Default: False.
+    """
+
+    backend: BackendName
+    type_: Literal["quantum-function"]
+    input_: GenericQuantumFunctionInput | HamiltonianEnergyInput
+    name: str | Unset = UNSET
+    metadata: Metadata | Unset = UNSET
+    shots: int | Unset = 100
+    noise: Noise | Unset = UNSET
+    settings: JobSettings | Unset = UNSET
+    session_id: None | str | Unset = UNSET
+    dry_run: bool | Unset = False
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.hamiltonian_energy_input import HamiltonianEnergyInput  # noqa: PLC0415
+
+        backend: str = self.backend
+
+        type_ = self.type_
+
+        input_: dict[str, Any]
+        if isinstance(self.input_, HamiltonianEnergyInput):
+            input_ = self.input_.to_dict()
+        else:
+            input_ = self.input_.to_dict()
+
+        name = self.name
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        shots = self.shots
+
+        noise: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.noise, Unset):
+            noise = self.noise.to_dict()
+
+        settings: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.settings, Unset):
+            settings = self.settings.to_dict()
+
+        session_id: None | str | Unset
+        if isinstance(self.session_id, Unset):
+            session_id = UNSET
+        else:
+            session_id = self.session_id
+
+        dry_run = self.dry_run
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "backend": backend,
+                "type": type_,
+                "input": input_,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if shots is not UNSET:
+            field_dict["shots"] = shots
+        if noise is not UNSET:
+            field_dict["noise"] = noise
+        if settings is not UNSET:
+            field_dict["settings"] = settings
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if dry_run is not UNSET:
+            field_dict["dry_run"] = dry_run
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.generic_quantum_function_input import GenericQuantumFunctionInput  # noqa: PLC0415
+        from ..models.hamiltonian_energy_input import HamiltonianEnergyInput  # noqa: PLC0415
+        from ..models.job_settings import JobSettings  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
+        from ..models.noise import Noise  # noqa: PLC0415
+
+        d = dict(src_dict)
+        backend = check_backend_name(d.pop("backend"))
+
+        type_ = cast(Literal["quantum-function"], d.pop("type"))
+        if type_ != "quantum-function":
+            raise ValueError(f"type must match const 'quantum-function', got '{type_}'")
+
+        def _parse_input_(
+            data: object,
+        ) -> GenericQuantumFunctionInput | HamiltonianEnergyInput:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_quantum_function_input_type_0 = (
+                    HamiltonianEnergyInput.from_dict(data)
+                )
+
+                return componentsschemas_quantum_function_input_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_quantum_function_input_type_1 = (
+                GenericQuantumFunctionInput.from_dict(data)
+            )
+
+            return componentsschemas_quantum_function_input_type_1
+
+        input_ = _parse_input_(d.pop("input"))
+
+        name = d.pop("name", UNSET)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: Metadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = Metadata.from_dict(_metadata)
+
+        shots = d.pop("shots", UNSET)
+
+        _noise = d.pop("noise", UNSET)
+        noise: Noise | Unset
+        if isinstance(_noise, Unset):
+            noise = UNSET
+        else:
+            noise = Noise.from_dict(_noise)
+
+        _settings = d.pop("settings", UNSET)
+        settings: JobSettings | Unset
+        if isinstance(_settings, Unset):
+            settings = UNSET
+        else:
+            settings = JobSettings.from_dict(_settings)
+
+        def _parse_session_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        session_id = _parse_session_id(d.pop("session_id", UNSET))
+
+        dry_run = d.pop("dry_run", UNSET)
+
+        quantum_function_job_create = cls(
+            backend=backend,
+            type_=type_,
+            input_=input_,
+            name=name,
+            metadata=metadata,
+            shots=shots,
+            noise=noise,
+            settings=settings,
+            session_id=session_id,
+            dry_run=dry_run,
+        )
+
+        quantum_function_job_create.additional_properties = d
+        return quantum_function_job_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.session import Session
+
+
+T = TypeVar("T", bound="SessionList")
+
+
+@_attrs_define
+class SessionList:
+    """The sessions of the key's organization (IonQ's `SessionsResponse`).
+
+    Attributes:
+        organization_id (str): The organization.
+        sessions (list[Session]): The sessions, newest first.
+    """
+
+    organization_id: str
+    sessions: list[Session]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        organization_id = self.organization_id
+
+        sessions = []
+        for sessions_item_data in self.sessions:
+            sessions_item = sessions_item_data.to_dict()
+            sessions.append(sessions_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "organization_id": organization_id,
+                "sessions": sessions,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.session import Session  # noqa: PLC0415
+
+        d = dict(src_dict)
+        organization_id = d.pop("organization_id")
+
+        sessions = []
+        _sessions = d.pop("sessions")
+        for sessions_item_data in _sessions:
+            sessions_item = Session.from_dict(sessions_item_data)
+
+            sessions.append(sessions_item)
+
+        session_list = cls(
+            organization_id=organization_id,
+            sessions=sessions,
+        )
+
+        session_list.additional_properties = d
+        return session_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.shot_result_registers import ShotResultRegisters
+
+
+T = TypeVar("T", bound="ShotResult")
+
+
+@_attrs_define
+class ShotResult:
+    """The bits every register measured in one shot.
+
+    Attributes:
+        registers (ShotResultRegisters): One bit array per register, its first qubit first.
+    """
+
+    registers: ShotResultRegisters
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        registers = self.registers.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "registers": registers,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.shot_result_registers import ShotResultRegisters  # noqa: PLC0415
+
+        d = dict(src_dict)
+        registers = ShotResultRegisters.from_dict(d.pop("registers"))
+
+        shot_result = cls(
+            registers=registers,
+        )
+
+        shot_result.additional_properties = d
+        return shot_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SpamFidelity")
+
+
+@_attrs_define
+class SpamFidelity:
+    """State preparation and measurement fidelity.
+
+    Attributes:
+        median (float): The median fidelity.
+        stderr (float | None | Unset): The standard error, or null. IonQ's document types it as a non-negative
+            integer; a standard error of a fraction is a fraction, and its own example is null.
+    """
+
+    median: float
+    stderr: float | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        median = self.median
+
+        stderr: float | None | Unset
+        if isinstance(self.stderr, Unset):
+            stderr = UNSET
+        else:
+            stderr = self.stderr
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "median": median,
+            }
+        )
+        if stderr is not UNSET:
+            field_dict["stderr"] = stderr
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        median = d.pop("median")
+
+        def _parse_stderr(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        stderr = _parse_stderr(d.pop("stderr", UNSET))
+
+        spam_fidelity = cls(
+            median=median,
+            stderr=stderr,
+        )
+
+        spam_fidelity.additional_properties = d
+        return spam_fidelity
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
