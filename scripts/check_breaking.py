@@ -235,6 +235,10 @@ def _show(types: set[str] | None) -> str:
 class Comparer:
     """Walks an old and a new document side by side and collects breaking changes."""
 
+    # Rule 1's operationId checks; a subclass comparing documents by different authors,
+    # who name operations differently, turns them off.
+    compare_operation_ids = True
+
     def __init__(self, old: Schema, new: Schema) -> None:
         self.old, self.new = old, new
         self.findings: list[Finding] = []
@@ -381,7 +385,7 @@ class Comparer:
         new_ids = {op.get("operationId"): key for key, (_, op) in new_ops.items()}
         for key, (path, op) in old_ops.items():
             loc = f"paths.{path}.{key[0]}"
-            op_id = op.get("operationId")
+            op_id = op.get("operationId") if self.compare_operation_ids else None
             if key not in new_ops:
                 if op_id is not None and op_id in new_ids:
                     method, new_path = new_ids[op_id][0], new_ops[new_ids[op_id]][0]

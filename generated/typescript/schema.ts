@@ -2676,8 +2676,8 @@ export interface operations {
             query: {
                 /** @description The backend the job would run on. */
                 backend: components["schemas"]["BackendName"];
-                /** @description The program type. */
-                type?: components["schemas"]["JobType"];
+                /** @description The program type; any string, the known ones are `JobType`'s. */
+                type?: components["schemas"]["JobType"] | string;
                 /** @description The number of qubits the program uses. */
                 qubits?: number;
                 /** @description The number of shots. */
@@ -3644,6 +3644,8 @@ export interface operations {
                  *     is not a member of that project.
                  */
                 submitter_id?: components["parameters"]["submitter_id"];
+                /** @description Only jobs of this session (IonQ lists this filter here too; the path already names the session). */
+                session_id?: string;
                 /** @description Only the child jobs of this multi-circuit job. */
                 parent_job_id?: string;
                 /** @description Only jobs with these ids (repeat the parameter once per id; at most 100). */
@@ -3824,6 +3826,15 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error, in the common error body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     whoami: {

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.backend_name import BackendName, check_backend_name
 from ..types import UNSET, Unset
@@ -53,6 +54,7 @@ class CloneJobPayload:
     settings: JobSettings | Unset = UNSET
     dry_run: bool | Unset = UNSET
     noise: Noise | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         parent = self.parent
@@ -86,7 +88,7 @@ class CloneJobPayload:
             noise = self.noise.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if parent is not UNSET:
             field_dict["parent"] = parent
@@ -173,4 +175,21 @@ class CloneJobPayload:
             noise=noise,
         )
 
+        clone_job_payload.additional_properties = d
         return clone_job_payload
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     backend: BackendName,
-    type_: JobType | Unset = UNSET,
+    type_: JobType | str | Unset = "ionq.circuit.v1",
     qubits: int | Unset = 25,
     shots: int | Unset = 1000,
     field_1q_gates: int | Unset = 0,
@@ -29,10 +29,13 @@ def _get_kwargs(
     json_backend: str = backend
     params["backend"] = json_backend
 
-    json_type_: str | Unset = UNSET
-    if not isinstance(type_, Unset):
+    json_type_: str | Unset
+    if isinstance(type_, Unset):
+        json_type_ = UNSET
+    elif isinstance(type_, str):
         json_type_ = type_
-
+    else:
+        json_type_ = type_
     params["type"] = json_type_
 
     params["qubits"] = qubits
@@ -120,7 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     backend: BackendName,
-    type_: JobType | Unset = UNSET,
+    type_: JobType | str | Unset = "ionq.circuit.v1",
     qubits: int | Unset = 25,
     shots: int | Unset = 1000,
     field_1q_gates: int | Unset = 0,
@@ -138,7 +141,7 @@ def sync_detailed(
             typo fails validation in the client (IonQ's document has a free string); backends
             that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
             open string, so a newly added backend never breaks a client.
-        type_ (JobType | Unset): The kinds of program a job can run.
+        type_ (JobType | str | Unset):  Default: 'ionq.circuit.v1'.
         qubits (int | Unset):  Default: 25.
         shots (int | Unset):  Default: 1000.
         field_1q_gates (int | Unset):  Default: 0.
@@ -174,7 +177,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     backend: BackendName,
-    type_: JobType | Unset = UNSET,
+    type_: JobType | str | Unset = "ionq.circuit.v1",
     qubits: int | Unset = 25,
     shots: int | Unset = 1000,
     field_1q_gates: int | Unset = 0,
@@ -192,7 +195,7 @@ def sync(
             typo fails validation in the client (IonQ's document has a free string); backends
             that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
             open string, so a newly added backend never breaks a client.
-        type_ (JobType | Unset): The kinds of program a job can run.
+        type_ (JobType | str | Unset):  Default: 'ionq.circuit.v1'.
         qubits (int | Unset):  Default: 25.
         shots (int | Unset):  Default: 1000.
         field_1q_gates (int | Unset):  Default: 0.
@@ -223,7 +226,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     backend: BackendName,
-    type_: JobType | Unset = UNSET,
+    type_: JobType | str | Unset = "ionq.circuit.v1",
     qubits: int | Unset = 25,
     shots: int | Unset = 1000,
     field_1q_gates: int | Unset = 0,
@@ -241,7 +244,7 @@ async def asyncio_detailed(
             typo fails validation in the client (IonQ's document has a free string); backends
             that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
             open string, so a newly added backend never breaks a client.
-        type_ (JobType | Unset): The kinds of program a job can run.
+        type_ (JobType | str | Unset):  Default: 'ionq.circuit.v1'.
         qubits (int | Unset):  Default: 25.
         shots (int | Unset):  Default: 1000.
         field_1q_gates (int | Unset):  Default: 0.
@@ -275,7 +278,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     backend: BackendName,
-    type_: JobType | Unset = UNSET,
+    type_: JobType | str | Unset = "ionq.circuit.v1",
     qubits: int | Unset = 25,
     shots: int | Unset = 1000,
     field_1q_gates: int | Unset = 0,
@@ -293,7 +296,7 @@ async def asyncio(
             typo fails validation in the client (IonQ's document has a free string); backends
             that are read back (in jobs, `Backend`, `Session`) are typed `BackendId` instead, an
             open string, so a newly added backend never breaks a client.
-        type_ (JobType | Unset): The kinds of program a job can run.
+        type_ (JobType | str | Unset):  Default: 'ionq.circuit.v1'.
         qubits (int | Unset):  Default: 25.
         shots (int | Unset):  Default: 1000.
         field_1q_gates (int | Unset):  Default: 0.

@@ -15,11 +15,12 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    session_id: UUID,
+    session_id_path: UUID,
     *,
     status: JobStatus | Unset = UNSET,
     target: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
+    session_id_query: str | Unset = UNSET,
     parent_job_id: UUID | Unset = UNSET,
     ids: list[UUID] | Unset = UNSET,
     limit: int | Unset = 25,
@@ -37,6 +38,8 @@ def _get_kwargs(
     params["target"] = target
 
     params["submitter_id"] = submitter_id
+
+    params["session_id"] = session_id_query
 
     json_parent_job_id: str | Unset = UNSET
     if not isinstance(parent_job_id, Unset):
@@ -60,8 +63,8 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/sessions/{session_id}/jobs".format(
-            session_id=quote(str(session_id), safe=""),
+        "url": "/sessions/{session_id_path}/jobs".format(
+            session_id_path=quote(str(session_id_path), safe=""),
         ),
         "params": params,
     }
@@ -135,12 +138,13 @@ def _build_response(
 
 
 def sync_detailed(
-    session_id: UUID,
+    session_id_path: UUID,
     *,
     client: AuthenticatedClient,
     status: JobStatus | Unset = UNSET,
     target: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
+    session_id_query: str | Unset = UNSET,
     parent_job_id: UUID | Unset = UNSET,
     ids: list[UUID] | Unset = UNSET,
     limit: int | Unset = 25,
@@ -152,12 +156,13 @@ def sync_detailed(
     `listJobs`.
 
     Args:
-        session_id (UUID):
+        session_id_path (UUID):
         status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
             `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
         target (str | Unset):
         submitter_id (str | Unset):
+        session_id_query (str | Unset):
         parent_job_id (UUID | Unset):
         ids (list[UUID] | Unset):
         limit (int | Unset):  Default: 25.
@@ -172,10 +177,11 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        session_id=session_id,
+        session_id_path=session_id_path,
         status=status,
         target=target,
         submitter_id=submitter_id,
+        session_id_query=session_id_query,
         parent_job_id=parent_job_id,
         ids=ids,
         limit=limit,
@@ -190,12 +196,13 @@ def sync_detailed(
 
 
 def sync(
-    session_id: UUID,
+    session_id_path: UUID,
     *,
     client: AuthenticatedClient,
     status: JobStatus | Unset = UNSET,
     target: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
+    session_id_query: str | Unset = UNSET,
     parent_job_id: UUID | Unset = UNSET,
     ids: list[UUID] | Unset = UNSET,
     limit: int | Unset = 25,
@@ -207,12 +214,13 @@ def sync(
     `listJobs`.
 
     Args:
-        session_id (UUID):
+        session_id_path (UUID):
         status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
             `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
         target (str | Unset):
         submitter_id (str | Unset):
+        session_id_query (str | Unset):
         parent_job_id (UUID | Unset):
         ids (list[UUID] | Unset):
         limit (int | Unset):  Default: 25.
@@ -227,11 +235,12 @@ def sync(
     """
 
     return sync_detailed(
-        session_id=session_id,
+        session_id_path=session_id_path,
         client=client,
         status=status,
         target=target,
         submitter_id=submitter_id,
+        session_id_query=session_id_query,
         parent_job_id=parent_job_id,
         ids=ids,
         limit=limit,
@@ -240,12 +249,13 @@ def sync(
 
 
 async def asyncio_detailed(
-    session_id: UUID,
+    session_id_path: UUID,
     *,
     client: AuthenticatedClient,
     status: JobStatus | Unset = UNSET,
     target: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
+    session_id_query: str | Unset = UNSET,
     parent_job_id: UUID | Unset = UNSET,
     ids: list[UUID] | Unset = UNSET,
     limit: int | Unset = 25,
@@ -257,12 +267,13 @@ async def asyncio_detailed(
     `listJobs`.
 
     Args:
-        session_id (UUID):
+        session_id_path (UUID):
         status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
             `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
         target (str | Unset):
         submitter_id (str | Unset):
+        session_id_query (str | Unset):
         parent_job_id (UUID | Unset):
         ids (list[UUID] | Unset):
         limit (int | Unset):  Default: 25.
@@ -277,10 +288,11 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        session_id=session_id,
+        session_id_path=session_id_path,
         status=status,
         target=target,
         submitter_id=submitter_id,
+        session_id_query=session_id_query,
         parent_job_id=parent_job_id,
         ids=ids,
         limit=limit,
@@ -293,12 +305,13 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    session_id: UUID,
+    session_id_path: UUID,
     *,
     client: AuthenticatedClient,
     status: JobStatus | Unset = UNSET,
     target: str | Unset = UNSET,
     submitter_id: str | Unset = UNSET,
+    session_id_query: str | Unset = UNSET,
     parent_job_id: UUID | Unset = UNSET,
     ids: list[UUID] | Unset = UNSET,
     limit: int | Unset = 25,
@@ -310,12 +323,13 @@ async def asyncio(
     `listJobs`.
 
     Args:
-        session_id (UUID):
+        session_id_path (UUID):
         status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
             `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
         target (str | Unset):
         submitter_id (str | Unset):
+        session_id_query (str | Unset):
         parent_job_id (UUID | Unset):
         ids (list[UUID] | Unset):
         limit (int | Unset):  Default: 25.
@@ -331,11 +345,12 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            session_id=session_id,
+            session_id_path=session_id_path,
             client=client,
             status=status,
             target=target,
             submitter_id=submitter_id,
+            session_id_query=session_id_query,
             parent_job_id=parent_job_id,
             ids=ids,
             limit=limit,
