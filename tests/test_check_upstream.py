@@ -274,6 +274,26 @@ def test_request_body_constraints_marked_stricter_are_accepted() -> None:
     assert unmarked[-1] == "15 difference(s) in 4 operation(s) (7 accepted)"
 
 
+def test_a_stricter_request_schema_covers_every_request_finding_under_it() -> None:
+    """Under x-ionq-stricter, a request variant or enum value ours refuses is accepted (a
+    stricter request rule); in a response the marker accepts nothing but constraints."""
+    mine = ours()
+    mine["components"]["schemas"]["JobCreate"]["properties"]["input"]["x-ionq-stricter"] = "qasm3"
+    lines = report(ionq(), mine)
+    assert (
+        f"  {BODY}.properties.input.anyOf.CircuitInput.properties.type:"
+        " request enum value 'ionq.qasm3.v1' missing -- accepted (qasm3)"
+    ) in lines
+    assert (
+        f"  {BODY}.properties.input.anyOf.QaoaInput: request variant missing -- accepted (qasm3)"
+        in lines
+    )
+    assert lines[-1] == "11 difference(s) in 3 operation(s) (11 accepted)"
+    mine["components"]["schemas"]["Job"]["properties"]["status"]["x-ionq-stricter"] = "no"
+    lines = report(ionq(), mine)
+    assert f"  {RESP}.properties.status: response enum value 'canceled' missing" in lines
+
+
 def test_a_shared_schema_is_reported_once_per_operation() -> None:
     lines = report(ionq(), ours())
     get_jobs = lines[lines.index("GET /jobs (IonQ GetJobs)") + 1 :]
