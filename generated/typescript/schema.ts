@@ -100,7 +100,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -143,7 +143,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -171,7 +171,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -200,7 +200,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -228,7 +228,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -255,7 +255,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -283,7 +283,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -312,7 +312,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -475,7 +475,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The session's id.
+                 * @description The session's id (a UUID; any other string names no session, so the answer is 404).
                  * @example 7f3c9a52-4d1e-4b8a-9c6f-2e5d8b1a0c34
                  */
                 session_id: components["parameters"]["session_id"];
@@ -501,7 +501,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The session's id.
+                 * @description The session's id (a UUID; any other string names no session, so the answer is 404).
                  * @example 7f3c9a52-4d1e-4b8a-9c6f-2e5d8b1a0c34
                  */
                 session_id: components["parameters"]["session_id"];
@@ -528,7 +528,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The session's id.
+                 * @description The session's id (a UUID; any other string names no session, so the answer is 404).
                  * @example 7f3c9a52-4d1e-4b8a-9c6f-2e5d8b1a0c34
                  */
                 session_id: components["parameters"]["session_id"];
@@ -2433,12 +2433,12 @@ export interface components {
         /** @description The organization's id (not always a UUID). */
         organization_id: string;
         /**
-         * @description The job's id.
+         * @description The job's id (a UUID; any other string names no job, so the answer is 404).
          * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
          */
         job_id: string;
         /**
-         * @description The session's id.
+         * @description The session's id (a UUID; any other string names no session, so the answer is 404).
          * @example 7f3c9a52-4d1e-4b8a-9c6f-2e5d8b1a0c34
          */
         session_id: string;
@@ -2799,7 +2799,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -2833,7 +2833,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -2873,7 +2873,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -2921,7 +2921,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -2968,7 +2968,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -3015,7 +3015,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -3061,7 +3061,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -3108,7 +3108,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -3161,7 +3161,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -3213,7 +3213,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The job's id.
+                 * @description The job's id (a UUID; any other string names no job, so the answer is 404).
                  * @example 3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13
                  */
                 job_id: components["parameters"]["job_id"];
@@ -3567,7 +3567,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The session's id.
+                 * @description The session's id (a UUID; any other string names no session, so the answer is 404).
                  * @example 7f3c9a52-4d1e-4b8a-9c6f-2e5d8b1a0c34
                  */
                 session_id: components["parameters"]["session_id"];
@@ -3601,7 +3601,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The session's id.
+                 * @description The session's id (a UUID; any other string names no session, so the answer is 404).
                  * @example 7f3c9a52-4d1e-4b8a-9c6f-2e5d8b1a0c34
                  */
                 session_id: components["parameters"]["session_id"];
@@ -3663,7 +3663,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The session's id.
+                 * @description The session's id (a UUID; any other string names no session, so the answer is 404).
                  * @example 7f3c9a52-4d1e-4b8a-9c6f-2e5d8b1a0c34
                  */
                 session_id: components["parameters"]["session_id"];

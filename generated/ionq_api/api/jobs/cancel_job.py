@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -14,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    job_id: UUID,
+    job_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -93,7 +92,7 @@ def _build_response(
 
 
 def sync_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
 ) -> Response[BadRequestError | Error | JobCanceled]:
@@ -104,7 +103,7 @@ def sync_detailed(
     unchanged status.
 
     Args:
-        job_id (UUID):
+        job_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +125,7 @@ def sync_detailed(
 
 
 def sync(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
 ) -> BadRequestError | Error | JobCanceled | None:
@@ -137,7 +136,7 @@ def sync(
     unchanged status.
 
     Args:
-        job_id (UUID):
+        job_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +153,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
 ) -> Response[BadRequestError | Error | JobCanceled]:
@@ -165,7 +164,7 @@ async def asyncio_detailed(
     unchanged status.
 
     Args:
-        job_id (UUID):
+        job_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +184,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
 ) -> BadRequestError | Error | JobCanceled | None:
@@ -196,7 +195,7 @@ async def asyncio(
     unchanged status.
 
     Args:
-        job_id (UUID):
+        job_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -15,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    job_id: UUID,
+    job_id: str,
     *,
     body: CloneJobPayload,
 ) -> dict[str, Any]:
@@ -107,7 +106,7 @@ def _build_response(
 
 
 def sync_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     body: CloneJobPayload,
@@ -119,7 +118,7 @@ def sync_detailed(
     is left as it is.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         body (CloneJobPayload): What to change in the copy of a job that `cloneJob` and `moveJob`
             make (IonQ's
             `CloneJobPayload`); every field is optional and the rest is the original's.
@@ -145,7 +144,7 @@ def sync_detailed(
 
 
 def sync(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     body: CloneJobPayload,
@@ -157,7 +156,7 @@ def sync(
     is left as it is.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         body (CloneJobPayload): What to change in the copy of a job that `cloneJob` and `moveJob`
             make (IonQ's
             `CloneJobPayload`); every field is optional and the rest is the original's.
@@ -178,7 +177,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     body: CloneJobPayload,
@@ -190,7 +189,7 @@ async def asyncio_detailed(
     is left as it is.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         body (CloneJobPayload): What to change in the copy of a job that `cloneJob` and `moveJob`
             make (IonQ's
             `CloneJobPayload`); every field is optional and the rest is the original's.
@@ -214,7 +213,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     body: CloneJobPayload,
@@ -226,7 +225,7 @@ async def asyncio(
     is left as it is.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         body (CloneJobPayload): What to change in the copy of a job that `cloneJob` and `moveJob`
             make (IonQ's
             `CloneJobPayload`); every field is optional and the rest is the original's.

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -14,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    job_id: UUID,
+    job_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -93,7 +92,7 @@ def _build_response(
 
 
 def sync_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
 ) -> Response[BadRequestError | Error | JobDeleted]:
@@ -103,7 +102,7 @@ def sync_detailed(
     reading it afterwards answers 404.
 
     Args:
-        job_id (UUID):
+        job_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +124,7 @@ def sync_detailed(
 
 
 def sync(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
 ) -> BadRequestError | Error | JobDeleted | None:
@@ -135,7 +134,7 @@ def sync(
     reading it afterwards answers 404.
 
     Args:
-        job_id (UUID):
+        job_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +151,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
 ) -> Response[BadRequestError | Error | JobDeleted]:
@@ -162,7 +161,7 @@ async def asyncio_detailed(
     reading it afterwards answers 404.
 
     Args:
-        job_id (UUID):
+        job_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +181,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
 ) -> BadRequestError | Error | JobDeleted | None:
@@ -192,7 +191,7 @@ async def asyncio(
     reading it afterwards answers 404.
 
     Args:
-        job_id (UUID):
+        job_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

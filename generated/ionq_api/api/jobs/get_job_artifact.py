@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -19,7 +18,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    job_id: UUID,
+    job_id: str,
     artifact_id: str,
 ) -> dict[str, Any]:
 
@@ -210,7 +209,7 @@ def _build_response(
 
 
 def sync_detailed(
-    job_id: UUID,
+    job_id: str,
     artifact_id: str,
     *,
     client: AuthenticatedClient,
@@ -235,7 +234,7 @@ def sync_detailed(
     `Shots`, `ShotsV2` or `AggregatedProbabilities` for the `ionq.result.*` formats.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         artifact_id (str):
 
     Raises:
@@ -259,7 +258,7 @@ def sync_detailed(
 
 
 def sync(
-    job_id: UUID,
+    job_id: str,
     artifact_id: str,
     *,
     client: AuthenticatedClient,
@@ -285,7 +284,7 @@ def sync(
     `Shots`, `ShotsV2` or `AggregatedProbabilities` for the `ionq.result.*` formats.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         artifact_id (str):
 
     Raises:
@@ -304,7 +303,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    job_id: UUID,
+    job_id: str,
     artifact_id: str,
     *,
     client: AuthenticatedClient,
@@ -329,7 +328,7 @@ async def asyncio_detailed(
     `Shots`, `ShotsV2` or `AggregatedProbabilities` for the `ionq.result.*` formats.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         artifact_id (str):
 
     Raises:
@@ -351,7 +350,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    job_id: UUID,
+    job_id: str,
     artifact_id: str,
     *,
     client: AuthenticatedClient,
@@ -377,7 +376,7 @@ async def asyncio(
     `Shots`, `ShotsV2` or `AggregatedProbabilities` for the `ionq.result.*` formats.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         artifact_id (str):
 
     Raises:

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -14,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    job_id: UUID,
+    job_id: str,
     *,
     sharpen: bool | Unset = False,
 ) -> dict[str, Any]:
@@ -102,7 +101,7 @@ def _build_response(
 
 
 def sync_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     sharpen: bool | Unset = False,
@@ -115,7 +114,7 @@ def sync_detailed(
     `getJobProbabilitiesAggregated` returns.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         sharpen (bool | Unset):  Default: False.
 
     Raises:
@@ -139,7 +138,7 @@ def sync_detailed(
 
 
 def sync(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     sharpen: bool | Unset = False,
@@ -152,7 +151,7 @@ def sync(
     `getJobProbabilitiesAggregated` returns.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         sharpen (bool | Unset):  Default: False.
 
     Raises:
@@ -171,7 +170,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     sharpen: bool | Unset = False,
@@ -184,7 +183,7 @@ async def asyncio_detailed(
     `getJobProbabilitiesAggregated` returns.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         sharpen (bool | Unset):  Default: False.
 
     Raises:
@@ -206,7 +205,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     sharpen: bool | Unset = False,
@@ -219,7 +218,7 @@ async def asyncio(
     `getJobProbabilitiesAggregated` returns.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         sharpen (bool | Unset):  Default: False.
 
     Raises:

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -14,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    job_id: UUID,
+    job_id: str,
     *,
     sharpen: bool | Unset = False,
 ) -> dict[str, Any]:
@@ -102,7 +101,7 @@ def _build_response(
 
 
 def sync_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     sharpen: bool | Unset = False,
@@ -114,7 +113,7 @@ def sync_detailed(
     for a job that is not a multi-circuit parent.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         sharpen (bool | Unset):  Default: False.
 
     Raises:
@@ -138,7 +137,7 @@ def sync_detailed(
 
 
 def sync(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     sharpen: bool | Unset = False,
@@ -150,7 +149,7 @@ def sync(
     for a job that is not a multi-circuit parent.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         sharpen (bool | Unset):  Default: False.
 
     Raises:
@@ -169,7 +168,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     sharpen: bool | Unset = False,
@@ -181,7 +180,7 @@ async def asyncio_detailed(
     for a job that is not a multi-circuit parent.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         sharpen (bool | Unset):  Default: False.
 
     Raises:
@@ -203,7 +202,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     sharpen: bool | Unset = False,
@@ -215,7 +214,7 @@ async def asyncio(
     for a job that is not a multi-circuit parent.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         sharpen (bool | Unset):  Default: False.
 
     Raises:

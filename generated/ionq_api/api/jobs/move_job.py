@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -15,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    job_id: UUID,
+    job_id: str,
     *,
     body: CloneJobPayload,
 ) -> dict[str, Any]:
@@ -107,7 +106,7 @@ def _build_response(
 
 
 def sync_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     body: CloneJobPayload,
@@ -120,7 +119,7 @@ def sync_detailed(
     the original; canceling it is this project's reading, and what its mock does.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         body (CloneJobPayload): What to change in the copy of a job that `cloneJob` and `moveJob`
             make (IonQ's
             `CloneJobPayload`); every field is optional and the rest is the original's.
@@ -146,7 +145,7 @@ def sync_detailed(
 
 
 def sync(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     body: CloneJobPayload,
@@ -159,7 +158,7 @@ def sync(
     the original; canceling it is this project's reading, and what its mock does.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         body (CloneJobPayload): What to change in the copy of a job that `cloneJob` and `moveJob`
             make (IonQ's
             `CloneJobPayload`); every field is optional and the rest is the original's.
@@ -180,7 +179,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     body: CloneJobPayload,
@@ -193,7 +192,7 @@ async def asyncio_detailed(
     the original; canceling it is this project's reading, and what its mock does.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         body (CloneJobPayload): What to change in the copy of a job that `cloneJob` and `moveJob`
             make (IonQ's
             `CloneJobPayload`); every field is optional and the rest is the original's.
@@ -217,7 +216,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     body: CloneJobPayload,
@@ -230,7 +229,7 @@ async def asyncio(
     the original; canceling it is this project's reading, and what its mock does.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         body (CloneJobPayload): What to change in the copy of a job that `cloneJob` and `moveJob`
             make (IonQ's
             `CloneJobPayload`); every field is optional and the rest is the original's.

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -19,7 +18,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    job_id: UUID,
+    job_id: str,
     *,
     body: JobUpdate,
 ) -> dict[str, Any]:
@@ -172,7 +171,7 @@ def _build_response(
 
 
 def sync_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     body: JobUpdate,
@@ -198,7 +197,7 @@ def sync_detailed(
     changed. An empty body changes nothing. Any job status may be updated.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         body (JobUpdate): The fields of a job to change (extension). `name` replaces the name;
             `metadata` is
             merged key by key into the existing metadata.
@@ -224,7 +223,7 @@ def sync_detailed(
 
 
 def sync(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     body: JobUpdate,
@@ -251,7 +250,7 @@ def sync(
     changed. An empty body changes nothing. Any job status may be updated.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         body (JobUpdate): The fields of a job to change (extension). `name` replaces the name;
             `metadata` is
             merged key by key into the existing metadata.
@@ -272,7 +271,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     body: JobUpdate,
@@ -298,7 +297,7 @@ async def asyncio_detailed(
     changed. An empty body changes nothing. Any job status may be updated.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         body (JobUpdate): The fields of a job to change (extension). `name` replaces the name;
             `metadata` is
             merged key by key into the existing metadata.
@@ -322,7 +321,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    job_id: UUID,
+    job_id: str,
     *,
     client: AuthenticatedClient,
     body: JobUpdate,
@@ -349,7 +348,7 @@ async def asyncio(
     changed. An empty body changes nothing. Any job status may be updated.
 
     Args:
-        job_id (UUID):
+        job_id (str):
         body (JobUpdate): The fields of a job to change (extension). `name` replaces the name;
             `metadata` is
             merged key by key into the existing metadata.

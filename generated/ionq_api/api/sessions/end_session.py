@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -14,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    session_id: UUID,
+    session_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -93,7 +92,7 @@ def _build_response(
 
 
 def sync_detailed(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> Response[BadRequestError | Error | Session]:
@@ -103,7 +102,7 @@ def sync_detailed(
     that has already ended changes nothing and answers the session as it is.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +124,7 @@ def sync_detailed(
 
 
 def sync(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> BadRequestError | Error | Session | None:
@@ -135,7 +134,7 @@ def sync(
     that has already ended changes nothing and answers the session as it is.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +151,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> Response[BadRequestError | Error | Session]:
@@ -162,7 +161,7 @@ async def asyncio_detailed(
     that has already ended changes nothing and answers the session as it is.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +181,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> BadRequestError | Error | Session | None:
@@ -192,7 +191,7 @@ async def asyncio(
     that has already ended changes nothing and answers the session as it is.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -14,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    session_id: UUID,
+    session_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -93,7 +92,7 @@ def _build_response(
 
 
 def sync_detailed(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> Response[BadRequestError | Error | Session]:
@@ -102,7 +101,7 @@ def sync_detailed(
      Read one session.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +123,7 @@ def sync_detailed(
 
 
 def sync(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> BadRequestError | Error | Session | None:
@@ -133,7 +132,7 @@ def sync(
      Read one session.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,7 +149,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> Response[BadRequestError | Error | Session]:
@@ -159,7 +158,7 @@ async def asyncio_detailed(
      Read one session.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +178,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> BadRequestError | Error | Session | None:
@@ -188,7 +187,7 @@ async def asyncio(
      Read one session.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

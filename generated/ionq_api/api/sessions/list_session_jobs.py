@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    session_id_path: UUID,
+    session_id_path: str,
     *,
     status: JobStatus | Unset = UNSET,
     target: str | Unset = UNSET,
@@ -138,7 +138,7 @@ def _build_response(
 
 
 def sync_detailed(
-    session_id_path: UUID,
+    session_id_path: str,
     *,
     client: AuthenticatedClient,
     status: JobStatus | Unset = UNSET,
@@ -156,7 +156,7 @@ def sync_detailed(
     `listJobs`.
 
     Args:
-        session_id_path (UUID):
+        session_id_path (str):
         status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
             `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
@@ -196,7 +196,7 @@ def sync_detailed(
 
 
 def sync(
-    session_id_path: UUID,
+    session_id_path: str,
     *,
     client: AuthenticatedClient,
     status: JobStatus | Unset = UNSET,
@@ -214,7 +214,7 @@ def sync(
     `listJobs`.
 
     Args:
-        session_id_path (UUID):
+        session_id_path (str):
         status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
             `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
@@ -249,7 +249,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    session_id_path: UUID,
+    session_id_path: str,
     *,
     client: AuthenticatedClient,
     status: JobStatus | Unset = UNSET,
@@ -267,7 +267,7 @@ async def asyncio_detailed(
     `listJobs`.
 
     Args:
-        session_id_path (UUID):
+        session_id_path (str):
         status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
             `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
@@ -305,7 +305,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    session_id_path: UUID,
+    session_id_path: str,
     *,
     client: AuthenticatedClient,
     status: JobStatus | Unset = UNSET,
@@ -323,7 +323,7 @@ async def asyncio(
     `listJobs`.
 
     Args:
-        session_id_path (UUID):
+        session_id_path (str):
         status (JobStatus | Unset): Where a job is in its life: `submitted` → `ready` (queued) →
             `started` (running) →
             `completed`, or `failed`, or `canceled`. The last three are terminal.
