@@ -1307,10 +1307,19 @@ export interface components {
         /** @description Why a job failed (IonQ's `Failure`). */
         JobFailure: {
             /**
-             * @description The failure's category.
-             * @enum {string}
+             * @description The failure's category. Known today: `InvalidInput`, `CompilationError`,
+             *     `ContractExpiredError`, `DebiasingError`, `InternalError`, `NotEnoughQubits`,
+             *     `OptimizationError`, `PreflightError`, `QuantumCircuitComplexityError`,
+             *     `QuantumComputerError`, `QuotaExhaustedError`, `SimulationError`,
+             *     `SimulationTimeout`, `SystemCancel`, `TooLongPredictedExecutionTime`,
+             *     `TooManyControls`, `TooManyGates`, `TooManyShots`, `UnknownBillingError`,
+             *     `UnsupportedGate`. An open string here (IonQ's document has these as an enum).
+             * @example InvalidInput
+             * @example NotEnoughQubits
+             * @example TooManyGates
+             * @example UnsupportedGate
              */
-            code: "InvalidInput" | "CompilationError" | "ContractExpiredError" | "DebiasingError" | "InternalError" | "NotEnoughQubits" | "OptimizationError" | "PreflightError" | "QuantumCircuitComplexityError" | "QuantumComputerError" | "QuotaExhaustedError" | "SimulationError" | "SimulationTimeout" | "SystemCancel" | "TooLongPredictedExecutionTime" | "TooManyControls" | "TooManyGates" | "TooManyShots" | "UnknownBillingError" | "UnsupportedGate";
+            code: string;
             /** @description A human-readable explanation. */
             message: string;
         };
@@ -1517,10 +1526,12 @@ export interface components {
             /** @description The bitstring that reaches it. */
             optimal_bitstring: string;
             /**
-             * @description Where the optimization loop is.
-             * @enum {string}
+             * @description Where the optimization loop is, `running`, `complete` or `max_iteration` today (an open string).
+             * @example running
+             * @example complete
+             * @example max_iteration
              */
-            processing_status: "running" | "complete" | "max_iteration";
+            processing_status: string;
         };
         /** @description The results of a `qctrl.qaoa.v1` job. */
         QaoaJobResults: {
@@ -1578,10 +1589,12 @@ export interface components {
             /** @description The noise model; present only for jobs on the simulator. */
             noise?: components["schemas"]["Noise"];
             /**
-             * @description The billing model of the job.
-             * @enum {string}
+             * @description The billing model of the job: `QCT` (quantum compute time) or `2QGE_operations`
+             *     today. An open string (IonQ's document has these two).
+             * @example QCT
+             * @example 2QGE_operations
              */
-            cost_model?: "QCT" | "2QGE_operations";
+            cost_model?: string;
         };
         /**
          * @description A job as listings report it (IonQ's `BaseJob`): the common fields, with `output`,
@@ -1894,10 +1907,11 @@ export interface components {
             /** @description The rate's product code. */
             sku: string;
             /**
-             * @description What the rate is charged by.
-             * @enum {string}
+             * @description What the rate is charged by, `compute_second` or `gates` today (an open string).
+             * @example compute_second
+             * @example gates
              */
-            unit: "compute_second" | "gates";
+            unit: string;
             /** @description The cost of one compute second (when `unit` is `compute_second`). */
             unit_cost?: number;
             /** @description The cost of one single-qubit gate for one shot (when `unit` is `gates`). */

@@ -44,13 +44,11 @@ from .histogram import Histogram
 from .histogram_v2 import HistogramV2
 from .job_canceled import JobCanceled
 from .job_common import JobCommon
-from .job_common_cost_model import JobCommonCostModel
 from .job_cost import JobCost
 from .job_create_base import JobCreateBase
 from .job_created import JobCreated
 from .job_deleted import JobDeleted
 from .job_failure import JobFailure
-from .job_failure_code import JobFailureCode
 from .job_ids import JobIds
 from .job_metadata import JobMetadata
 from .job_page import JobPage
@@ -90,7 +88,6 @@ from .qaoa_job import QaoaJob
 from .qaoa_job_create import QaoaJobCreate
 from .qaoa_job_results import QaoaJobResults
 from .qaoa_results import QaoaResults
-from .qaoa_results_processing_status import QaoaResultsProcessingStatus
 from .qasm_3_input import Qasm3Input
 from .qasm_3_job_create import Qasm3JobCreate
 from .qis_circuit_entry import QisCircuitEntry
@@ -113,7 +110,6 @@ from .quantum_function_job_results import QuantumFunctionJobResults
 from .quantum_function_job_settings import QuantumFunctionJobSettings
 from .rate_card import RateCard
 from .rate_card_entry import RateCardEntry
-from .rate_card_entry_unit import RateCardEntryUnit
 from .register_distribution import RegisterDistribution
 from .registered_histogram import RegisteredHistogram
 from .registered_histogram_registers import RegisteredHistogramRegisters
@@ -191,13 +187,11 @@ __all__ = (
     "HistogramV2",
     "JobCanceled",
     "JobCommon",
-    "JobCommonCostModel",
     "JobCost",
     "JobCreateBase",
     "JobCreated",
     "JobDeleted",
     "JobFailure",
-    "JobFailureCode",
     "JobIds",
     "JobMetadata",
     "JobPage",
@@ -237,7 +231,6 @@ __all__ = (
     "QaoaJobCreate",
     "QaoaJobResults",
     "QaoaResults",
-    "QaoaResultsProcessingStatus",
     "Qasm3Input",
     "Qasm3JobCreate",
     "QisCircuitEntry",
@@ -260,7 +253,6 @@ __all__ = (
     "QuantumFunctionJobSettings",
     "RateCard",
     "RateCardEntry",
-    "RateCardEntryUnit",
     "RegisterDistribution",
     "RegisteredHistogram",
     "RegisteredHistogramRegisters",

@@ -7,10 +7,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.job_common_cost_model import (
-    JobCommonCostModel,
-    check_job_common_cost_model,
-)
 from ..models.job_status import JobStatus, check_job_status
 from ..types import UNSET, Unset
 
@@ -51,7 +47,8 @@ class JobCommon:
         shots (int | Unset): The number of shots; absent for jobs on the ideal simulator.
         noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for
             QPU jobs, whose `Job` carries no `noise`.
-        cost_model (JobCommonCostModel | Unset): The billing model of the job.
+        cost_model (str | Unset): The billing model of the job: `QCT` (quantum compute time) or `2QGE_operations`
+            today. An open string (IonQ's document has these two).
     """
 
     id: str
@@ -73,7 +70,7 @@ class JobCommon:
     failure: JobFailure | None
     shots: int | Unset = UNSET
     noise: Noise | Unset = UNSET
-    cost_model: JobCommonCostModel | Unset = UNSET
+    cost_model: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -143,9 +140,7 @@ class JobCommon:
         if not isinstance(self.noise, Unset):
             noise = self.noise.to_dict()
 
-        cost_model: str | Unset = UNSET
-        if not isinstance(self.cost_model, Unset):
-            cost_model = self.cost_model
+        cost_model = self.cost_model
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -322,12 +317,7 @@ class JobCommon:
         else:
             noise = Noise.from_dict(_noise)
 
-        _cost_model = d.pop("cost_model", UNSET)
-        cost_model: JobCommonCostModel | Unset
-        if isinstance(_cost_model, Unset):
-            cost_model = UNSET
-        else:
-            cost_model = check_job_common_cost_model(_cost_model)
+        cost_model = d.pop("cost_model", UNSET)
 
         job_common = cls(
             id=id,

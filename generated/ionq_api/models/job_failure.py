@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.job_failure_code import JobFailureCode, check_job_failure_code
-
 T = TypeVar("T", bound="JobFailure")
 
 
@@ -16,16 +14,22 @@ class JobFailure:
     """Why a job failed (IonQ's `Failure`).
 
     Attributes:
-        code (JobFailureCode): The failure's category.
+        code (str): The failure's category. Known today: `InvalidInput`, `CompilationError`,
+            `ContractExpiredError`, `DebiasingError`, `InternalError`, `NotEnoughQubits`,
+            `OptimizationError`, `PreflightError`, `QuantumCircuitComplexityError`,
+            `QuantumComputerError`, `QuotaExhaustedError`, `SimulationError`,
+            `SimulationTimeout`, `SystemCancel`, `TooLongPredictedExecutionTime`,
+            `TooManyControls`, `TooManyGates`, `TooManyShots`, `UnknownBillingError`,
+            `UnsupportedGate`. An open string here (IonQ's document has these as an enum).
         message (str): A human-readable explanation.
     """
 
-    code: JobFailureCode
+    code: str
     message: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code: str = self.code
+        code = self.code
 
         message = self.message
 
@@ -43,7 +47,7 @@ class JobFailure:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        code = check_job_failure_code(d.pop("code"))
+        code = d.pop("code")
 
         message = d.pop("message")
 

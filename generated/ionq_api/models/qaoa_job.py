@@ -13,10 +13,6 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.job_common_cost_model import (
-    JobCommonCostModel,
-    check_job_common_cost_model,
-)
 from ..models.job_status import JobStatus, check_job_status
 from ..types import UNSET, Unset
 
@@ -66,7 +62,8 @@ class QaoaJob:
         shots (int | Unset): The number of shots; absent for jobs on the ideal simulator.
         noise (Noise | Unset): How the simulator adds noise. Only meaningful on the `simulator` backend: ignored for
             QPU jobs, whose `Job` carries no `noise`.
-        cost_model (JobCommonCostModel | Unset): The billing model of the job.
+        cost_model (str | Unset): The billing model of the job: `QCT` (quantum compute time) or `2QGE_operations`
+            today. An open string (IonQ's document has these two).
     """
 
     id: str
@@ -94,7 +91,7 @@ class QaoaJob:
     child_job_ids: list[str] | None
     shots: int | Unset = UNSET
     noise: Noise | Unset = UNSET
-    cost_model: JobCommonCostModel | Unset = UNSET
+    cost_model: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -186,9 +183,7 @@ class QaoaJob:
         if not isinstance(self.noise, Unset):
             noise = self.noise.to_dict()
 
-        cost_model: str | Unset = UNSET
-        if not isinstance(self.cost_model, Unset):
-            cost_model = self.cost_model
+        cost_model = self.cost_model
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -414,12 +409,7 @@ class QaoaJob:
         else:
             noise = Noise.from_dict(_noise)
 
-        _cost_model = d.pop("cost_model", UNSET)
-        cost_model: JobCommonCostModel | Unset
-        if isinstance(_cost_model, Unset):
-            cost_model = UNSET
-        else:
-            cost_model = check_job_common_cost_model(_cost_model)
+        cost_model = d.pop("cost_model", UNSET)
 
         qaoa_job = cls(
             id=id,

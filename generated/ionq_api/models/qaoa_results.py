@@ -6,11 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.qaoa_results_processing_status import (
-    QaoaResultsProcessingStatus,
-    check_qaoa_results_processing_status,
-)
-
 T = TypeVar("T", bound="QaoaResults")
 
 
@@ -21,12 +16,13 @@ class QaoaResults:
     Attributes:
         optimal_cost (float): The best objective value found.
         optimal_bitstring (str): The bitstring that reaches it.
-        processing_status (QaoaResultsProcessingStatus): Where the optimization loop is.
+        processing_status (str): Where the optimization loop is, `running`, `complete` or `max_iteration` today (an open
+            string).
     """
 
     optimal_cost: float
     optimal_bitstring: str
-    processing_status: QaoaResultsProcessingStatus
+    processing_status: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,7 +30,7 @@ class QaoaResults:
 
         optimal_bitstring = self.optimal_bitstring
 
-        processing_status: str = self.processing_status
+        processing_status = self.processing_status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,9 +51,7 @@ class QaoaResults:
 
         optimal_bitstring = d.pop("optimal_bitstring")
 
-        processing_status = check_qaoa_results_processing_status(
-            d.pop("processing_status")
-        )
+        processing_status = d.pop("processing_status")
 
         qaoa_results = cls(
             optimal_cost=optimal_cost,

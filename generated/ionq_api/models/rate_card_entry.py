@@ -6,7 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.rate_card_entry_unit import RateCardEntryUnit, check_rate_card_entry_unit
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RateCardEntry")
@@ -18,7 +17,7 @@ class RateCardEntry:
 
     Attributes:
         sku (str): The rate's product code.
-        unit (RateCardEntryUnit): What the rate is charged by.
+        unit (str): What the rate is charged by, `compute_second` or `gates` today (an open string).
         unit_cost (float | Unset): The cost of one compute second (when `unit` is `compute_second`).
         cost_1q_gate (float | Unset): The cost of one single-qubit gate for one shot (when `unit` is `gates`).
         cost_2q_gate (float | Unset): The cost of one two-qubit gate for one shot (when `unit` is `gates`).
@@ -26,7 +25,7 @@ class RateCardEntry:
     """
 
     sku: str
-    unit: RateCardEntryUnit
+    unit: str
     unit_cost: float | Unset = UNSET
     cost_1q_gate: float | Unset = UNSET
     cost_2q_gate: float | Unset = UNSET
@@ -36,7 +35,7 @@ class RateCardEntry:
     def to_dict(self) -> dict[str, Any]:
         sku = self.sku
 
-        unit: str = self.unit
+        unit = self.unit
 
         unit_cost = self.unit_cost
 
@@ -70,7 +69,7 @@ class RateCardEntry:
         d = dict(src_dict)
         sku = d.pop("sku")
 
-        unit = check_rate_card_entry_unit(d.pop("unit"))
+        unit = d.pop("unit")
 
         unit_cost = d.pop("unit_cost", UNSET)
 
