@@ -154,8 +154,9 @@ export interface paths {
         /**
          * Cancel a job
          * @description Cancel a job that has not finished. Cancelling a job already in a terminal state
-         *     (completed, failed, canceled) changes nothing; the answer then reports the job's
-         *     unchanged status.
+         *     (completed, failed, canceled) changes nothing; the answer says `canceled` all the
+         *     same (IonQ's schema allows no other value, and `ionq-core` requires it): read the
+         *     job to learn its status.
          */
         put: operations["cancelJob"];
         post?: never;
@@ -2922,6 +2923,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

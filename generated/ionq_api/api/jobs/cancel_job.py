@@ -99,8 +99,9 @@ def sync_detailed(
     """Cancel a job
 
      Cancel a job that has not finished. Cancelling a job already in a terminal state
-    (completed, failed, canceled) changes nothing; the answer then reports the job's
-    unchanged status.
+    (completed, failed, canceled) changes nothing; the answer says `canceled` all the
+    same (IonQ's schema allows no other value, and `ionq-core` requires it): read the
+    job to learn its status.
 
     Args:
         job_id (str):
@@ -132,8 +133,9 @@ def sync(
     """Cancel a job
 
      Cancel a job that has not finished. Cancelling a job already in a terminal state
-    (completed, failed, canceled) changes nothing; the answer then reports the job's
-    unchanged status.
+    (completed, failed, canceled) changes nothing; the answer says `canceled` all the
+    same (IonQ's schema allows no other value, and `ionq-core` requires it): read the
+    job to learn its status.
 
     Args:
         job_id (str):
@@ -160,8 +162,9 @@ async def asyncio_detailed(
     """Cancel a job
 
      Cancel a job that has not finished. Cancelling a job already in a terminal state
-    (completed, failed, canceled) changes nothing; the answer then reports the job's
-    unchanged status.
+    (completed, failed, canceled) changes nothing; the answer says `canceled` all the
+    same (IonQ's schema allows no other value, and `ionq-core` requires it): read the
+    job to learn its status.
 
     Args:
         job_id (str):
@@ -191,8 +194,9 @@ async def asyncio(
     """Cancel a job
 
      Cancel a job that has not finished. Cancelling a job already in a terminal state
-    (completed, failed, canceled) changes nothing; the answer then reports the job's
-    unchanged status.
+    (completed, failed, canceled) changes nothing; the answer says `canceled` all the
+    same (IonQ's schema allows no other value, and `ionq-core` requires it): read the
+    job to learn its status.
 
     Args:
         job_id (str):
