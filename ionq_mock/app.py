@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import json
 import logging
 import math
@@ -25,8 +26,8 @@ from urllib.parse import parse_qs
 
 from ionq_spec import load_spec
 
-from . import catalog, lifecycle
-from .auth import Keys
+from . import artifacts, catalog, clone, estimate, filters, formats, lifecycle, sessions, usage
+from .auth import Keys, organization_id
 from .errors import ApiError, BadRequest
 from .faults import Faults
 from .lifecycle import Identity
@@ -42,7 +43,8 @@ DEFAULT_MAX_QUBITS: Final = 20
 DEFAULT_LIMIT: Final = 25
 # Programs with more gates than this are checked in a worker thread, not on the loop.
 INLINE_GATES: Final = 2_000
-ORG_NAMESPACE: Final = uuid.UUID("3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98")
+# Artifacts with more shots than this are built in a worker thread, not on the loop.
+INLINE_SHOTS: Final = 10_000
 
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
@@ -85,9 +87,17 @@ def _encode(payload: Any) -> bytes:
 
 
 def _gate_count(body: Mapping[str, Any]) -> int:
-    program = body.get("input") or {}
-    entries = program.get("circuits") or [program]
-    return sum(len(e.get("circuit") or []) for e in entries)
+    program = body.get("input")
+    if not isinstance(program, Mapping):
+        return 0
+    entries = program.get("circuits")
+    if not isinstance(entries, list):
+        entries = [program]
+    return sum(
+        len(e["circuit"])
+        for e in entries
+        if isinstance(e, Mapping) and isinstance(e.get("circuit"), list)
+    )
 
 
 class MockApp:
@@ -130,6 +140,11 @@ class MockApp:
             "getJobProbabilities": self.get_probabilities,
             "getJobProbabilitiesAggregated": self.get_aggregated,
             "getJobCost": self.get_job_cost,
+            "cloneJob": self.clone_job,
+            "moveJob": self.move_job,
+            "getJobArtifact": self.get_job_artifact,
+            "getFormatSchema": self.get_format_schema,
+            "getOrganizationUsage": self.get_organization_usage,
             "listBackends": self.list_backends,
             "getBackend": self.get_backend,
             "listCharacterizations": self.list_characterizations,
@@ -234,7 +249,10 @@ class MockApp:
             check(operation.path_validator, path_values, "params")
         except BadRequest as error:
             # A malformed id names no resource: 404, as for a well-formed unknown one (links
-            # inferred by clients can carry e.g. a null id into a path).
+            # inferred by clients can carry e.g. a null id into a path). An operation that
+            # documents no 404 (a path naming a format, not a resource) answers the 400.
+            if 404 not in operation.statuses:
+                raise
             raise ApiError(404, f"not found: {error.message}") from None
         query_values = parse_params(
             operation.query_params,
@@ -287,27 +305,46 @@ class MockApp:
         return value
 
     # ------------------------------------------------------------------ jobs
-    def _render(self, row: Any, now: float) -> dict[str, Any]:
+    def _render(self, row: Any, now: float, listing: bool = False) -> dict[str, Any]:
+        """The `Job` object (`listing`: the list item, IonQ's `BaseJob`, without
+        `child_job_ids`)."""
         ident = self.keys.identities.get(row["owner"])
         project = ident.project_id if ident is not None else None
-        return lifecycle.render(row, now, BASE_PATH, project or "")
+        job = lifecycle.render(row, now, BASE_PATH, project or "")
+        if listing:
+            del job["child_job_ids"]
+        return job
 
     async def create_job(self, request: Request) -> Response:
-        body = request.body
+        return await self._submit(request.owner, request.body)
+
+    async def _submit(
+        self, owner: str, body: Mapping[str, Any], copy: bool = False, cancel: str | None = None
+    ) -> Response:
+        """Create a job from a submission (a new one, or a `copy` of a stored one); `cancel`
+        names a job to cancel in the same transaction (a move).
+
+        An unknown session is 404 for a new job; a copy into one is created and fails
+        instead (the job the request names exists; the 404 would say it does not).
+        """
         now = time.time()
         session_failure = None
-        session_id = body.get("session_id")
+        counted = session_id = body.get("session_id")
         if session_id is not None:
-            session = self.store.get_session(request.owner, session_id)
-            if session is None:
+            session = self.store.get_session(owner, str(session_id).lower())
+            if session is None and not copy:
                 raise ApiError(404, f"session {session_id} not found")
-            state = self._session_state(session, now)
-            if state[0] == "ended":
-                session_failure = f"session {session_id} has ended and takes no more jobs"
-            elif session["backend"] != body["backend"]:
-                session_failure = (
-                    f"session {session_id} runs on {session['backend']}, not {body['backend']}"
-                )
+            if session is None:
+                counted, session_failure = None, f"session {session_id} not found"
+            else:
+                counted = session_id = session["id"]
+                body = {**body, "session_id": session_id}
+                if sessions.state(session, now)[0] == "ended":
+                    session_failure = f"session {session_id} has ended and takes no more jobs"
+                elif session["backend"] != body["backend"]:
+                    session_failure = (
+                        f"session {session_id} runs on {session['backend']}, not {body['backend']}"
+                    )
         if _gate_count(body) > INLINE_GATES:
             loop = asyncio.get_running_loop()
             analysis = await loop.run_in_executor(
@@ -317,70 +354,70 @@ class MockApp:
             analysis = lifecycle.analyse(body, self.max_qubits)
         now = time.time()
         rows = lifecycle.job_rows(
-            body,
-            analysis,
-            request.owner,
-            now,
-            self.job_duration,
-            session_failure,
-            self.store.new_id,
+            body, analysis, owner, now, self.job_duration, session_failure, self.store.new_id
         )
-        self.store.insert_jobs(rows, session_id)
-        if self.faults.fail_after_commit():
-            raise ApiError(500)
+        self.store.insert_jobs(rows, counted, cancel)
+        self._after_commit()
         return 201, {
             "id": rows[0]["id"],
             "status": lifecycle.status(rows[0], now),
             "session_id": session_id,
         }
 
-    @staticmethod
-    def _render_key(row: Any, now: float) -> tuple[str, str, int]:
-        """What a job's rendering depends on: its status now, and every write to it
-        (`version` counts them: name, metadata, failure, cancellation)."""
-        return row["id"], lifecycle.status(row, now), row["version"]
+    async def clone_job(self, request: Request) -> Response:
+        row = self._job(request, full=True)
+        body = clone.submission(row, request.body or {})
+        return await self._submit(request.owner, body, copy=True)
 
-    def _render_raw(self, row: Any, now: float) -> bytes:
+    async def move_job(self, request: Request) -> Response:
+        row = self._job(request, full=True)
+        body = clone.submission(row, request.body or {})
+        return await self._submit(request.owner, body, copy=True, cancel=row["id"])
+
+    @staticmethod
+    def _render_key(row: Any, now: float, listing: bool) -> tuple[str, str, int, bool]:
+        """What a job's rendering depends on: its status now, every write to it (`version`
+        counts them: name, metadata, failure, cancellation), and list item or not."""
+        return row["id"], lifecycle.status(row, now), row["version"], listing
+
+    def _render_raw(self, row: Any, now: float, listing: bool = False) -> bytes:
         """A job's JSON text (a full row), from the cache when nothing it depends on changed."""
-        key = self._render_key(row, now)
+        key = self._render_key(row, now, listing)
         text = self._rendered.get(key)
         if text is None:
             if len(self._rendered) >= RENDER_CACHE_SIZE:
                 self._rendered.clear()
-            text = self._rendered[key] = _encode(self._render(row, now))
+            text = self._rendered[key] = _encode(self._render(row, now, listing))
         return text
 
-    def _page(self, owner: str, query: Mapping[str, Any], filters: dict[str, Any]) -> Raw:
+    def _page(self, owner: str, query: Mapping[str, Any], wanted: dict[str, Any] | None) -> Raw:
+        """A page of list items; `wanted` (the filters) None matches nothing."""
+        if wanted is None:
+            return Raw(b'{"jobs":[],"next":null}')
         limit = query.get("limit", DEFAULT_LIMIT)
         after = query.get("next")
         now = time.time()
-        rows = self.store.list_jobs(owner, limit, after.lower() if after else None, now, filters)
+        rows = self.store.list_jobs(owner, limit, after.lower() if after else None, now, wanted)
         more = len(rows) > limit
         rows = rows[:limit]
         following = _encode(rows[-1]["id"] if more else None)
         # The listing reads narrow rows; only jobs not rendered yet are read in full.
-        keys = [self._render_key(row, now) for row in rows]
+        keys = [self._render_key(row, now, True) for row in rows]
         texts = [self._rendered.get(key) for key in keys]
         missing = [key[0] for key, text in zip(keys, texts, strict=True) if text is None]
         if missing:
             full = self.store.jobs_by_id(owner, missing)
             texts = [
-                text if text is not None else self._render_raw(full[key[0]], now)
+                text if text is not None else self._render_raw(full[key[0]], now, True)
                 for key, text in zip(keys, texts, strict=True)
             ]
         jobs = b",".join(text for text in texts if text is not None)
         return Raw(b'{"jobs":[' + jobs + b'],"next":' + following + b"}")
 
     async def list_jobs(self, request: Request) -> Response:
-        query = request.query
-        filters = {
-            "status": query.get("status"),
-            "backend": query.get("backend"),
-            "session_id": (query.get("session_id") or "").lower() or None,
-            "parent_job_id": (query.get("parent_job_id") or "").lower() or None,
-            "ids": [i.lower() for i in query.get("ids", [])],
-        }
-        return 200, self._page(request.owner, query, filters)
+        return 200, self._page(
+            request.owner, request.query, filters.job_filters(request.query, request.owner)
+        )
 
     def _existing(self, owner: str, ids: Sequence[str]) -> list[str]:
         wanted = [i.lower() for i in ids]
@@ -408,35 +445,15 @@ class MockApp:
             raise ApiError(500)
 
     async def estimate_job_cost(self, request: Request) -> Response:
-        query = request.query
-        backend = query["backend"]
-        values = {
-            "backend": backend,
-            "type": query.get("type", "ionq.circuit.v1"),
-            "qubits": query.get("qubits", 25),
-            "shots": query.get("shots", 1000),
-            "1q_gates": query.get("1q_gates", 0),
-            "2q_gates": query.get("2q_gates", 0),
-            "error_mitigation": query.get("error_mitigation", False),
-        }
-        info = catalog.BACKENDS[backend]
-        gates = values["1q_gates"] + values["2q_gates"]
-        execution_ms = 0 if info.noise_model is None else 1000 + values["shots"] * gates * 0.01
-        return 200, {
-            "input_values": values,
-            "estimated_at": catalog.iso(time.time()),
-            "cost_unit": "usd",
-            "rate_information": {
-                "job_cost_minimum": info.job_cost_minimum,
-                "cost_1q_gate": info.cost_1q_gate,
-                "cost_2q_gate": info.cost_2q_gate,
-            },
-            "estimated_cost": catalog.estimate_cost(
-                backend, values["shots"], values["1q_gates"], values["2q_gates"]
-            ),
-            "estimated_execution_time": round(execution_ms, 3),
-            "current_predicted_queue_time": info.average_queue_time,
-        }
+        name = request.query["backend"]
+        info = catalog.BACKENDS.get(name)
+        if info is None:
+            raise ApiError(404, f"backend {name} not found")
+        ident = request.identity
+        assert ident is not None
+        organization = organization_id(ident.submitter_id)
+        answer = estimate.estimate(request.query, info, time.time(), organization, ident.project_id)
+        return 200, answer
 
     def _job(self, request: Request, full: bool = False) -> Any:
         job_id = str(request.path["job_id"]).lower()
@@ -479,7 +496,8 @@ class MockApp:
         now = time.time()
         self.store.cancel_jobs(request.owner, [row["id"]], now)
         self._after_commit()
-        return 200, {"id": row["id"], "status": lifecycle.status(self._job(request), now)}
+        # Always `canceled` (IonQ's only documented answer); a finished job keeps its status.
+        return 200, {"id": row["id"], "status": "canceled"}
 
     def _completed(self, row: Any) -> bool:
         return bool(row["runs"]) and lifecycle.status(row, time.time()) == "completed"
@@ -540,10 +558,46 @@ class MockApp:
         row = self._job(request)
         if not self._completed(row) or row["child_job_ids"] is None:
             raise ApiError(404, f"job {row['id']} is not a completed multi-circuit job")
+        return 200, await self._aggregate(request.owner, row)
+
+    async def _aggregate(self, owner: str, row: Any) -> dict[str, Any]:
         out = {}
         for child in loads(row["child_job_ids"]):
-            out[child] = await self._results(request.owner, child)
-        return 200, out
+            out[child] = await self._results(owner, child)
+        return out
+
+    async def get_job_artifact(self, request: Request) -> Response:
+        row = self._job(request, full=True)
+        wanted = str(request.path["artifact_id"]).lower()
+        multi, sampled = row["child_job_ids"] is not None, row["shots"] is not None
+        format_id = artifacts.format_of(row["id"], wanted, multi, sampled)
+        if format_id is None or not self._completed(row):
+            raise ApiError(404, f"job {row['id']} has no artifact {wanted[:100]}")
+        if format_id == artifacts.AGGREGATE_V1:
+            return 200, await self._aggregate(request.owner, row)
+        probabilities = await self._results(request.owner, row["id"])
+        stats = loads(row["stats"]) or {}
+        regs = artifacts.registers(loads(row["program"]), int(stats.get("qubits") or 1))
+        build = functools.partial(
+            artifacts.content,
+            format_id,
+            probabilities,
+            row["shots"],
+            regs,
+            uuid.UUID(row["id"]).int,
+        )
+        if (row["shots"] or 0) > INLINE_SHOTS:
+            loop = asyncio.get_running_loop()
+            text = await loop.run_in_executor(self.executor, lambda: _encode(build()))
+            return 200, Raw(text)
+        return 200, build()
+
+    async def get_format_schema(self, request: Request) -> Response:
+        name = str(request.path["format"])
+        document = formats.SCHEMAS.get(name)
+        if document is None:  # the spec's enum lets none through; the operation has no 404
+            raise BadRequest(f"no format {name[:100]}", ["format"], "params")
+        return 200, document
 
     async def get_job_cost(self, request: Request) -> Response:
         row = self._job(request)
@@ -595,38 +649,10 @@ class MockApp:
         raise ApiError(404, f"characterization {wanted} not found")
 
     # ------------------------------------------------------------------ sessions
-    def _session_state(self, row: Any, now: float) -> tuple[str, float | None]:
-        settings = loads(row["settings"])
-        ended_at = row["ended_at"]
-        limit = settings.get("duration_limit_min")
-        if limit is not None:
-            deadline = row["start_at"] + limit * 60
-            if ended_at is None or deadline < ended_at:
-                ended_at = deadline if deadline <= now else ended_at
-        if ended_at is not None and now >= ended_at:
-            return "ended", ended_at
-        return ("started" if now >= row["start_at"] else "created"), None
-
     def _render_session(self, row: Any, now: float) -> dict[str, Any]:
-        state, ended_at = self._session_state(row, now)
         ident = self.keys.identities.get(row["owner"])
-        started = now >= row["start_at"]
-        return {
-            "id": row["id"],
-            "status": state,
-            "active": state != "ended",
-            "backend": row["backend"],
-            "organization_id": str(uuid.uuid5(ORG_NAMESPACE, row["owner"])),
-            "project_id": ident.project_id if ident is not None else None,
-            "creator_id": row["owner"],
-            "created_at": catalog.iso(row["created_at"]),
-            "started_at": catalog.iso(row["start_at"]) if started else None,
-            "ended_at": catalog.iso(ended_at) if ended_at is not None else None,
-            "ender_id": row["ender_id"]
-            if state == "ended" and row["ended_at"] == ended_at
-            else None,
-            "settings": loads(row["settings"]),
-        }
+        project = ident.project_id if ident is not None else None
+        return sessions.render(row, now, organization_id(row["owner"]), project)
 
     async def create_session(self, request: Request) -> Response:
         now = time.time()
@@ -647,16 +673,12 @@ class MockApp:
         return 201, self._render_session(stored, now)
 
     async def list_sessions(self, request: Request) -> Response:
-        limit = request.query.get("limit", DEFAULT_LIMIT)
-        after = request.query.get("next")
-        rows = self.store.list_sessions(request.owner, limit, after.lower() if after else None)
-        more = len(rows) > limit
-        rows = rows[:limit]
         now = time.time()
-        return 200, {
-            "sessions": [self._render_session(r, now) for r in rows],
-            "next": rows[-1]["id"] if more else None,
-        }
+        items = [self._render_session(r, now) for r in self.store.list_sessions(request.owner)]
+        active = request.query.get("active")
+        if active is not None:
+            items = [item for item in items if item["active"] is active]
+        return 200, {"organization_id": organization_id(request.owner), "sessions": items}
 
     def _session(self, request: Request) -> Any:
         session_id = str(request.path["session_id"]).lower()
@@ -671,14 +693,44 @@ class MockApp:
     async def end_session(self, request: Request) -> Response:
         row = self._session(request)
         now = time.time()
-        if self._session_state(row, now)[0] != "ended":
+        if sessions.state(row, now)[0] != "ended":
             self.store.end_session(request.owner, row["id"], now, request.owner)
             self._after_commit()
         return 200, self._render_session(self._session(request), now)
 
     async def list_session_jobs(self, request: Request) -> Response:
         row = self._session(request)
-        return 200, self._page(request.owner, request.query, {"session_id": row["id"]})
+        return 200, self._page(
+            request.owner,
+            request.query,
+            filters.job_filters(request.query, request.owner, row["id"]),
+        )
+
+    # ------------------------------------------------------------------ usage
+    async def get_organization_usage(self, request: Request) -> Response:
+        owner, query = request.owner, request.query
+        wanted = str(request.path["organization_id"]).lower()
+        if wanted != organization_id(owner):
+            raise ApiError(404, f"organization {wanted[:100]} not found")
+        try:
+            start, end = usage.date_range(query["start_date"], query["end_date"])
+        except usage.RangeError as error:
+            raise BadRequest(str(error), error.keys, "query") from None
+        now = time.time()
+        ident = self.keys.identities.get(owner)
+        key_name = ident.key_name if ident is not None else "unknown key"
+        project = ident.project_id if ident is not None else ""
+        rows = self.store.ran(owner, usage.timestamp(start), usage.timestamp(end), now)
+        first = min(self.started, self.store.first_job_at(owner) or self.started)
+        return 200, usage.report(
+            [usage.UsageJob.from_row(r, owner, key_name, project) for r in rows],
+            organization=wanted,
+            start=start,
+            end=end,
+            group_by=query["group_by"],
+            modality=query["modality"],
+            covered=usage.covered(first, now),
+        )
 
     async def whoami(self, request: Request) -> Response:
         assert request.identity is not None

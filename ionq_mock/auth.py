@@ -2,7 +2,8 @@
 
 Each key gets stable ids derived from it (uuid5 of a hash of the key, so the ids do not
 reveal the key): `key_id`, `project_id` and the `submitter_id` that owns its jobs and
-sessions. Keys see only their own jobs and sessions.
+sessions, and the `organization_id` its sessions and usage report name. Keys see only
+their own jobs and sessions.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Final
 from .lifecycle import Identity
 
 NAMESPACE: Final = uuid.UUID("0f6a4c1e-2b3d-4e5f-8a7b-9c0d1e2f3a4b")
+ORG_NAMESPACE: Final = uuid.UUID("3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98")
 PREFIX: Final = b"apikey "
 
 
@@ -28,6 +30,11 @@ def identity(key: str, index: int) -> Identity:
         project_id=str(uuid.uuid5(NAMESPACE, "project:" + digest)),
         submitter_id=str(uuid.uuid5(NAMESPACE, "user:" + digest)),
     )
+
+
+def organization_id(submitter_id: str) -> str:
+    """The organization a key belongs to: one per key (the mock shares nothing between keys)."""
+    return str(uuid.uuid5(ORG_NAMESPACE, submitter_id))
 
 
 class Keys:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from .simulator import NOISE_MODELS
+from .simulator.program import NATIVE_GATES, QIS_GATES
 
 NAMESPACE: Final = uuid.UUID("5b0c3f2e-9d1a-4c7e-8f6b-2a4d1e0c9b73")
 CHARACTERIZATION_DAYS: Final = 30
@@ -31,12 +32,14 @@ class BackendInfo:
     fidelity_1q: float = 0.0
     fidelity_2q: float = 0.0
     spam: float = 0.0
+    location: str = "College Park, MD, US"
+    kw: float | None = None
 
 
 BACKENDS: Final[dict[str, BackendInfo]] = {
     b.name: b
     for b in (
-        BackendInfo("simulator", "available", 29, 0, None, 0.0, 0.0, 0.0),
+        BackendInfo("simulator", "available", 29, 0, None, 0.0, 0.0, 0.0, location="cloud"),
         BackendInfo(
             "qpu.aria-1",
             "available",
@@ -49,6 +52,7 @@ BACKENDS: Final[dict[str, BackendInfo]] = {
             0.9998,
             0.9906,
             0.9939,
+            kw=12.0,
         ),
         BackendInfo(
             "qpu.aria-2",
@@ -62,6 +66,7 @@ BACKENDS: Final[dict[str, BackendInfo]] = {
             0.9997,
             0.9892,
             0.9930,
+            kw=12.0,
         ),
         BackendInfo(
             "qpu.forte-1",
@@ -75,6 +80,7 @@ BACKENDS: Final[dict[str, BackendInfo]] = {
             0.9998,
             0.9952,
             0.9965,
+            kw=16.0,
         ),
         BackendInfo(
             "qpu.forte-enterprise-1",
@@ -88,6 +94,8 @@ BACKENDS: Final[dict[str, BackendInfo]] = {
             0.9998,
             0.9955,
             0.9968,
+            location="Bothell, WA, US",
+            kw=16.0,
         ),
         BackendInfo(
             "qpu.harmony",
@@ -101,6 +109,7 @@ BACKENDS: Final[dict[str, BackendInfo]] = {
             0.9970,
             0.9600,
             0.9930,
+            kw=8.0,
         ),
     )
 }
@@ -152,6 +161,10 @@ def characterizations(name: str, today: dt.date) -> list[dict[str, Any]]:
     return out
 
 
+# Error mitigations a QPU job may ask for in `settings.error_mitigation`.
+QPU_ERROR_MITIGATIONS: Final = ["debiasing"]
+
+
 def backend(name: str, started: float, today: dt.date) -> dict[str, Any]:
     """The `Backend` object of one backend."""
     info = BACKENDS[name]
@@ -162,7 +175,13 @@ def backend(name: str, started: float, today: dt.date) -> dict[str, Any]:
         "average_queue_time": info.average_queue_time,
         "last_updated": iso(started),
         "degraded": False,
+        "location": info.location,
+        "supported_gates": sorted(QIS_GATES),
+        "supported_native_gates": sorted(NATIVE_GATES),
+        "supported_error_mitigations": [] if info.noise_model is None else QPU_ERROR_MITIGATIONS,
     }
+    if info.kw is not None:
+        body["kw"] = info.kw
     if info.noise_model is None:
         body["noise_models"] = sorted(NOISE_MODELS)
     elif info.status != "retired":

@@ -6,6 +6,9 @@ duration, `started` at 50%, and `completed` at 100%. A job the simulator rejects
 index out of range, too many qubits for the backend, an unsupported gate...) is created
 anyway, as IonQ's service does, and fails at 20% with the real failure code. A dry run
 completes at once. Cancelling stores the time; nothing else is ever stored about status.
+
+Job types the simulator does not run (`ionq.qasm3.v1`, `quantum-function`,
+`qctrl.qaoa.v1`) are accepted the same way and fail with `PreflightError`.
 """
 
 from __future__ import annotations
@@ -15,14 +18,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from . import catalog
-from .simulator import DEFAULT_SHOTS, NOISE_MODELS, SimulationFailure, validate
-from .simulator.noise import SIMULATOR_MAX_QUBITS
+from . import artifacts, catalog
+from .simulator import DEFAULT_SHOTS, SimulationFailure, validate
+from .simulator.noise import SIMULATOR_MAX_QUBITS, noise_model
 from .store import dumps, loads
 
 READY_AT: Final = 0.2
 STARTED_AT: Final = 0.5
 DEBIASING_MIN_SHOTS: Final = 500
+CIRCUIT_TYPES: Final = ("ionq.circuit.v1", "ionq.multi-circuit.v1")
+MULTI: Final = "ionq.multi-circuit.v1"
+MAX_SEED: Final = 2**63 - 1  # what SQLite's INTEGER holds
 
 
 @dataclass(frozen=True)
@@ -60,40 +66,91 @@ class Analysis:
     noise_model: str
     child_programs: list[dict[str, Any]]
     child_stats: list[dict[str, Any]]
+    # The job's `stats` when they are not the circuit counts (job types not simulated).
+    stats: dict[str, Any] | None = None
+
+
+def _entries(program: object) -> list[Mapping[str, Any]]:
+    """A circuit input's circuits (itself for a single circuit); only the objects."""
+    if not isinstance(program, Mapping):
+        return []
+    entries = program.get("circuits")
+    if not isinstance(entries, list):
+        entries = [program]
+    return [e for e in entries if isinstance(e, Mapping)]
+
+
+def _storable(seed: object) -> bool:
+    return type(seed) is int and 0 <= seed <= MAX_SEED
 
 
 def _fallback_stats(body: Mapping[str, Any]) -> tuple[int, int, int]:
-    program = body["input"]
-    entries = program.get("circuits") or [program]
-    qubits = max([int(e.get("qubits") or program.get("qubits") or 0) for e in entries] or [0])
-    gates = sum(len(e.get("circuit", [])) for e in entries)
+    program = body.get("input")
+    outer = program.get("qubits") if isinstance(program, Mapping) else None
+    entries = _entries(program)
+    widths = [e.get("qubits") or outer or 0 for e in entries]
+    qubits = max([w for w in widths if type(w) is int] or [0])
+    gates = sum(len(e["circuit"]) for e in entries if isinstance(e.get("circuit"), list))
     return qubits, len(entries), gates
+
+
+def _not_simulated(body: Mapping[str, Any], model: str) -> Analysis:
+    """A job type the mock accepts and cannot run: it fails with PreflightError."""
+    kind = str(body.get("type"))
+    program = body.get("input")
+    stats: dict[str, Any] = {}
+    if kind == "ionq.qasm3.v1":
+        qubits = program.get("qubits") if isinstance(program, Mapping) else None
+        stats = {"qubits": qubits if type(qubits) is int else 0, "circuits": 1}
+    failure = {
+        "code": "PreflightError",
+        "message": f"this mock cannot run {kind} jobs yet; it simulates"
+        f" {' and '.join(CIRCUIT_TYPES)} only",
+    }
+    return Analysis(0, 0, 0, 0, failure, model, [], [], stats)
+
+
+def _children(program: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The programs of a multi-circuit job's children: each circuit, with the parent's
+    `gateset` and `qubits` unless it has its own, and its `registers`."""
+    children = []
+    for entry in _entries(program):
+        child = {
+            "gateset": entry.get("gateset", program.get("gateset", "qis")),
+            "circuit": entry.get("circuit"),
+        }
+        qubits = entry.get("qubits", program.get("qubits"))
+        if qubits is not None:
+            child["qubits"] = qubits
+        if entry.get("registers") is not None:
+            child["registers"] = entry["registers"]
+        children.append(child)
+    return children
 
 
 def analyse(body: Mapping[str, Any], max_qubits: int) -> Analysis:
     """Check a schema-valid submission with the simulator; never raises for bad programs."""
-    backend = catalog.BACKENDS[body["backend"]]
-    if backend.noise_model is None:
+    backend = catalog.BACKENDS.get(body["backend"])
+    if backend is None or backend.noise_model is None:
         model = (body.get("noise") or {}).get("model", "ideal")
     else:
         model = backend.noise_model
+    if body.get("type") not in CIRCUIT_TYPES:
+        return _not_simulated(body, str(model))
     program = body["input"]
-    multi = body["type"] == "ionq.multi-circuit.v1"
-    children: list[dict[str, Any]] = []
-    if multi:
-        for entry in program["circuits"]:
-            child = {
-                "gateset": entry.get("gateset", program["gateset"]),
-                "circuit": entry["circuit"],
-            }
-            qubits = entry.get("qubits", program.get("qubits"))
-            if qubits is not None:
-                child["qubits"] = qubits
-            children.append(child)
-    limit = min(NOISE_MODELS[model].max_qubits, backend.qubits, max_qubits, SIMULATOR_MAX_QUBITS)
+    multi = body["type"] == MULTI
+    children = _children(program) if multi and isinstance(program, Mapping) else []
     shots = body.get("shots", DEFAULT_SHOTS)
     try:
-        debiasing = (body.get("settings") or {}).get("error_mitigation", {}).get("debiasing")
+        if backend is None:
+            raise SimulationFailure("InvalidInput", f"backend {body['backend']!r} does not exist")
+        limit = min(noise_model(model).max_qubits, backend.qubits, max_qubits, SIMULATOR_MAX_QUBITS)
+        seed = (body.get("noise") or {}).get("seed")
+        if backend.noise_model is None and seed is not None and not _storable(seed):
+            raise SimulationFailure(
+                "InvalidInput", f"noise.seed must be an integer in 0..{MAX_SEED}, got {seed!r}"
+            )
+        debiasing = ((body.get("settings") or {}).get("error_mitigation") or {}).get("debiasing")
         if debiasing and backend.noise_model is not None and shots < DEBIASING_MIN_SHOTS:
             raise SimulationFailure(
                 "InvalidInput",
@@ -113,7 +170,7 @@ def analyse(body: Mapping[str, Any], max_qubits: int) -> Analysis:
                 )
     except SimulationFailure as failure:
         qubits, count, gates = _fallback_stats(body)
-        return Analysis(qubits, count, gates, 0, failure.as_failure(), model, [], [])
+        return Analysis(qubits, count, gates, 0, failure.as_failure(), str(model), [], [])
     return Analysis(
         qubits=max(c.qubits for c in circuits),
         circuits=len(circuits),
@@ -145,8 +202,8 @@ def job_rows(
     new_id: Any,
 ) -> list[dict[str, Any]]:
     """The rows a submission becomes: the job, then its children (multi-circuit jobs)."""
-    backend = catalog.BACKENDS[body["backend"]]
-    simulator = backend.noise_model is None
+    backend = catalog.BACKENDS.get(body["backend"])
+    simulator = backend is None or backend.noise_model is None
     shots = body.get("shots", DEFAULT_SHOTS)
     dry_run = bool(body.get("dry_run", False))
     failure = analysis.failure
@@ -156,11 +213,13 @@ def job_rows(
     if simulator:
         noise = dict(body.get("noise") or {"model": "ideal"})
     ideal = simulator and analysis.noise_model == "ideal"
-    stats = {
-        "qubits": analysis.qubits,
-        "circuits": analysis.circuits,
-        "gate_counts": {"1q": analysis.gates_1q, "2q": analysis.gates_2q},
-    }
+    stats = analysis.stats
+    if stats is None:
+        stats = {
+            "qubits": analysis.qubits,
+            "circuits": analysis.circuits,
+            "gate_counts": {"1q": analysis.gates_1q, "2q": analysis.gates_2q},
+        }
     cost = catalog.estimate_cost(body["backend"], shots, analysis.gates_1q, analysis.gates_2q)
     if dry_run:
         times = (now, now, now, "completed", 0)
@@ -206,7 +265,7 @@ def job_rows(
         "settings": dumps(body.get("settings") or {}),
         "shots": None if ideal else shots,
         "noise": dumps(noise) if noise is not None else None,
-        "seed": (noise or {}).get("seed"),
+        "seed": seed if _storable(seed := (noise or {}).get("seed")) else None,
         "results": None,
         "estimated_cost": cost,
     }
@@ -216,7 +275,7 @@ def job_rows(
             "id": parent_id,
             "type": body["type"],
             "parent_job_id": None,
-            "child_job_ids": dumps(child_ids) if body["type"] == "ionq.multi-circuit.v1" else None,
+            "child_job_ids": dumps(child_ids) if body["type"] == MULTI else None,
             "stats": dumps(stats),
             "program": dumps(body["input"]),
         }
@@ -281,10 +340,8 @@ def render(row: sqlite3.Row, now: float, base_path: str, project_id: str) -> dic
         "results": None,
     }
     if state == "completed" and runs:
-        suffix = "/aggregated" if row["child_job_ids"] is not None else ""
-        job["results"] = {
-            "probabilities": {"url": f"{base_path}/jobs/{row['id']}/results/probabilities{suffix}"}
-        }
+        multi, sampled = row["child_job_ids"] is not None, row["shots"] is not None
+        job["results"] = artifacts.results(row["id"], base_path, multi, sampled)
     if row["shots"] is not None:
         job["shots"] = row["shots"]
     if row["noise"] is not None:

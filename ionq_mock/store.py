@@ -167,9 +167,17 @@ class Store:
         self.db.execute("COMMIT")
 
     # ---------------------------------------------------------------- jobs
-    def insert_jobs(self, rows: Sequence[dict[str, Any]], session_id: str | None) -> None:
-        """Insert a job and its children in one transaction; count it in its session."""
+    def insert_jobs(
+        self, rows: Sequence[dict[str, Any]], session_id: str | None, cancel: str | None = None
+    ) -> None:
+        """Insert a job and its children in one transaction; count it in its session.
+
+        `cancel` names a job of the same owner to cancel in that same transaction (a move):
+        both happen or neither does.
+        """
         with self.transaction() as db:
+            if cancel is not None:
+                self._cancel(db, rows[0]["owner"], cancel, rows[0]["submitted_at"])
             columns = list(rows[0])
             db.executemany(
                 f"INSERT INTO jobs ({', '.join(columns)}) VALUES"
@@ -211,10 +219,16 @@ class Store:
         if after is not None:
             where.append("id < :after")
             args["after"] = after
-        for column in ("backend", "session_id", "parent_job_id"):
+        for column in ("session_id", "parent_job_id"):
             if filters.get(column) is not None:
                 where.append(f"{column} = :{column}")
                 args[column] = filters[column]
+        if filters.get("backends") is not None:
+            marks = []
+            for index, backend in enumerate(filters["backends"]):
+                marks.append(f":backend{index}")
+                args[f"backend{index}"] = backend
+            where.append(f"backend IN ({', '.join(marks)})")
         if filters.get("status") is not None:
             where.append(f"({STATUS_SQL}) = :status")
             args["status"] = filters["status"]
@@ -255,23 +269,24 @@ class Store:
             )
         return found
 
+    @staticmethod
+    def _cancel(db: sqlite3.Connection, owner: str, job_id: str, now: float) -> bool:
+        """Cancel one job (and its children) if it has not finished; whether it was."""
+        cur = db.execute(
+            "UPDATE jobs SET canceled_at = :now, version = version + 1"
+            " WHERE owner = :owner AND (id = :id OR parent_job_id = :id)"
+            " AND canceled_at IS NULL AND end_at > :now",
+            {"now": now, "owner": owner, "id": job_id},
+        )
+        if not cur.rowcount:
+            return False
+        got = db.execute("SELECT canceled_at FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        return got is not None and got[0] == now
+
     def cancel_jobs(self, owner: str, ids: Sequence[str], now: float) -> list[str]:
         """Cancel the unfinished jobs among `ids` (and their children); the ids cancelled."""
         with self.transaction() as db:
-            cancelled: list[str] = []
-            for job_id in ids:
-                cur = db.execute(
-                    "UPDATE jobs SET canceled_at = :now, version = version + 1"
-                    " WHERE owner = :owner AND (id = :id OR parent_job_id = :id)"
-                    " AND canceled_at IS NULL AND end_at > :now",
-                    {"now": now, "owner": owner, "id": job_id},
-                )
-                if cur.rowcount:
-                    row = db.execute("SELECT canceled_at FROM jobs WHERE id = ?", (job_id,))
-                    got = row.fetchone()
-                    if got is not None and got[0] == now:
-                        cancelled.append(job_id)
-            return cancelled
+            return [job_id for job_id in ids if self._cancel(db, owner, job_id, now)]
 
     def delete_jobs(self, owner: str, ids: Sequence[str]) -> None:
         """Delete jobs and their children."""
@@ -290,6 +305,24 @@ class Store:
                 f"UPDATE jobs SET {sets} WHERE id = :id AND owner = :owner",
                 {**changes, "id": job_id, "owner": owner},
             )
+
+    def ran(self, owner: str, start: float, end: float, now: float) -> list[sqlite3.Row]:
+        """`owner`'s top-level jobs that ran to completion with `start <= end_at < end`
+        (multi-circuit children are left out: their parent counts for them)."""
+        return self.db.execute(
+            "SELECT id, name, started_at, end_at, estimated_cost FROM jobs"
+            " WHERE owner = :owner AND parent_job_id IS NULL AND runs = 1 AND dry_run = 0"
+            " AND canceled_at IS NULL AND end_status = 'completed' AND end_at <= :now"
+            " AND end_at >= :start AND end_at < :end ORDER BY id",
+            {"owner": owner, "start": start, "end": end, "now": now},
+        ).fetchall()
+
+    def first_job_at(self, owner: str) -> float | None:
+        """When `owner` submitted its first job still stored, or None."""
+        found = self.db.execute(
+            "SELECT min(submitted_at) FROM jobs WHERE owner = ?", (owner,)
+        ).fetchone()[0]
+        return None if found is None else float(found)
 
     def children(self, parent_id: str) -> list[sqlite3.Row]:
         """A parent's children with their programs and results, in circuit order."""
@@ -324,16 +357,10 @@ class Store:
         ).fetchone()
         return row
 
-    def list_sessions(self, owner: str, limit: int, after: str | None) -> list[sqlite3.Row]:
-        """Up to `limit` + 1 sessions of `owner`, newest first, with ids below `after`."""
-        if after is None:
-            return self.db.execute(
-                "SELECT * FROM sessions WHERE owner = ? ORDER BY id DESC LIMIT ?",
-                (owner, limit + 1),
-            ).fetchall()
+    def list_sessions(self, owner: str) -> list[sqlite3.Row]:
+        """Every session of `owner`, newest first."""
         return self.db.execute(
-            "SELECT * FROM sessions WHERE owner = ? AND id < ? ORDER BY id DESC LIMIT ?",
-            (owner, after, limit + 1),
+            "SELECT * FROM sessions WHERE owner = ? ORDER BY id DESC", (owner,)
         ).fetchall()
 
     def end_session(self, owner: str, session_id: str, now: float, ender: str) -> None:

@@ -69,6 +69,42 @@ ROTATION_1Q_AXES: Final[dict[str, Matrix]] = {"rx": X, "ry": Y, "rz": Z}
 ROTATION_2Q_AXES: Final[dict[str, Matrix]] = {"xx": X, "yy": Y, "zz": Z}
 
 
+PAULIS: Final[dict[str, Matrix]] = {"I": I2, "X": X, "Y": Y, "Z": Z}
+
+
+def pauli_exponential(terms: dict[str, float], time: float) -> Matrix:
+    """exp(-i time sum_k c_k P_k) for Pauli strings P_k (char j on the j-th target, kron order).
+
+    One string squares to I, so exp(-i a P) = cos(a) I - i sin(a) P; a sum of several is
+    diagonalised (H is Hermitian: the coefficients are real).
+    """
+    k = len(next(iter(terms)))
+    dim = 1 << k
+    rows = np.arange(dim)
+    parity_of = np.array([c.bit_count() & 1 for c in range(dim)])
+    h = np.zeros((dim, dim), dtype=np.complex128)
+    for term, coefficient in terms.items():
+        # P|c> = i^(#Y) (-1)^popcount(c & z) |c ^ x>: X and Y flip a bit, Z and Y sign it.
+        x_mask = z_mask = 0
+        for j, char in enumerate(term):
+            bit = 1 << (k - 1 - j)  # the first target is the most significant index bit
+            if char in "XY":
+                x_mask |= bit
+            if char in "YZ":
+                z_mask |= bit
+        signs = np.where(parity_of[rows & z_mask] == 1, -1.0, 1.0)
+        values = (1j ** term.count("Y")) * signs
+        h[rows ^ x_mask, rows] += coefficient * values
+    if len(terms) == 1:
+        [coefficient] = terms.values()
+        p = h / coefficient if coefficient else np.eye(dim, dtype=np.complex128)
+        a = time * coefficient
+        return math.cos(a) * np.eye(dim, dtype=np.complex128) - 1j * math.sin(a) * p
+    eigenvalues, vectors = np.linalg.eigh(h)
+    u: Matrix = (vectors * np.exp(-1j * time * eigenvalues)) @ vectors.conj().T
+    return u
+
+
 def sigma(phase: float) -> Matrix:
     """cos(2 pi phase) X + sin(2 pi phase) Y: the Pauli in the XY plane at `phase` turns."""
     return _m([[0, cmath.exp(-2j * math.pi * phase)], [cmath.exp(2j * math.pi * phase), 0]])

@@ -10,8 +10,12 @@ JSON holds. Rules beyond the reference that this module decides (see docs/simula
   controls (so `cnot` with targets [1, 2] is a fan-out).
 - Giving both `target` and `targets` (or `control` and `controls`) is InvalidInput.
 - `swap` takes no controls (InvalidInput), as the reference says; `cnot` needs at least one.
-- `pauliexp` is recognised and refused with UnsupportedGate. Native `nop` is accepted and
-  does nothing.
+- `pauliexp` (`terms`, `coefficients`, `time`) is exp(-i time sum_k c_k P_k), character j
+  of each term acting on `targets[j]`; cirq-ionq's form (`paulis`, `rotation`) is
+  exp(-i rotation/2 P). On more than `MAX_PAULIEXP_QUBITS` targets it is UnsupportedGate.
+- Native `nop` is accepted and does nothing.
+- A `rotation` on QIS `x`, `y` or `z` makes it `rx`, `ry` or `rz` by that angle (qiskit-ionq
+  sends phase gates as `z` with a rotation); on another fixed gate it is InvalidInput.
 """
 
 from __future__ import annotations
@@ -28,12 +32,15 @@ from .errors import SimulationFailure
 MAX_CONTROLS: Final = 7
 MAX_CIRCUITS: Final = 5_000
 MAX_GATES: Final = 150_000
+MAX_PAULIEXP_QUBITS: Final = 8
 
 JOB_TYPES: Final = ("ionq.circuit.v1", "ionq.multi-circuit.v1")
 QIS_GATES: Final = frozenset(
     {"x", "y", "z", "rx", "ry", "rz", "h", "not", "cnot", "s", "si", "t", "ti", "v", "vi"}
-    | {"swap", "xx", "yy", "zz"}
+    | {"swap", "xx", "yy", "zz", "pauliexp"}
 )
+# Fixed QIS gates that a `rotation` turns into the rotation about the same axis.
+ROTATABLE: Final = {"x": "rx", "y": "ry", "z": "rz"}
 NATIVE_GATES: Final = frozenset({"gpi", "gpi2", "ms", "zz", "nop"})
 
 
@@ -108,8 +115,65 @@ def _distinct(name: str, qubits: Sequence[int]) -> None:
         raise _fail(f"gate {name!r} uses a qubit twice: {list(qubits)}")
 
 
+def _pauli_terms(gate: Mapping[str, Any], width: int) -> dict[str, float]:
+    """`terms` and `coefficients` as {pauli string: summed coefficient}."""
+    terms, coefficients = gate.get("terms"), gate.get("coefficients")
+    if not isinstance(terms, list) or not terms:
+        raise _fail("pauliexp needs 'terms': a non-empty list of Pauli strings")
+    if not isinstance(coefficients, list) or len(coefficients) != len(terms):
+        raise _fail("pauliexp needs one number in 'coefficients' per term")
+    merged: dict[str, float] = {}
+    for term, coefficient in zip(terms, coefficients, strict=True):
+        if not isinstance(term, str) or len(term) != width or term.strip("IXYZ"):
+            raise _fail(f"pauliexp term {term!r} is not a string of {width} of I, X, Y, Z")
+        value = _real({"gate": "pauliexp", "coefficients": coefficient}, "coefficients")
+        merged[term] = merged.get(term, 0.0) + value
+    return merged
+
+
+def _cirq_pauli_term(gate: Mapping[str, Any], width: int) -> dict[str, float]:
+    """cirq-ionq's form, `paulis` (one letter per target) and `rotation` (radians), as
+    {pauli string: coefficient} at time 1: exp(-i rotation/2 P), like `rx` for P = X."""
+    if any(key in gate for key in ("terms", "coefficients", "time")):
+        raise _fail("pauliexp takes terms/coefficients/time or paulis/rotation, not both")
+    paulis = gate.get("paulis")
+    if (
+        not isinstance(paulis, list)
+        or len(paulis) != width
+        or not all(p in ("I", "X", "Y", "Z") for p in paulis)
+    ):
+        raise _fail(f"pauliexp 'paulis' must be {width} of 'I', 'X', 'Y', 'Z' (one per target)")
+    return {"".join(paulis): _real(gate, "rotation") / 2}
+
+
+def _pauliexp(gate: Mapping[str, Any], targets: list[int], ctl: tuple[int, ...]) -> list[Op]:
+    if not targets:
+        raise _fail("pauliexp needs targets")
+    _distinct("pauliexp", [*ctl, *targets])
+    if len(targets) > MAX_PAULIEXP_QUBITS:
+        raise SimulationFailure(
+            "UnsupportedGate",
+            f"pauliexp on {len(targets)} targets; this simulator takes at most"
+            f" {MAX_PAULIEXP_QUBITS}",
+        )
+    if "paulis" in gate or "rotation" in gate:
+        terms, time = _cirq_pauli_term(gate, len(targets)), 1.0
+    else:
+        terms, time = _pauli_terms(gate, len(targets)), _real(gate, "time")
+    if not math.isfinite(abs(time) * sum(abs(c) for c in terms.values())):
+        raise _fail("pauliexp: time x coefficients overflows")
+    matrix = gates.pauli_exponential(terms, time)
+    return [Op(tuple(targets), matrix, ctl)]
+
+
 def _qis(gate: Mapping[str, Any], name: str, targets: list[int], controls: list[int]) -> list[Op]:
     ctl = tuple(controls)
+    if name == "pauliexp":
+        return _pauliexp(gate, targets, ctl)
+    if "rotation" in gate and name not in gates.ROTATION_1Q_AXES:
+        if name not in ROTATABLE and name not in gates.ROTATION_2Q_AXES:
+            raise _fail(f"gate {name!r} takes no 'rotation'")
+        name = ROTATABLE.get(name, name)
     if name in gates.ROTATION_2Q_AXES or name == "swap":
         if len(targets) != 2:
             raise _fail(f"gate {name!r} needs exactly 2 targets")

@@ -4,41 +4,14 @@ from __future__ import annotations
 
 import json
 import socket
-import time
 from typing import Any
 
 import httpx
 import pytest
+from mock_http import BELL, client, wait_done
 
 from ionq_mock.faults import Faults
 from ionq_mock.testing import MockServer
-
-BELL = {
-    "type": "ionq.circuit.v1",
-    "backend": "simulator",
-    "input": {
-        "gateset": "qis",
-        "qubits": 2,
-        "circuit": [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}],
-    },
-}
-
-
-def client(server: MockServer, key: str | None = None) -> httpx.Client:
-    return httpx.Client(
-        base_url=server.base_url,
-        headers={"Authorization": f"apiKey {key or server.api_key}"},
-        timeout=10,
-    )
-
-
-def wait_done(http: httpx.Client, job_id: str) -> dict[str, Any]:
-    for _ in range(200):
-        job: dict[str, Any] = http.get(f"/jobs/{job_id}").json()
-        if job["status"] in ("completed", "failed", "canceled"):
-            return job
-        time.sleep(0.01)
-    raise AssertionError("the job never finished")
 
 
 def test_bell_job_lifecycle_and_probabilities(ionq_mock_server: MockServer) -> None:
@@ -50,6 +23,8 @@ def test_bell_job_lifecycle_and_probabilities(ionq_mock_server: MockServer) -> N
         assert job["status"] == "completed"
         assert job["stats"]["gate_counts"] == {"1q": 1, "2q": 1}
         probs = http.get(job["results"]["probabilities"]["url"].removeprefix("/v0.4")).json()
+        descriptor = job["results"]["ionq.result.probabilities.json.v1"]
+        assert http.get(f"/jobs/{job['id']}/artifacts/{descriptor['id']}").json() == probs
         assert probs.keys() == {"0", "3"}
         assert probs["0"] == pytest.approx(0.5)
 
@@ -335,4 +310,7 @@ def test_listings_show_every_write_to_a_job() -> None:
         assert http.put(f"/jobs/{job_id}/status/cancel").status_code == 200
         (listed,) = http.get("/jobs").json()["jobs"]
         assert listed["status"] == "canceled"
-        assert http.get(f"/jobs/{job_id}").json() == listed
+        # A list item is the job without `child_job_ids` (IonQ's BaseJob).
+        job = http.get(f"/jobs/{job_id}").json()
+        assert job.pop("child_job_ids") is None
+        assert job == listed

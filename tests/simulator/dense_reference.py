@@ -92,6 +92,20 @@ def gate_unitary(n: int, gateset: str, gate: dict[str, Any]) -> Array:
             angle = gate["angle"] if "angle" in gate else gate["phase"]
             u = expm_hermitian(np.kron(_Z, _Z), math.pi * angle)
         return full_unitary(n, u, targets, [])
+    if name == "pauliexp":
+        paulis = {"I": np.eye(2, dtype=complex), "X": _X, "Y": _Y, "Z": _Z}
+        h = sum(
+            c * embed(n, {t: paulis[p] for t, p in zip(targets, term, strict=True)})
+            for term, c in zip(gate["terms"], gate["coefficients"], strict=True)
+        )
+        whole = expm_hermitian(np.asarray(h), gate["time"])
+        if not controls:
+            return whole
+        proj = embed(n, dict.fromkeys(controls, np.diag([0, 1]).astype(complex)))
+        controlled: Array = np.eye(1 << n, dtype=complex) - proj + proj @ whole
+        return controlled
+    if name in ("x", "y", "z") and "rotation" in gate:
+        name = "r" + name
     if name in ("rx", "ry", "rz"):
         u = expm_hermitian({"rx": _X, "ry": _Y, "rz": _Z}[name], gate["rotation"] / 2)
     elif name in ("xx", "yy", "zz"):

@@ -40,7 +40,44 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
     ("bool index", qis({"gate": "h", "target": True}), "InvalidInput"),
     ("string index", qis({"gate": "h", "targets": ["0"]}), "InvalidInput"),
     ("unknown gate", qis({"gate": "u3", "target": 0}), "UnsupportedGate"),
-    ("pauliexp", qis({"gate": "pauliexp", "targets": [0, 1]}), "UnsupportedGate"),
+    (
+        "pauliexp on 9 qubits",
+        qis(
+            {
+                "gate": "pauliexp",
+                "targets": list(range(9)),
+                "terms": ["X" * 9],
+                "coefficients": [1.0],
+                "time": 1.0,
+            }
+        ),
+        "UnsupportedGate",
+    ),
+    ("pauliexp without terms", qis({"gate": "pauliexp", "targets": [0, 1]}), "InvalidInput"),
+    (
+        "pauliexp term of the wrong width",
+        qis(
+            {
+                "gate": "pauliexp",
+                "targets": [0, 1],
+                "terms": ["XYZ"],
+                "coefficients": [1.0],
+                "time": 1.0,
+            }
+        ),
+        "InvalidInput",
+    ),
+    (
+        "pauliexp without time",
+        qis({"gate": "pauliexp", "targets": [0], "terms": ["X"], "coefficients": [1.0]}),
+        "InvalidInput",
+    ),
+    ("rotation on h", qis({"gate": "h", "target": 0, "rotation": 0.5}), "InvalidInput"),
+    (
+        "rotation on cnot",
+        qis({"gate": "cnot", "target": 0, "control": 1, "rotation": 1}),
+        "InvalidInput",
+    ),
     ("native gate in qis", qis({"gate": "gpi", "phase": 0, "target": 0}), "UnsupportedGate"),
     (
         "qis gate in native",

@@ -140,3 +140,51 @@ def test_longest_allowed_job_runs() -> None:
     # 149,999 x gates cycling over qubits 0..5: 25,000 (even) on qubits 0-4, which end at 0,
     # and 24,999 (odd) on qubit 5, which ends at 1 and so flips qubit 6.
     assert hist == {str(0b1100000): 1.0}
+
+
+PAULIEXP_CASES: list[dict[str, Any]] = [
+    {"targets": [0], "terms": ["X"], "coefficients": [0.4], "time": 1.3},
+    {"targets": [2, 0], "terms": ["XZ"], "coefficients": [-0.7], "time": 0.9},
+    {"targets": [1, 2], "terms": ["XX", "YY", "ZZ"], "coefficients": [0.1, 0.2, 0.3], "time": 2},
+    {
+        "targets": [0, 2, 1],
+        "terms": ["XYI", "ZIX", "XYI"],
+        "coefficients": [0.5, 1, 0.25],
+        "time": 1,
+    },
+    {"targets": [1], "controls": [0], "terms": ["Y", "Z"], "coefficients": [1, 0.5], "time": 0.6},
+]
+
+
+@pytest.mark.parametrize("case", PAULIEXP_CASES)
+def test_pauliexp_against_dense_reference(case: dict[str, Any]) -> None:
+    """exp(-i t sum_k c_k P_k), character j of each term on targets[j]."""
+    gate = {"gate": "pauliexp", **case}
+    rng = np.random.default_rng(len(str(case)))
+    psi = rng.normal(size=8) + 1j * rng.normal(size=8)
+    psi /= np.linalg.norm(psi)
+    state = StateVector.from_amplitudes(psi)
+    for op in parse_circuit("qis", [gate], 3, 3).ops:
+        state.apply(op)
+    np.testing.assert_allclose(state.amplitudes(), run(3, "qis", [gate], psi), atol=1e-12)
+
+
+def test_pauliexp_first_term_character_acts_on_first_target() -> None:
+    flip = {"gate": "pauliexp", "targets": [1, 0], "terms": ["XI"], "coefficients": [1.0]}
+    [hist] = run_job("ionq.circuit.v1", qis([{**flip, "time": math.pi / 2}], 2))
+    assert hist == {"2": pytest.approx(1.0)}
+
+
+@pytest.mark.parametrize(("fixed", "rotation"), [("x", "rx"), ("y", "ry"), ("z", "rz")])
+def test_a_rotation_on_a_pauli_is_the_rotation_gate(fixed: str, rotation: str) -> None:
+    """qiskit-ionq sends phase gates as `z` with a rotation (and controlled ones with controls)."""
+    with_rotation = {"gate": fixed, "target": 1, "controls": [0], "rotation": 0.8}
+    expected = {"gate": rotation, "target": 1, "controls": [0], "rotation": 0.8}
+    prepare = {"gate": "h", "targets": [0, 1]}
+    got = probabilities(qis([prepare, with_rotation, prepare], 2))
+    want = probabilities(qis([prepare, expected, prepare], 2))
+    np.testing.assert_allclose(got, want, atol=1e-14)
+    assert not np.allclose(
+        got,
+        probabilities(qis([prepare, {"gate": fixed, "target": 1, "controls": [0]}, prepare], 2)),
+    )

@@ -1,0 +1,176 @@
+"""A completed job's result artifacts: the `results` map of the job, and each artifact's content.
+
+Nothing about artifacts is stored. An artifact's id is uuid5 of the job id and the format,
+so `getJobArtifact` finds the format by recomputing the job's descriptors, and every
+content is computed from the stored probabilities (decimal basis-state keys, qubit 0 the
+least significant bit), the job's shots and its width:
+
+    probabilities v1   {"0": 0.5, "3": 0.5}           (what /results/probabilities answers)
+    probabilities v2   {"probabilities": {"registers": {"output_all": {"00": 0.5, "11": 0.5}}}}
+    histogram v1       {"0": 500, "3": 500}           counts summing exactly to shots
+    histogram v2       {"histogram": {"registers": {"output_all": {"00": 500, ...}}}}
+    shots v1           ["3", "0", ...]                one state per shot, seeded order
+    shots v2           {"shots": [{"registers": {"output_all": [1, 1]}}, ...]}
+    aggregate v1       {child_job_id: {state: p}}     (multi-circuit parents)
+
+Bitstrings and bit arrays list a register's qubits in order, so `output_all` (every qubit)
+has qubit 0 first: state 1 on 2 qubits is "10". Pure functions: no HTTP, no storage.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+NAMESPACE: Final = uuid.UUID("9d3e7a41-52c8-4f0b-a6e1-3b8c5d2f7e90")
+MEDIA_TYPE: Final = "application/json"
+
+PROBABILITIES_V1: Final = "ionq.result.probabilities.json.v1"
+PROBABILITIES_V2: Final = "ionq.result.probabilities.json.v2"
+HISTOGRAM_V1: Final = "ionq.result.histogram.json.v1"
+HISTOGRAM_V2: Final = "ionq.result.histogram.json.v2"
+SHOTS_V1: Final = "ionq.result.shots.json.v1"
+SHOTS_V2: Final = "ionq.result.shots.json.v2"
+AGGREGATE_V1: Final = "ionq.result.probabilities-aggregate.json.v1"
+
+ALL_QUBITS: Final = "output_all"
+Registers = dict[str, list[int]]
+
+
+def artifact_id(job_id: str, format_id: str) -> str:
+    """The id of a job's artifact in one format (the same every time it is computed)."""
+    return str(uuid.uuid5(NAMESPACE, f"{job_id}/{format_id}"))
+
+
+def formats(multi: bool, sampled: bool) -> tuple[str, ...]:
+    """The formats a completed job has: a multi-circuit parent only the aggregate; a
+    circuit its probabilities, and counts and shots when it was sampled (has `shots`)."""
+    if multi:
+        return (AGGREGATE_V1,)
+    if sampled:
+        return (PROBABILITIES_V1, PROBABILITIES_V2, HISTOGRAM_V1, HISTOGRAM_V2, SHOTS_V1, SHOTS_V2)
+    return (PROBABILITIES_V1, PROBABILITIES_V2)
+
+
+def results(job_id: str, base_path: str, multi: bool, sampled: bool) -> dict[str, Any]:
+    """A completed job's `results`: the probabilities URL, then one descriptor per format."""
+    suffix = "/aggregated" if multi else ""
+    out: dict[str, Any] = {
+        "probabilities": {"url": f"{base_path}/jobs/{job_id}/results/probabilities{suffix}"}
+    }
+    for format_id in formats(multi, sampled):
+        out[format_id] = {
+            "id": artifact_id(job_id, format_id),
+            "format": format_id,
+            "media_type": MEDIA_TYPE,
+        }
+    return out
+
+
+def format_of(job_id: str, wanted: str, multi: bool, sampled: bool) -> str | None:
+    """The format of the job's artifact `wanted`, or None if the job has no such artifact."""
+    for format_id in formats(multi, sampled):
+        if artifact_id(job_id, format_id) == wanted:
+            return format_id
+    return None
+
+
+def registers(program: object, width: int) -> Registers:
+    """`output_all` (qubits 0..width-1), then the circuit's own `registers` whose qubit
+    lists are valid (integers in 0..width-1); others are left out."""
+    out: Registers = {ALL_QUBITS: list(range(width))}
+    named = program.get("registers") if isinstance(program, Mapping) else None
+    if isinstance(named, Mapping):
+        for name, qubits in named.items():
+            if (
+                isinstance(name, str)
+                and name != ALL_QUBITS
+                and isinstance(qubits, list)
+                and all(type(q) is int and 0 <= q < width for q in qubits)
+            ):
+                out[name] = list(qubits)
+    return out
+
+
+def counts(probabilities: Mapping[str, float], shots: int) -> dict[str, int]:
+    """Counts summing exactly to `shots`: p * shots rounded by largest remainder.
+
+    >>> counts({"0": 0.5, "3": 0.5}, 1001)
+    {'0': 501, '3': 500}
+    """
+    raw = {state: max(0.0, p) * shots for state, p in probabilities.items()}
+    floors = {state: math.floor(value) for state, value in raw.items()}
+    left = shots - sum(floors.values())
+    # Largest remainders first; ties go to the lower state, so the result is deterministic.
+    order = sorted(raw, key=lambda s: (-(raw[s] - floors[s]), int(s)))
+    for state in order[: max(0, left)]:
+        floors[state] += 1
+    return {state: n for state, n in sorted(floors.items(), key=lambda i: int(i[0])) if n > 0}
+
+
+def bits(state: int, qubits: Sequence[int]) -> list[int]:
+    """The bits of a basis state on `qubits`, in that order."""
+    return [(state >> q) & 1 for q in qubits]
+
+
+def bitstring(state: int, qubits: Sequence[int]) -> str:
+    """`bits` as text: "10" is state 1 on qubits [0, 1].
+
+    >>> bitstring(1, [0, 1])
+    '10'
+    """
+    return "".join("1" if (state >> q) & 1 else "0" for q in qubits)
+
+
+def _by_register(values: Mapping[str, float], regs: Registers) -> dict[str, dict[str, Any]]:
+    """Marginals of `values` (per basis state) on each register, keyed by bitstring."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, qubits in regs.items():
+        marginal: dict[str, Any] = {}
+        for state, value in values.items():
+            key = bitstring(int(state), qubits)
+            marginal[key] = marginal.get(key, 0) + value
+        out[name] = dict(sorted(marginal.items()))
+    return out
+
+
+def shot_states(histogram: Mapping[str, int], seed: int) -> list[str]:
+    """One state per shot: the histogram expanded, shuffled by `seed`."""
+    states = [state for state, n in histogram.items() for _ in range(n)]
+    random.Random(seed).shuffle(states)
+    return states
+
+
+def content(
+    format_id: str,
+    probabilities: Mapping[str, float],
+    shots: int | None,
+    regs: Registers,
+    seed: int,
+) -> Any:
+    """An artifact's content in a single-circuit format; `shots` None (an exact result)
+    has only the probability formats. Unknown formats are a ValueError."""
+    if format_id == PROBABILITIES_V1:
+        return dict(probabilities)
+    if format_id == PROBABILITIES_V2:
+        return {"probabilities": {"registers": _by_register(probabilities, regs)}}
+    if shots is None:
+        raise ValueError(f"{format_id} needs a sampled job")
+    histogram = counts(probabilities, shots)
+    if format_id == HISTOGRAM_V1:
+        return histogram
+    if format_id == HISTOGRAM_V2:
+        return {"histogram": {"registers": _by_register(histogram, regs)}}
+    if format_id == SHOTS_V1:
+        return shot_states(histogram, seed)
+    if format_id == SHOTS_V2:
+        # One object per distinct state, shared by its shots (a million shots stay small).
+        shared = {
+            state: {"registers": {name: bits(int(state), q) for name, q in regs.items()}}
+            for state in histogram
+        }
+        return {"shots": [shared[state] for state in shot_states(histogram, seed)]}
+    raise ValueError(f"{format_id} is not a single-circuit format")
