@@ -6,11 +6,12 @@
     job = client.jobs.create(Circuit(2).h(0).cnot(0, 1), backend="simulator", shots=1000)
     client.jobs.wait(job.id)
     print(client.jobs.results(job.id).probabilities)  # {"00": 0.5, "11": 0.5}
+    client.jobs.results(job.id, include=("histogram",)).counts()  # the measured counts
 
 See docs/client.md for errors, retries, timeouts, pagination and the async client.
 """
 
-from ionq_client._circuit import Circuit
+from ionq_client._circuit import Circuit, Qasm3
 from ionq_client._client import AsyncIonQ, IonQ
 from ionq_client._config import DEFAULT_BASE_URL, DEFAULT_TIMEOUT
 from ionq_client._exceptions import (
@@ -32,6 +33,7 @@ from ionq_client._exceptions import (
     RateLimitError,
     ValidationError,
 )
+from ionq_client._jobs import AnyJob
 from ionq_client._pagination import AsyncPage, AsyncPager, SyncPage
 from ionq_client._polling import TERMINAL, UNSUCCESSFUL
 from ionq_client._results import BIT_ORDER, CircuitResult, Result
@@ -51,6 +53,7 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AnyJob",
     "AsyncIonQ",
     "AsyncPage",
     "AsyncPager",
@@ -68,6 +71,7 @@ __all__ = [
     "NotGiven",
     "PayloadTooLargeError",
     "PermissionDeniedError",
+    "Qasm3",
     "RateLimitError",
     "Result",
     "SyncPage",

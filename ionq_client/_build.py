@@ -5,9 +5,11 @@ Nothing here performs I/O, so the sync and async resources differ only in `await
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final, Literal, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal, TypeAlias, TypeVar, cast
 
 import httpx
 
@@ -16,8 +18,9 @@ from ionq_api.models.backend import Backend
 from ionq_api.models.backend_name import BackendName
 from ionq_api.models.characterization_page import CharacterizationPage
 from ionq_api.models.circuit_job_create import CircuitJobCreate
+from ionq_api.models.clone_job_payload import CloneJobPayload
 from ionq_api.models.cost import Cost
-from ionq_api.models.job import Job
+from ionq_api.models.job_canceled import JobCanceled
 from ionq_api.models.job_created import JobCreated
 from ionq_api.models.job_settings import JobSettings
 from ionq_api.models.job_status import JobStatus
@@ -26,22 +29,45 @@ from ionq_api.models.job_update import JobUpdate
 from ionq_api.models.metadata import Metadata
 from ionq_api.models.multi_circuit_job_create import MultiCircuitJobCreate
 from ionq_api.models.noise import Noise
-from ionq_api.models.noise_model import NoiseModel
 from ionq_api.models.probabilities import Probabilities
+from ionq_api.models.qaoa_job import QaoaJob
+from ionq_api.models.qasm_3_job_create import Qasm3JobCreate
+from ionq_api.models.quantum_function_job import QuantumFunctionJob
+from ionq_api.models.result_format import ResultFormat
+from ionq_api.models.session_cost_limit import SessionCostLimit
 from ionq_api.models.session_create import SessionCreate
-from ionq_api.models.session_settings import SessionSettings
+from ionq_api.models.session_settings_request import SessionSettingsRequest
 from ionq_api.types import UNSET, Response, Unset
-from ionq_client._circuit import Circuit, circuits_input
+from ionq_client._artifacts import (
+    AGGREGATE,
+    HISTOGRAM_FORMATS,
+    PROBABILITY_FORMATS,
+    SHOTS_FORMATS,
+    check_include,
+    pick,
+    read_counts,
+    read_probabilities,
+    read_samples,
+)
+from ionq_client._circuit import Circuit, Qasm3, circuits_input
 from ionq_client._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
     InternalServerError,
     ValidationError,
 )
+from ionq_client._jobs import (
+    JOB_MODELS,
+    MULTI_CIRCUIT_TYPE,
+    AnyJob,
+    ListedJob,
+    job_child_ids,
+    job_qubits,
+)
 from ionq_client._limits import check_metadata, check_name, check_shots, limits
 from ionq_client._results import CircuitResult, Result
 from ionq_client._retry import is_certainly_unsent
-from ionq_client._types import NotGiven
+from ionq_client._types import NOT_GIVEN, NotGiven
 
 __all__ = [
     "CREATE_TOKEN_KEY",
@@ -50,25 +76,44 @@ __all__ = [
     "RESOLVE_MAX_PAGES",
     "RESOLVE_MAX_RETRIES",
     "RESOLVE_PAGE_SIZE",
+    "CreateBody",
+    "Fetch",
+    "NoiseModel",
+    "Program",
+    "ResultParts",
+    "artifact_content",
     "build_create_body",
-    "build_result",
+    "canceled_from_job",
+    "check_results_job",
     "child_widths",
     "children_page_size",
     "chunks",
+    "clone_body",
     "created_from_job",
     "estimate_params",
     "expect",
     "expect_backends",
+    "expect_job",
+    "extra_fetches",
     "given",
     "has_token",
+    "include_set",
     "is_ambiguous",
     "is_multi_circuit",
     "job_list_params",
+    "legacy_aggregate",
+    "legacy_states",
     "more_characterizations",
+    "multi_result",
     "page_limit",
+    "paged",
+    "probability_fetch",
     "resolve_retries",
     "scan_for_token",
+    "schema_format",
     "session_body",
+    "single_result",
+    "target_param",
     "to_uuid",
     "update_applied",
     "update_body",
@@ -89,6 +134,9 @@ RESOLVE_LOOKBACK_SECONDS: Final = 600.0
 RESOLVE_MAX_RETRIES: Final = 8
 
 Tag = Literal["metadata", "name"] | None
+#: A simulator noise model: any string (`ideal`, `aria-1`, `forte-1`, or one newer than
+#: this package); the API's own list is open.
+NoiseModel: TypeAlias = str
 
 
 def given(value: T | NotGiven) -> T | Unset:
@@ -120,8 +168,32 @@ def expect(response: Response[Any], cls: type[T]) -> T:
     )
 
 
+def expect_job(response: Response[Any]) -> AnyJob:
+    """The parsed job (any of the `Job` variants), or `APIResponseValidationError`."""
+    parsed = response.parsed
+    if isinstance(parsed, JOB_MODELS):
+        return parsed
+    raise APIResponseValidationError(
+        f"HTTP {int(response.status_code)}: expected a Job, got {type(parsed).__name__}"
+    )
+
+
+def artifact_content(response: Response[Any]) -> Any:
+    """An artifact's content as JSON (lists, dicts, numbers), not the generated guess of
+    its model: several formats share a shape, so only the descriptor's format tells."""
+    try:
+        return json.loads(response.content)
+    except ValueError as exc:
+        raise APIResponseValidationError(f"artifact is not JSON: {exc}") from exc
+
+
+#: What `jobs.create` runs: a circuit, several (one multi-circuit job), or a QASM 3 program.
+Program: TypeAlias = Circuit | Sequence[Circuit] | Qasm3 | str
+CreateBody: TypeAlias = CircuitJobCreate | MultiCircuitJobCreate | Qasm3JobCreate
+
+
 def build_create_body(
-    circuit: Circuit | Sequence[Circuit],
+    circuit: Program,
     *,
     backend: BackendName,
     token: str,
@@ -132,7 +204,7 @@ def build_create_body(
     settings: JobSettings | NotGiven,
     session_id: str | uuid.UUID | NotGiven,
     dry_run: bool | NotGiven,
-) -> tuple[CircuitJobCreate | MultiCircuitJobCreate, Tag]:
+) -> tuple[CreateBody, Tag]:
     """The request body of a create, checked against the limits and tagged with `token`."""
     lim = limits()
     user_meta = dict(metadata) if not isinstance(metadata, NotGiven) else {}
@@ -158,13 +230,9 @@ def build_create_body(
     if user_meta:
         meta_model = Metadata()
         meta_model.additional_properties = user_meta
-    noise_model: Noise | Unset = UNSET
-    if isinstance(noise, Noise):
-        noise_model = noise
-    elif not isinstance(noise, NotGiven):
-        noise_model = Noise(model=noise)
-    sid: uuid.UUID | Unset = (
-        UNSET if isinstance(session_id, NotGiven) else to_uuid(session_id, "session_id")
+    noise_model = noise_of(noise)
+    sid: str | Unset = (
+        UNSET if isinstance(session_id, NotGiven) else str(to_uuid(session_id, "session_id"))
     )
     common: dict[str, Any] = {
         "backend": backend,
@@ -178,6 +246,10 @@ def build_create_body(
     }
     if isinstance(circuit, Circuit):
         return CircuitJobCreate(type_="ionq.circuit.v1", input_=circuit.to_input(), **common), tag
+    if isinstance(circuit, str):
+        circuit = Qasm3(circuit)
+    if isinstance(circuit, Qasm3):
+        return Qasm3JobCreate(type_="ionq.qasm3.v1", input_=circuit.to_input(), **common), tag
     circuits = list(circuit)
     if not all(isinstance(c, Circuit) for c in circuits):
         raise ValidationError("give a Circuit or a sequence of Circuits", key="input")
@@ -187,7 +259,61 @@ def build_create_body(
     return body, tag
 
 
-def has_token(job: Job, token: str, tag: Tag) -> bool:
+def noise_of(noise: NoiseModel | Noise | NotGiven) -> Noise | Unset:
+    """The `noise` of a request body: a `Noise` as given, a model name (any string) wrapped."""
+    if isinstance(noise, Noise):
+        return noise
+    if isinstance(noise, NotGiven):
+        return UNSET
+    if not isinstance(noise, str) or not noise:
+        raise ValidationError(f"noise must be a model name or a Noise, not {noise!r}", key="noise")
+    return Noise(model=noise)
+
+
+def clone_body(
+    *,
+    name: str | NotGiven,
+    metadata: Mapping[str, str] | NotGiven,
+    shots: int | NotGiven,
+    backend: BackendName | NotGiven,
+    session_id: str | uuid.UUID | NotGiven | None,
+    settings: JobSettings | NotGiven,
+    dry_run: bool | NotGiven,
+    noise: NoiseModel | Noise | NotGiven,
+    parent: str | uuid.UUID | NotGiven,
+) -> CloneJobPayload:
+    """The body of a clone or move: the fields to change, checked against the limits.
+
+    `session_id=None` asks for the new job to run outside any session.
+    """
+    meta: Metadata | Unset = UNSET
+    if not isinstance(metadata, NotGiven):
+        check_metadata(metadata)
+        meta = Metadata()
+        meta.additional_properties = dict(metadata)
+    if not isinstance(name, NotGiven):
+        check_name(name)
+    if not isinstance(shots, NotGiven):
+        check_shots(shots)
+    sid: str | Unset | None = UNSET
+    if session_id is None:
+        sid = None
+    elif not isinstance(session_id, NotGiven):
+        sid = str(to_uuid(session_id, "session_id"))
+    return CloneJobPayload(
+        parent=UNSET if isinstance(parent, NotGiven) else str(to_uuid(parent, "parent")),
+        name=given(name),
+        metadata=meta,
+        shots=given(shots),
+        backend=given(backend),
+        session_id=sid,
+        settings=given(settings),
+        dry_run=given(dry_run),
+        noise=noise_of(noise),
+    )
+
+
+def has_token(job: AnyJob, token: str, tag: Tag) -> bool:
     """Whether `job` is the one a create tagged with `token` made."""
     if tag == "metadata":
         meta = job.metadata
@@ -197,9 +323,18 @@ def has_token(job: Job, token: str, tag: Tag) -> bool:
     return False
 
 
-def created_from_job(job: Job) -> JobCreated:
+def created_from_job(job: AnyJob) -> JobCreated:
     """The `JobCreated` a create would have answered, from the stored job."""
     return JobCreated(id=job.id, status=job.status, session_id=job.session_id)
+
+
+def canceled_from_job(job: AnyJob) -> JobCanceled:
+    """The answer of a cancel whose job was read back terminal: cancelled, or (kept in
+    `additional_properties["job_status"]`) completed or failed before the cancel."""
+    answer = JobCanceled(id=str(job.id), status="canceled")
+    if job.status != "canceled":
+        answer.additional_properties["job_status"] = job.status
+    return answer
 
 
 def is_ambiguous(exc: APIConnectionError | InternalServerError) -> bool:
@@ -211,56 +346,172 @@ def is_ambiguous(exc: APIConnectionError | InternalServerError) -> bool:
     if isinstance(exc, InternalServerError):
         return True
     cause = exc.__cause__
-    return not (isinstance(cause, httpx.TransportError) and is_certainly_unsent(cause))
+    return not (isinstance(cause, httpx.TransportError) and bool(is_certainly_unsent(cause)))
 
 
-def _states(probs: Probabilities) -> dict[int, float]:
+def legacy_states(probs: Probabilities) -> dict[int, float]:
+    """`{state: probability}` from `/results/probabilities` (decimal keys)."""
     try:
         return {int(k): float(v) for k, v in probs.additional_properties.items()}
     except (TypeError, ValueError) as exc:
         raise APIResponseValidationError(f"probabilities with a non-integer key: {exc}") from exc
 
 
-def children_page_size(job: Job) -> int:
+def legacy_aggregate(probs: AggregatedProbabilities) -> dict[str, dict[int, float]]:
+    """`{child id: {state: probability}}` from `/results/probabilities/aggregated`."""
+    return {cid: legacy_states(p) for cid, p in probs.additional_properties.items()}
+
+
+def children_page_size(job: AnyJob) -> int:
     """The page size that lists every child of a multi-circuit job in as few pages as can be."""
-    count = len(job.child_job_ids) if job.child_job_ids else 0
+    ids = job_child_ids(job)
+    count = len(ids) if ids else 0
     return max(1, min(count or limits().page_limit_max, limits().page_limit_max))
 
 
-def child_widths(children: Iterable[Job]) -> dict[str, int]:
-    """Each child job's own width (`stats.qubits`), by id."""
-    return {str(child.id): child.stats.qubits for child in children}
+def child_widths(children: Iterable[ListedJob]) -> dict[str, int]:
+    """Each child job's own width (`stats.qubits`), by id (children whose stats do not
+    say are left out)."""
+    widths: dict[str, int] = {}
+    for child in children:
+        qubits = job_qubits(child)
+        if qubits is not None:
+            widths[str(child.id)] = qubits
+    return widths
 
 
-def build_result(
-    job: Job,
-    probabilities: Probabilities | AggregatedProbabilities,
-    widths: Mapping[str, int] | None = None,
+Kind: TypeAlias = Literal["probabilities", "aggregate", "histogram", "shots"]
+
+
+def include_set(include: object) -> frozenset[str]:
+    """The extras `jobs.results(include=...)` asks for, or `ValidationError`."""
+    try:
+        return check_include(include)
+    except ValueError as exc:
+        raise ValidationError(str(exc), key="include") from None
+
+
+def check_results_job(job: AnyJob) -> None:
+    """`ValidationError` for a job whose results are not circuit outcomes (QAOA and
+    quantum-function jobs: read `job.results` from `jobs.get`)."""
+    if isinstance(job, QaoaJob | QuantumFunctionJob):
+        raise ValidationError(
+            f"job {job.id} is a {job.type_} job: its results are job.results "
+            "(from jobs.get), not probabilities",
+            key="job_id",
+        )
+
+
+def schema_format(format_id: str) -> ResultFormat:
+    """A format id for `GET /schemas/formats/{format}`: any non-empty string (the API may
+    know formats newer than this package)."""
+    if not isinstance(format_id, str) or not format_id or "/" in format_id:
+        raise ValidationError(f"format {format_id!r} is not a format id", key="format")
+    return cast(ResultFormat, format_id)
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """One artifact to download for a result: what it gives, its format and its id."""
+
+    kind: Kind
+    format: str
+    artifact_id: str
+
+
+def probability_fetch(
+    descriptors: Mapping[str, Mapping[str, Any]], *, multi: bool, sharpen: bool | NotGiven
+) -> Fetch | None:
+    """The artifact holding the job's probabilities (the aggregate for a multi-circuit
+    parent); `None` means read the `/results/probabilities` routes instead: the job has no
+    such descriptor (an older service), or `sharpen=True` was asked (artifacts are never
+    sharpened)."""
+    if sharpen is True:
+        return None
+    if multi:
+        found = pick(descriptors, (AGGREGATE,))
+        return None if found is None else Fetch("aggregate", *found)
+    found = pick(descriptors, PROBABILITY_FORMATS)
+    return None if found is None else Fetch("probabilities", *found)
+
+
+def extra_fetches(
+    descriptors: Mapping[str, Mapping[str, Any]], include: Iterable[str]
+) -> list[Fetch]:
+    """The histogram and shots artifacts `include` asks for that the job has."""
+    wanted = set(include)
+    fetches: list[Fetch] = []
+    if "histogram" in wanted and (found := pick(descriptors, HISTOGRAM_FORMATS)) is not None:
+        fetches.append(Fetch("histogram", *found))
+    if "shots" in wanted and (found := pick(descriptors, SHOTS_FORMATS)) is not None:
+        fetches.append(Fetch("shots", *found))
+    return fetches
+
+
+@dataclass
+class ResultParts:
+    """What has been read of one circuit's results so far."""
+
+    states: dict[int, float] = field(default_factory=dict)
+    width: int = 0
+    histogram: dict[int, int] | None = None
+    samples: list[int] | None = None
+
+    def add(self, fetch: Fetch, content: object) -> None:
+        """Read the downloaded `content` of `fetch` into these parts."""
+        if fetch.kind == "probabilities":
+            self.states, width = read_probabilities(fetch.format, content)
+        elif fetch.kind == "histogram":
+            self.histogram, width = read_counts(fetch.format, content)
+        elif fetch.kind == "shots":
+            self.samples, width = read_samples(fetch.format, content)
+        else:  # pragma: no cover - aggregates are split per child before this
+            raise ValueError(f"cannot add a {fetch.kind} artifact to one circuit")
+        self.width = max(self.width, width)
+
+    def circuit(self, job_id: str, width: int | None, shots: int | None) -> CircuitResult:
+        """The `CircuitResult`, `width` qubits wide unless its outcomes need more."""
+        seen = [*self.states, *(self.histogram or ()), *(self.samples or ())]
+        bits = max((s.bit_length() for s in seen), default=0)
+        return CircuitResult(
+            job_id=job_id,
+            qubits=max(width or 0, self.width, bits, 1),
+            states=self.states,
+            shots=shots,
+            histogram_states=self.histogram,
+            sample_states=None if self.samples is None else tuple(self.samples),
+        )
+
+
+def _shots(job: AnyJob) -> int | None:
+    return None if isinstance(job.shots, Unset) else job.shots
+
+
+def single_result(job: AnyJob, parts: ResultParts) -> Result:
+    """The `Result` of a single-circuit job."""
+    job_id = str(job.id)
+    return Result(job_id=job_id, circuits=(parts.circuit(job_id, job_qubits(job), _shots(job)),))
+
+
+def multi_result(
+    job: AnyJob, children: Mapping[str, ResultParts], widths: Mapping[str, int] | None = None
 ) -> Result:
-    """The `Result` of `job` from its probabilities (aggregated for multi-circuit jobs).
+    """The `Result` of a multi-circuit job, one circuit per child in submission order.
 
     `widths` gives each child job's own width (a multi-circuit job's `stats.qubits` is its
     widest circuit's); a child missing from it falls back to the parent's width.
     """
-    shots = None if isinstance(job.shots, Unset) else job.shots
-    width = job.stats.qubits
-    job_id = str(job.id)
     own = widths or {}
-
-    def one(cid: str, probs: Probabilities) -> CircuitResult:
-        states = _states(probs)
-        bits = max((s.bit_length() for s in states), default=0)
-        qubits = max(own.get(cid, width), bits, 1)
-        return CircuitResult(job_id=cid, qubits=qubits, states=states, shots=shots)
-
-    if isinstance(probabilities, Probabilities):
-        return Result(job_id=job_id, circuits=(one(job_id, probabilities),))
-    children = probabilities.additional_properties
-    order = [str(c) for c in job.child_job_ids] if job.child_job_ids else list(children)
+    width = job_qubits(job)
+    ids = job_child_ids(job)
+    order = ids if ids else list(children)
     missing = [c for c in order if c not in children]
     if missing:
         raise APIResponseValidationError(f"aggregated results lack child jobs {missing}")
-    return Result(job_id=job_id, circuits=tuple(one(c, children[c]) for c in order))
+    return Result(
+        job_id=str(job.id),
+        circuits=tuple(children[c].circuit(c, own.get(c, width), _shots(job)) for c in order),
+    )
 
 
 def chunks(ids: Sequence[str | uuid.UUID]) -> list[list[uuid.UUID]]:
@@ -272,7 +523,9 @@ def chunks(ids: Sequence[str | uuid.UUID]) -> list[list[uuid.UUID]]:
     return [as_uuids[i : i + size] for i in range(0, len(as_uuids), size)]
 
 
-def update_applied(job: Job, name: str | NotGiven, metadata: Mapping[str, str] | NotGiven) -> bool:
+def update_applied(
+    job: AnyJob, name: str | NotGiven, metadata: Mapping[str, str] | NotGiven
+) -> bool:
     """Whether `job` already reads as an update of `name` and `metadata` would leave it."""
     if not isinstance(name, NotGiven) and job.name != name:
         return False
@@ -282,9 +535,9 @@ def update_applied(job: Job, name: str | NotGiven, metadata: Mapping[str, str] |
     return all(current.get(k) == v for k, v in metadata.items())
 
 
-def is_multi_circuit(job: Job) -> bool:
+def is_multi_circuit(job: AnyJob) -> bool:
     """Whether `job` ran several circuits (its results are aggregated per child)."""
-    return job.type_ == "ionq.multi-circuit.v1" or bool(job.child_job_ids)
+    return job.type_ == MULTI_CIRCUIT_TYPE
 
 
 def page_limit(limit: int | NotGiven) -> int | Unset:
@@ -297,19 +550,34 @@ def page_limit(limit: int | NotGiven) -> int | Unset:
     return limit
 
 
+def target_param(backend: str | Sequence[str] | NotGiven) -> str | Unset:
+    """The `target` filter of a listing: one backend, or several joined with commas."""
+    if isinstance(backend, NotGiven):
+        return UNSET
+    names = [backend] if isinstance(backend, str) else list(backend)
+    if not names or not all(isinstance(n, str) and n and "," not in n for n in names):
+        raise ValidationError(
+            f"backend must be a backend name or a list of them, not {backend!r}", key="backend"
+        )
+    return ",".join(names)
+
+
 def job_list_params(
     *,
     status: JobStatus | NotGiven,
-    backend: str | NotGiven,
+    backend: str | Sequence[str] | NotGiven,
     session_id: str | uuid.UUID | NotGiven,
     parent_job_id: str | uuid.UUID | NotGiven,
     ids: Sequence[str | uuid.UUID] | NotGiven,
     limit: int | NotGiven,
+    submitter_id: str | NotGiven = NOT_GIVEN,
 ) -> dict[str, Any]:
-    """The generated `list_jobs` function's filters, checked (ids as UUIDs, page size)."""
+    """The generated `list_jobs` function's filters, checked (ids as UUIDs, page size);
+    `backend` (one name or several) is the API's `target`."""
     return {
         "status": given(status),
-        "backend": given(backend),
+        "target": target_param(backend),
+        "submitter_id": given(submitter_id),
         "session_id": UNSET
         if isinstance(session_id, NotGiven)
         else to_uuid(session_id, "session_id"),
@@ -366,15 +634,17 @@ def session_body(
     backend: BackendName,
     job_count_limit: int | NotGiven,
     duration_limit_min: int | NotGiven,
-    cost_limit: float | Cost | NotGiven,
+    cost_limit: float | Cost | SessionCostLimit | NotGiven,
 ) -> SessionCreate:
     """The body of a session create; a number `cost_limit` is in USD."""
-    cost: Cost | Unset = UNSET
-    if isinstance(cost_limit, Cost):
+    cost: SessionCostLimit | Unset = UNSET
+    if isinstance(cost_limit, SessionCostLimit):
         cost = cost_limit
+    elif isinstance(cost_limit, Cost):
+        cost = SessionCostLimit(unit=cost_limit.unit, value=cost_limit.value)
     elif not isinstance(cost_limit, NotGiven):
-        cost = Cost(value=float(cost_limit), unit="usd")
-    settings = SessionSettings(
+        cost = SessionCostLimit(value=float(cost_limit), unit="usd")
+    settings = SessionSettingsRequest(
         job_count_limit=given(job_count_limit),
         duration_limit_min=given(duration_limit_min),
         cost_limit=cost,
@@ -392,7 +662,10 @@ def expect_backends(response: Response[Any]) -> list[Backend]:
 
 def more_characterizations(page: CharacterizationPage, number: int) -> bool:
     """Whether page `number` of a characterization listing has a page after it."""
-    return number < page.pages and bool(page.characterizations)
+    if not page.characterizations:
+        return False
+    # Without a page count (it is optional now), follow pages until one comes back empty.
+    return not isinstance(page.pages, int) or number < page.pages
 
 
 def resolve_retries(client_max_retries: int) -> int:
@@ -401,7 +674,7 @@ def resolve_retries(client_max_retries: int) -> int:
 
 
 def scan_for_token(
-    jobs: Sequence[Job], token: str, tag: Tag, *, started: float, page_number: int
+    jobs: Sequence[ListedJob], token: str, tag: Tag, *, started: float, page_number: int
 ) -> tuple[JobCreated | None, bool]:
     """Look through one page of the newest jobs for the one tagged `token`.
 
@@ -414,3 +687,11 @@ def scan_for_token(
     oldest = jobs[-1].submitted_at.timestamp() if jobs else 0.0
     done = oldest < started - RESOLVE_LOOKBACK_SECONDS or page_number + 1 >= RESOLVE_MAX_PAGES
     return None, done
+
+
+def paged(items: Sequence[T], size: int | Unset) -> list[list[T]]:
+    """`items` cut into pages of `size` (one page when `size` is unset): for listings the
+    API answers in one piece (sessions) but this package has always paged."""
+    if isinstance(size, Unset) or not items:
+        return [list(items)]
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]

@@ -3,10 +3,13 @@
 A circuit uses one gate set, fixed when it is made:
 
 - `Circuit(n)` (or `Circuit(n, gateset="qis")`): the abstract gates `x y z h s si t ti v vi`
-  (each optionally controlled by up to 7 qubits), `cnot`, the rotations `rx ry rz`
-  (radians, optionally controlled), `swap`, and the two-qubit rotations `xx yy zz` (radians).
+  (each optionally controlled by up to 7 qubits; `x y z` may take a `rotation` in
+  radians), `cnot`, the rotations `rx ry rz` (radians, optionally controlled), `swap`, the
+  two-qubit rotations `xx yy zz` (radians) and `pauliexp` (the exponential of a sum of
+  Pauli strings).
 - `Circuit(n, gateset="native")` (or `Circuit.native(n)`): the trapped-ion native gates
-  `gpi gpi2` (phase in turns), `ms` (phases and angle in turns) and `zz` (angle in turns).
+  `gpi gpi2` (phase in turns), `ms` (phases and angle in turns), `zz` (angle in turns)
+  and `nop` (leaves its qubit as it is).
 
 Calling a gate of the other set raises `ValidationError`, so the two never mix. `zz` is in
 both sets: radians in a `qis` circuit, turns in a `native` one. Every method returns the
@@ -17,38 +20,47 @@ circuit, so calls chain::
     toffoli = Circuit(3).x(2, controls=[0, 1])
     native = Circuit.native(2).gpi2(0, 0.25).ms(0, 1, phases=(0, 0))
 
-Give several circuits to `jobs.create` to submit one multi-circuit job.
+Give several circuits to `jobs.create` to submit one multi-circuit job; its circuits may
+use different gate sets (each names its own when it differs from the first's). An
+OpenQASM 3 program (`Qasm3(source)`, or the source as a `str`) makes an `ionq.qasm3.v1`
+job instead: the service compiles it, so it is checked there, not here.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
+from ionq_api.models.multi_circuit_input import MultiCircuitInput
 from ionq_api.models.native_circuit_entry import NativeCircuitEntry
 from ionq_api.models.native_circuit_input import NativeCircuitInput
 from ionq_api.models.native_gpi_gate import NativeGpiGate
 from ionq_api.models.native_ms_gate import NativeMsGate
-from ionq_api.models.native_multi_circuit_input import NativeMultiCircuitInput
+from ionq_api.models.native_nop_gate import NativeNopGate
 from ionq_api.models.native_zz_gate import NativeZzGate
+from ionq_api.models.qasm_3_input import Qasm3Input
 from ionq_api.models.qis_circuit_entry import QisCircuitEntry
 from ionq_api.models.qis_circuit_input import QisCircuitInput
 from ionq_api.models.qis_fixed_gate import QisFixedGate
 from ionq_api.models.qis_fixed_gate_gate import QisFixedGateGate
-from ionq_api.models.qis_multi_circuit_input import QisMultiCircuitInput
 from ionq_api.models.qis_pair_rotation_gate import QisPairRotationGate
+from ionq_api.models.qis_pauli_exp_gate import QisPauliExpGate
+from ionq_api.models.qis_pauli_exp_gate_paulis_item import QisPauliExpGatePaulisItem
 from ionq_api.models.qis_rotation_gate import QisRotationGate
 from ionq_api.models.qis_swap_gate import QisSwapGate
 from ionq_api.types import UNSET
 from ionq_client._exceptions import ValidationError
 from ionq_client._limits import limits
 
-__all__ = ["Circuit", "Gateset", "circuits_input"]
+__all__ = ["Circuit", "Gateset", "Qasm3", "circuits_input"]
 
 Gateset: TypeAlias = Literal["qis", "native"]
-QisGate: TypeAlias = QisFixedGate | QisRotationGate | QisSwapGate | QisPairRotationGate
-NativeGate: TypeAlias = NativeGpiGate | NativeMsGate | NativeZzGate
+QisGate: TypeAlias = (
+    QisFixedGate | QisRotationGate | QisSwapGate | QisPairRotationGate | QisPauliExpGate
+)
+NativeGate: TypeAlias = NativeGpiGate | NativeMsGate | NativeZzGate | NativeNopGate
 Controls: TypeAlias = int | Sequence[int] | None
 
 
@@ -134,26 +146,45 @@ class Circuit:
         return v
 
     # ------------------------------------------------------------------ qis gates
-    def _fixed(self, gate: QisFixedGateGate, target: int, controls: Controls) -> Circuit:
+    def _fixed(
+        self,
+        gate: QisFixedGateGate,
+        target: int,
+        controls: Controls,
+        rotation: float | None = None,
+    ) -> Circuit:
         self._want("qis", gate)
+        angle = None if rotation is None else self._angle(rotation, "rotation")
         self._qubit(target, "target")
         ctl = self._controls(controls, target)
         self._qis.append(
-            QisFixedGate(gate=gate, target=target, controls=UNSET if ctl is None else ctl)
+            QisFixedGate(
+                gate=gate,
+                target=target,
+                controls=UNSET if ctl is None else ctl,
+                rotation=UNSET if angle is None else angle,
+            )
         )
         return self
 
-    def x(self, target: int, *, controls: Controls = None) -> Circuit:
-        """Pauli X on `target` (a multi-controlled X when `controls` is given)."""
-        return self._fixed("x", target, controls)
+    def x(
+        self, target: int, *, controls: Controls = None, rotation: float | None = None
+    ) -> Circuit:
+        """Pauli X on `target` (a multi-controlled X when `controls` is given); with
+        `rotation`, a rotation about X by that many radians instead of π."""
+        return self._fixed("x", target, controls, rotation)
 
-    def y(self, target: int, *, controls: Controls = None) -> Circuit:
-        """Pauli Y."""
-        return self._fixed("y", target, controls)
+    def y(
+        self, target: int, *, controls: Controls = None, rotation: float | None = None
+    ) -> Circuit:
+        """Pauli Y (with `rotation`: about Y by that many radians)."""
+        return self._fixed("y", target, controls, rotation)
 
-    def z(self, target: int, *, controls: Controls = None) -> Circuit:
-        """Pauli Z."""
-        return self._fixed("z", target, controls)
+    def z(
+        self, target: int, *, controls: Controls = None, rotation: float | None = None
+    ) -> Circuit:
+        """Pauli Z (with `rotation`: about Z by that many radians, e.g. a phase gate)."""
+        return self._fixed("z", target, controls, rotation)
 
     def h(self, target: int, *, controls: Controls = None) -> Circuit:
         """Hadamard."""
@@ -246,7 +277,68 @@ class Circuit:
             return self
         return self._ising("zz", theta, a, b)
 
+    def pauliexp(
+        self,
+        targets: Sequence[int],
+        *,
+        terms: Sequence[str] | None = None,
+        coefficients: Sequence[float] | None = None,
+        time: float | None = None,
+        paulis: str | Sequence[str] | None = None,
+        rotation: float | None = None,
+    ) -> Circuit:
+        """exp(-i · time · Σ coefficients[k] · terms[k]) on `targets`.
+
+        Give `terms` (Pauli strings of `I X Y Z`, one letter per target), `coefficients`
+        (one per term) and `time`, as `qiskit-ionq` sends a Pauli evolution; or one Pauli
+        string as `paulis` with a `rotation` in radians, as `cirq-ionq` does.
+        """
+        self._want("qis", "pauliexp")
+        tgt = [self._qubit(t, "targets") for t in targets]
+        if not tgt or len(set(tgt)) != len(tgt):
+            raise ValidationError(f"targets {tgt} must be distinct and not empty", key="targets")
+        gate = QisPauliExpGate(gate="pauliexp", targets=tgt)
+        if paulis is not None or rotation is not None:
+            if terms is not None or coefficients is not None or time is not None:
+                raise ValidationError(
+                    "give terms/coefficients/time or paulis/rotation", key="paulis"
+                )
+            letters = list(paulis or "")
+            if len(letters) != len(tgt) or set(letters) - set("IXYZ"):
+                raise ValidationError(
+                    f"paulis must be one of I X Y Z per target, not {paulis!r}", key="paulis"
+                )
+            if rotation is None:
+                raise ValidationError("paulis needs a rotation", key="rotation")
+            gate.paulis = [_pauli(p) for p in letters]
+            gate.rotation = self._angle(rotation, "rotation")
+            return self._push(gate)
+        if terms is None or coefficients is None or time is None:
+            raise ValidationError("pauliexp needs terms, coefficients and time", key="terms")
+        words = list(terms)
+        if not words or any(len(w) != len(tgt) or set(w) - set("IXYZ") for w in words):
+            raise ValidationError(
+                f"each term must be one of I X Y Z per target, not {words!r}", key="terms"
+            )
+        coef = [self._angle(c, "coefficients") for c in coefficients]
+        if len(coef) != len(words):
+            raise ValidationError("give one coefficient per term", key="coefficients")
+        gate.terms = words
+        gate.coefficients = coef
+        gate.time = self._angle(time, "time")
+        return self._push(gate)
+
+    def _push(self, gate: QisGate) -> Circuit:
+        self._qis.append(gate)
+        return self
+
     # ------------------------------------------------------------------ native gates
+    def nop(self, target: int) -> Circuit:
+        """Native no-operation on `target` (leaves it as it is)."""
+        self._want("native", "nop")
+        self._native.append(NativeNopGate(gate="nop", target=self._qubit(target, "target")))
+        return self
+
     def gpi(self, target: int, phase: float) -> Circuit:
         """Native GPI on `target`, `phase` in turns (-1..1)."""
         self._want("native", "gpi")
@@ -290,11 +382,18 @@ class Circuit:
         """(single-qubit gates, multi-qubit gates): controlled gates count as multi-qubit."""
         one = two = 0
         for g in self._qis:
-            if isinstance(g, QisSwapGate | QisPairRotationGate) or g.controls is not UNSET:
+            if isinstance(g, QisPauliExpGate):
+                if len(g.targets) > 1:
+                    two += 1
+                else:
+                    one += 1
+            elif isinstance(g, QisSwapGate | QisPairRotationGate) or g.controls is not UNSET:
                 two += 1
             else:
                 one += 1
         for n in self._native:
+            if isinstance(n, NativeNopGate):
+                continue  # does nothing, costs nothing
             if isinstance(n, NativeGpiGate):
                 one += 1
             else:
@@ -316,8 +415,33 @@ class Circuit:
         return f"Circuit({self.qubits}, gateset={self.gateset!r}, gates={len(self)})"
 
 
-def circuits_input(circuits: Iterable[Circuit]) -> QisMultiCircuitInput | NativeMultiCircuitInput:
-    """The spec's `MultiCircuitInput` for several circuits of one gate set."""
+def _pauli(letter: str) -> QisPauliExpGatePaulisItem:
+    if letter == "I":
+        return "I"
+    if letter == "X":
+        return "X"
+    if letter == "Y":
+        return "Y"
+    return "Z"
+
+
+def _entry(circuit: Circuit, job_gateset: Gateset) -> QisCircuitEntry | NativeCircuitEntry:
+    """One circuit of a multi-circuit input; it names its gate set when not the job's."""
+    name = UNSET if circuit.name is None else circuit.name
+    if circuit.gateset == "qis":
+        entry = QisCircuitEntry(circuit=list(circuit._qis), qubits=circuit.qubits, name=name)
+        if job_gateset != "qis":
+            entry.gateset = "qis"
+        return entry
+    native = NativeCircuitEntry(circuit=list(circuit._native), qubits=circuit.qubits, name=name)
+    if job_gateset != "native":
+        native.gateset = "native"
+    return native
+
+
+def circuits_input(circuits: Iterable[Circuit]) -> MultiCircuitInput:
+    """The spec's `MultiCircuitInput` for several circuits (the job's gate set is the
+    first circuit's; a circuit of the other set names its own)."""
     items = list(circuits)
     lim = limits()
     if not items:
@@ -326,32 +450,35 @@ def circuits_input(circuits: Iterable[Circuit]) -> QisMultiCircuitInput | Native
         raise ValidationError(
             f"{len(items)} circuits; at most {lim.max_circuits} are allowed", key="input.circuits"
         )
-    gatesets = {c.gateset for c in items}
-    if len(gatesets) != 1:
-        raise ValidationError(
-            "all circuits of a multi-circuit job must use one gate set", key="input.gateset"
-        )
     for c in items:
         c._nonempty()
-    qubits = max(c.qubits for c in items)
-    if items[0].gateset == "qis":
-        return QisMultiCircuitInput(
-            gateset="qis",
-            qubits=qubits,
-            circuits=[
-                QisCircuitEntry(
-                    circuit=list(c._qis), qubits=c.qubits, name=UNSET if c.name is None else c.name
-                )
-                for c in items
-            ],
-        )
-    return NativeMultiCircuitInput(
-        gateset="native",
-        qubits=qubits,
-        circuits=[
-            NativeCircuitEntry(
-                circuit=list(c._native), qubits=c.qubits, name=UNSET if c.name is None else c.name
-            )
-            for c in items
-        ],
+    gateset = items[0].gateset
+    return MultiCircuitInput(
+        gateset=gateset,
+        qubits=max(c.qubits for c in items),
+        circuits=[_entry(c, gateset) for c in items],
     )
+
+
+@dataclass(frozen=True)
+class Qasm3:
+    """An OpenQASM 3 program for an `ionq.qasm3.v1` job; `qubits` is its width when the
+    service should not infer it. `jobs.create` also takes the source as a plain `str`."""
+
+    source: str
+    qubits: int | None = None
+
+    def to_input(self) -> Qasm3Input:
+        """The spec's `Qasm3Input` (`{data, qubits?}`)."""
+        if not isinstance(self.source, str) or not self.source.strip():
+            raise ValidationError("a QASM 3 program needs its source", key="input.data")
+        if self.qubits is None:
+            return Qasm3Input(data=self.source)
+        top = limits().max_qubits
+        if isinstance(self.qubits, bool) or not isinstance(self.qubits, int):
+            raise ValidationError("qubits must be an integer", key="input.qubits")
+        if not 1 <= self.qubits <= top:
+            raise ValidationError(
+                f"qubits is {self.qubits}; it must be 1 to {top}", key="input.qubits"
+            )
+        return Qasm3Input(data=self.source, qubits=self.qubits)

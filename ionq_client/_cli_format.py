@@ -16,7 +16,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ionq_api.models.backend import Backend
-from ionq_api.models.job import Job
 from ionq_api.types import Unset
 from ionq_client._build import CREATE_TOKEN_KEY
 from ionq_client._cli_program import ProgramError
@@ -27,6 +26,13 @@ from ionq_client._exceptions import (
     AuthenticationError,
     BadRequestError,
     ValidationError,
+)
+from ionq_client._jobs import (
+    AnyJob,
+    job_child_ids,
+    job_circuits,
+    job_qubits,
+    job_result_descriptors,
 )
 from ionq_client._results import BIT_ORDER, CircuitResult, Result
 
@@ -129,13 +135,15 @@ def histogram(
     """One circuit's outcomes: bitstring (qubit 0 leftmost), count, probability and a bar.
 
     Rows are in bitstring order; outcomes of zero probability are left out. Counts appear
-    when the job has a shot count, or `shots` is given (the ideal simulator computes exact
-    probabilities only). With `top`, only the `top` likeliest outcomes get a row of their
-    own and a last row sums the others.
+    when the result carries the measured histogram (and `shots` is not given), or when
+    the job has a shot count or `shots` is given (probabilities scaled to it; the ideal
+    simulator computes exact probabilities only). With `top`, only the `top` likeliest
+    outcomes get a row of their own and a last row sums the others.
     """
     probabilities = {b: p for b, p in result.probabilities.items() if p > 0}
+    measured = result.histogram if shots is None else None
     n = shots if shots is not None else result.shots
-    counts = result.counts(n) if n is not None else None
+    counts = measured if measured is not None else result.counts(n) if n is not None else None
     shown = probabilities
     if top is not None and len(probabilities) > top:
         keep = sorted(probabilities, key=lambda b: (-probabilities[b], b))[:top]
@@ -160,7 +168,9 @@ def histogram(
             row.append(str(sum(counts.get(b, 0) for b in others)))
         row += [f"{sum(probabilities[b] for b in others):.4f}", ""]
         table.add_row(*row, style="dim")
-    if n is None:
+    if measured is not None:
+        described = f"{sum(measured.values())} shots measured"
+    elif n is None:
         described = "exact probabilities"
     elif result.shots is None:
         described = f"counts scaled to {n} shots"
@@ -191,7 +201,9 @@ def results_view(
 def result_json(result: Result, *, shots: int | None = None) -> dict[str, Any]:
     """The `--json` form of a job's results: per circuit, probabilities and counts.
 
-    `counts` is there when the job has a shot count or `shots` is given.
+    `counts` is there when the job has a shot count or `shots` is given (scaled from the
+    probabilities), or when the measured histogram was read (then `counts` is it, and
+    `measured` is true); `samples` is there when the per-shot results were read.
     """
     circuits = []
     for c in result.circuits:
@@ -202,13 +214,20 @@ def result_json(result: Result, *, shots: int | None = None) -> dict[str, Any]:
             "probabilities": c.probabilities,
         }
         n = shots if shots is not None else c.shots
-        if n is not None:
+        histogram = c.histogram if shots is None else None
+        if histogram is not None:
+            item["counts"] = c.counts()
+            item["measured"] = True
+        elif n is not None:
             item["counts"] = c.counts(n)
+            item["measured"] = False
+        if c.samples is not None:
+            item["samples"] = c.samples
         circuits.append(item)
     return {"job_id": result.job_id, "bit_order": BIT_ORDER, "circuits": circuits}
 
 
-def jobs_table(jobs: Iterable[Job], *, title: str | None = None) -> Table:
+def jobs_table(jobs: Iterable[AnyJob], *, title: str | None = None) -> Table:
     """Jobs, one per row: id, status, name, backend, qubits, shots, submitted."""
     # A light box and no edge padding: an id is 36 characters, and the table should fit
     # 100 columns with a short name.
@@ -231,7 +250,7 @@ def jobs_table(jobs: Iterable[Job], *, title: str | None = None) -> Table:
             str(job.id),
             status_text(job.status),
             job.backend,
-            str(job.stats.qubits),
+            _opt(job_qubits(job)),
             _opt(job.shots),
             _when(job.submitted_at, short=True),
             _opt(job.name),
@@ -239,7 +258,7 @@ def jobs_table(jobs: Iterable[Job], *, title: str | None = None) -> Table:
     return table
 
 
-def job_table(job: Job) -> Table:
+def job_table(job: AnyJob) -> Table:
     """One job as a two-column table of its fields."""
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold")
@@ -251,15 +270,19 @@ def job_table(job: Job) -> Table:
         ("name", _opt(job.name)),
         ("type", job.type_),
         ("backend", job.backend),
-        ("qubits", str(job.stats.qubits)),
-        ("circuits", str(job.stats.circuits)),
+        ("qubits", _opt(job_qubits(job))),
+        ("circuits", _opt(job_circuits(job))),
         ("shots", _opt(job.shots)),
         ("submitted", _when(job.submitted_at)),
         ("started", _when(job.started_at)),
         ("completed", _when(job.completed_at)),
     ]
-    if job.child_job_ids:
-        rows.append(("children", ", ".join(str(c) for c in job.child_job_ids)))
+    children = job_child_ids(job)
+    if children:
+        rows.append(("children", ", ".join(children)))
+    formats = sorted(job_result_descriptors(job))
+    if formats:
+        rows.append(("artifacts", ", ".join(formats)))
     if job.failure is not None:
         rows.append(("failure", f"{job.failure.code}: {job.failure.message}"))
     for key, tag in sorted(metadata.items()):

@@ -3,7 +3,8 @@
 `ionq jobs submit FILE` accepts either the whole `createJob` body
 (`{"type": ..., "input": {...}, "shots": ...}`) or only its `input`
 (`{"gateset": ..., "circuit": [...]}` for `ionq.circuit.v1`, or `{"gateset": ...,
-"circuits": [...]}` for `ionq.multi-circuit.v1`). The gates are replayed onto `Circuit`
+"circuits": [...]}` for `ionq.multi-circuit.v1`, each circuit optionally naming its own
+`gateset`). The gates are replayed onto `Circuit`
 objects, so a program goes through the same checks and the same duplicate-free create as
 one built in Python. Every problem is a `ProgramError` naming the offending key, e.g.
 `input.circuit[2].target`.
@@ -133,8 +134,16 @@ def _apply(circuit: Circuit, gate: object, key: str) -> None:
                 if name in _QIS_ROTATION:
                     theta = _number(gate.get("rotation"), f"{key}.rotation")
                     getattr(circuit, name)(theta, t, controls=controls)
+                elif name in ("x", "y", "z") and "rotation" in gate:
+                    # `x y z` with a rotation rotate about their axis by it (a phase gate
+                    # is `z` with a rotation).
+                    theta = _number(gate["rotation"], f"{key}.rotation")
+                    getattr(circuit, name)(t, controls=controls, rotation=theta)
                 else:
                     getattr(circuit, _QIS_FIXED[name])(t, controls=controls)
+            return
+        if name == "pauliexp":
+            _pauliexp(circuit, gate, key)
             return
         if name == "swap":
             circuit.swap(*_pair(gate, key))
@@ -144,6 +153,13 @@ def _apply(circuit: Circuit, gate: object, key: str) -> None:
             getattr(circuit, name)(theta, *_pair(gate, key))
             return
     else:
+        if name == "nop":
+            targets = _one_or_many(gate, "target", "targets", key)
+            if not targets:
+                raise ProgramError("missing 'target' or 'targets'", key=key)
+            for t in targets:
+                circuit.nop(t)
+            return
         if name in ("gpi", "gpi2"):
             target = _int(gate.get("target"), f"{key}.target")
             getattr(circuit, name)(target, _number(gate.get("phase"), f"{key}.phase"))
@@ -162,6 +178,33 @@ def _apply(circuit: Circuit, gate: object, key: str) -> None:
             circuit.zz(_number(gate.get(angle_key), f"{key}.{angle_key}"), *_pair(gate, key))
             return
     raise ProgramError(f"unknown {circuit.gateset} gate {name!r}", key=f"{key}.gate")
+
+
+def _strings(value: object, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProgramError(f"expected a list of strings, got {json.dumps(value)}", key=key)
+    return list(value)
+
+
+def _pauliexp(circuit: Circuit, gate: Mapping[str, Any], key: str) -> None:
+    """A `pauliexp` gate, in either of its two forms (terms, or paulis with a rotation)."""
+    targets = _int_list(gate.get("targets"), f"{key}.targets")
+    if "paulis" in gate:
+        circuit.pauliexp(
+            targets,
+            paulis=_strings(gate["paulis"], f"{key}.paulis"),
+            rotation=_number(gate.get("rotation"), f"{key}.rotation"),
+        )
+        return
+    coefficients = gate.get("coefficients")
+    if not isinstance(coefficients, list):
+        raise ProgramError("expected a list of numbers", key=f"{key}.coefficients")
+    circuit.pauliexp(
+        targets,
+        terms=_strings(gate.get("terms"), f"{key}.terms"),
+        coefficients=[_number(c, f"{key}.coefficients[{i}]") for i, c in enumerate(coefficients)],
+        time=_number(gate.get("time"), f"{key}.time"),
+    )
 
 
 def _circuit(
@@ -215,10 +258,13 @@ def parse_program(data: object) -> Program:
             key = f"input.circuits[{i}]"
             if not isinstance(entry, dict):
                 raise ProgramError("expected a JSON object", key=key)
+            own = entry.get("gateset", gateset)
+            if own not in ("qis", "native"):
+                raise ProgramError(f"unknown gate set {own!r}", key=f"{key}.gateset")
             circuits.append(
                 _circuit(
                     entry.get("circuit"),
-                    gateset,
+                    own,
                     entry.get("qubits", program.get("qubits")),
                     entry.get("name"),
                     f"{key}.circuit",

@@ -143,7 +143,7 @@ class IonQ(_BaseIonQ):
         )
         self._api = self._generated_client().set_httpx_client(self._http)
 
-        from ionq_client._resources import Backends, Jobs, Sessions
+        from ionq_client._resources import Backends, Jobs, Organizations, Schemas, Sessions
 
         self.jobs = Jobs(self)
         """Create, read, list, wait for and manage jobs."""
@@ -151,6 +151,10 @@ class IonQ(_BaseIonQ):
         """Backends and their characterizations."""
         self.sessions = Sessions(self)
         """Sessions: reserved time on a backend."""
+        self.organizations = Organizations(self)
+        """Usage reports of an organization."""
+        self.schemas = Schemas(self)
+        """The JSON Schemas of the artifact formats."""
 
     def _call(
         self,
@@ -234,7 +238,13 @@ class AsyncIonQ(_BaseIonQ):
         )
         self._api = self._generated_client().set_async_httpx_client(self._http)
 
-        from ionq_client._async_resources import AsyncBackends, AsyncJobs, AsyncSessions
+        from ionq_client._async_resources import (
+            AsyncBackends,
+            AsyncJobs,
+            AsyncOrganizations,
+            AsyncSchemas,
+            AsyncSessions,
+        )
 
         self.jobs = AsyncJobs(self)
         """Create, read, list, wait for and manage jobs."""
@@ -242,6 +252,10 @@ class AsyncIonQ(_BaseIonQ):
         """Backends and their characterizations."""
         self.sessions = AsyncSessions(self)
         """Sessions: reserved time on a backend."""
+        self.organizations = AsyncOrganizations(self)
+        """Usage reports of an organization."""
+        self.schemas = AsyncSchemas(self)
+        """The JSON Schemas of the artifact formats."""
 
     async def _call(
         self,

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 if TYPE_CHECKING:
-    from ionq_api.models.job import Job
+    from ionq_client._jobs import AnyJob as Job
 
 __all__ = [
     "APIConnectionError",

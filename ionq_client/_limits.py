@@ -26,7 +26,8 @@ class Limits:
     metadata_key_min_length: int
     metadata_key_max_length: int
     metadata_value_max_length: int
-    name_max_length: int
+    #: `None` when the contract states no limit (IonQ's document gives names none).
+    name_max_length: int | None
     shots_min: int
     shots_max: int
     max_controls: int
@@ -51,6 +52,10 @@ def _props(schema: Mapping[str, Any]) -> Mapping[str, Any]:
     return props
 
 
+def _optional_int(value: object) -> int | None:
+    return None if value is None else int(str(value))
+
+
 @functools.cache
 def limits() -> Limits:
     """The limits, read from the packaged `openapi.yaml` on first use."""
@@ -59,14 +64,14 @@ def limits() -> Limits:
     spec = load_spec()
     metadata = _schema(spec, "Metadata")
     base = _props(_schema(spec, "JobCreateBase"))
-    multi = _props(_schema(spec, "QisMultiCircuitInput"))
+    multi = _props(_schema(spec, "MultiCircuitInput"))
     page_limit = spec["components"]["parameters"]["limit"]["schema"]
     return Limits(
         metadata_max_keys=int(metadata["maxProperties"]),
         metadata_key_min_length=int(metadata["propertyNames"].get("minLength", 0)),
         metadata_key_max_length=int(metadata["propertyNames"]["maxLength"]),
         metadata_value_max_length=int(metadata["additionalProperties"]["maxLength"]),
-        name_max_length=int(base["name"]["maxLength"]),
+        name_max_length=_optional_int(base["name"].get("maxLength")),
         shots_min=int(base["shots"]["minimum"]),
         shots_max=int(base["shots"]["maximum"]),
         max_controls=int(_schema(spec, "QubitControls")["maxItems"]),
@@ -119,7 +124,7 @@ def check_name(name: str) -> None:
     lim = limits()
     if not isinstance(name, str):
         raise ValidationError("name must be a string", key="name")
-    if len(name) > lim.name_max_length:
+    if lim.name_max_length is not None and len(name) > lim.name_max_length:
         raise ValidationError(
             f"name is {len(name)} characters long; at most {lim.name_max_length} are allowed",
             key="name",

@@ -10,8 +10,8 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Final
 
-from ionq_api.models.job import Job
 from ionq_client._exceptions import JobFailedError, JobTimeoutError
+from ionq_client._jobs import AnyJob
 
 __all__ = [
     "DEFAULT_POLL_INTERVAL",
@@ -35,7 +35,7 @@ MAX_POLL_INTERVAL: Final = 5.0
 POLL_MULTIPLIER: Final = 1.5
 DEFAULT_WAIT_TIMEOUT: Final = 300.0
 
-ProgressCallback = Callable[[Job, float], None]
+ProgressCallback = Callable[[AnyJob, float], None]
 
 
 def next_interval(interval: float, maximum: float = MAX_POLL_INTERVAL) -> float:
@@ -43,13 +43,15 @@ def next_interval(interval: float, maximum: float = MAX_POLL_INTERVAL) -> float:
     return min(maximum, interval * POLL_MULTIPLIER)
 
 
-def _finish(job: Job) -> Job:
+def _finish(job: AnyJob) -> AnyJob:
     if job.status in UNSUCCESSFUL:
         raise JobFailedError(job)
     return job
 
 
-def _pause(job: Job, job_id: str, timeout: float | None, elapsed: float, interval: float) -> float:
+def _pause(
+    job: AnyJob, job_id: str, timeout: float | None, elapsed: float, interval: float
+) -> float:
     """Seconds to sleep before the next read: the interval, cut short so the last read
     happens at the deadline; past the deadline, `JobTimeoutError`."""
     if timeout is None:
@@ -61,7 +63,7 @@ def _pause(job: Job, job_id: str, timeout: float | None, elapsed: float, interva
 
 
 def poll(
-    fetch: Callable[[], Job],
+    fetch: Callable[[], AnyJob],
     *,
     job_id: str,
     timeout: float | None,
@@ -70,7 +72,7 @@ def poll(
     on_progress: ProgressCallback | None = None,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
-) -> Job:
+) -> AnyJob:
     """Read the job until it is terminal; return it, or raise `JobFailedError`/`JobTimeoutError`.
 
     `on_progress(job, elapsed_seconds)` is called after every read. The last sleep is cut
@@ -89,7 +91,7 @@ def poll(
 
 
 async def apoll(
-    fetch: Callable[[], Awaitable[Job]],
+    fetch: Callable[[], Awaitable[AnyJob]],
     *,
     job_id: str,
     timeout: float | None,
@@ -98,7 +100,7 @@ async def apoll(
     on_progress: ProgressCallback | None = None,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], Awaitable[None]],
-) -> Job:
+) -> AnyJob:
     """The async twin of `poll`."""
     start = clock()
     while True:

@@ -1,8 +1,10 @@
-"""The sync resources: `client.jobs`, `client.backends`, `client.sessions`.
+"""The sync resources: `client.jobs`, `client.backends`, `client.sessions`,
+`client.organizations`, `client.schemas`.
 
 Every method calls one generated `*_detailed` function (so no path or payload is written
-twice) and returns the generated model, except `results` (a `Result`) and listings (pages).
-Each takes `timeout=` and `max_retries=` to override the client's for that call.
+twice) and returns the generated model, except `results` (a `Result`), `artifact` (the
+artifact's JSON) and listings (pages). Each takes `timeout=` and `max_retries=` to
+override the client's for that call.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import datetime
 import time
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ionq_api.api.backends import (
@@ -22,17 +24,21 @@ from ionq_api.api.backends import (
 from ionq_api.api.jobs import (
     cancel_job,
     cancel_jobs,
+    clone_job,
     create_job,
     delete_job,
     delete_jobs,
     estimate_job_cost,
     get_job,
+    get_job_artifact,
     get_job_cost,
     get_job_probabilities,
     get_job_probabilities_aggregated,
     list_jobs,
+    move_job,
     update_job,
 )
+from ionq_api.api.schemas import get_format_schema
 from ionq_api.api.sessions import (
     create_session,
     end_session,
@@ -40,14 +46,16 @@ from ionq_api.api.sessions import (
     list_session_jobs,
     list_sessions,
 )
+from ionq_api.api.usage import get_organization_usage
 from ionq_api.models.aggregated_probabilities import AggregatedProbabilities
+from ionq_api.models.artifact_descriptor import ArtifactDescriptor
 from ionq_api.models.backend import Backend
 from ionq_api.models.backend_name import BackendName
 from ionq_api.models.characterization import Characterization
 from ionq_api.models.characterization_page import CharacterizationPage
 from ionq_api.models.cost import Cost
 from ionq_api.models.cost_estimate import CostEstimate
-from ionq_api.models.job import Job
+from ionq_api.models.format_schema import FormatSchema
 from ionq_api.models.job_canceled import JobCanceled
 from ionq_api.models.job_cost import JobCost
 from ionq_api.models.job_created import JobCreated
@@ -60,31 +68,52 @@ from ionq_api.models.job_type import JobType
 from ionq_api.models.jobs_canceled import JobsCanceled
 from ionq_api.models.jobs_deleted import JobsDeleted
 from ionq_api.models.noise import Noise
-from ionq_api.models.noise_model import NoiseModel
 from ionq_api.models.probabilities import Probabilities
 from ionq_api.models.session import Session
-from ionq_api.models.session_page import SessionPage
+from ionq_api.models.session_cost_limit import SessionCostLimit
+from ionq_api.models.session_list import SessionList
+from ionq_api.models.usage_group_by import UsageGroupBy
+from ionq_api.models.usage_modality import UsageModality
+from ionq_api.models.usages import Usages
 from ionq_api.types import UNSET, Unset
+from ionq_client._artifacts import Extra, artifact_ref, read_aggregate
 from ionq_client._build import (
     RESOLVE_PAGE_SIZE,
+    NoiseModel,
+    Program,
+    ResultParts,
     Tag,
+    artifact_content,
     build_create_body,
-    build_result,
+    canceled_from_job,
+    check_results_job,
     child_widths,
     children_page_size,
     chunks,
+    clone_body,
     estimate_params,
     expect,
     expect_backends,
+    expect_job,
+    extra_fetches,
     given,
+    include_set,
     is_ambiguous,
     is_multi_circuit,
     job_list_params,
+    legacy_aggregate,
+    legacy_states,
     more_characterizations,
+    multi_result,
     page_limit,
+    paged,
+    probability_fetch,
     resolve_retries,
     scan_for_token,
+    schema_format,
     session_body,
+    single_result,
+    target_param,
     to_uuid,
     update_applied,
     update_body,
@@ -96,6 +125,7 @@ from ionq_client._exceptions import (
     IonQError,
     NotFoundError,
 )
+from ionq_client._jobs import AnyJob, ListedJob, job_result_descriptors
 from ionq_client._limits import limits
 from ionq_client._pagination import SyncPage
 from ionq_client._polling import (
@@ -114,7 +144,7 @@ from ionq_client._types import NOT_GIVEN, NotGiven, TimeoutTypes
 if TYPE_CHECKING:
     from ionq_client._client import IonQ
 
-__all__ = ["Backends", "Jobs", "Sessions"]
+__all__ = ["Backends", "Jobs", "Organizations", "Schemas", "Sessions"]
 
 JobId = str | uuid.UUID
 
@@ -150,7 +180,7 @@ class Jobs:
     # ------------------------------------------------------------------ create
     def create(
         self,
-        circuit: Circuit | Sequence[Circuit],
+        circuit: Program,
         *,
         backend: BackendName,
         shots: int | NotGiven = NOT_GIVEN,
@@ -163,7 +193,8 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> JobCreated:
-        """Submit a job running `circuit` (several circuits make a multi-circuit job).
+        """Submit a job running `circuit` (several circuits make a multi-circuit job; a
+        `Qasm3` program, or its source as a `str`, an `ionq.qasm3.v1` job).
 
         Never leaves two jobs for one call: the job is tagged with a one-off token (metadata
         key `ionq_client_create_token`), and after an ambiguous failure (a 5xx, a timeout or
@@ -212,13 +243,13 @@ class Jobs:
         tag: Tag,
         started: float,
         backend: str,
-        session_id: uuid.UUID | Unset | None,
+        session_id: str | Unset | None,
     ) -> JobCreated | None:
         """Find the job a failed create may have stored; re-raise `exc` if we cannot tell."""
         try:
             first = self.list(
                 backend=backend,
-                session_id=session_id if isinstance(session_id, uuid.UUID) else NOT_GIVEN,
+                session_id=session_id if isinstance(session_id, str) else NOT_GIVEN,
                 limit=RESOLVE_PAGE_SIZE,
                 max_retries=resolve_retries(self._client.max_retries),
             )
@@ -240,28 +271,32 @@ class Jobs:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Job:
-        """Read one job."""
+    ) -> AnyJob:
+        """Read one job: a `SingleCircuitJob`, `MultiCircuitJob`, `QaoaJob`,
+        `QuantumFunctionJob`, or (any other type) a `BaseJob`."""
         response = self._client._call(
             get_job.sync_detailed, to_uuid(job_id), options=_opts(timeout, max_retries)
         )
-        return expect(response, Job)
+        return expect_job(response)
 
     def list(
         self,
         *,
         status: JobStatus | NotGiven = NOT_GIVEN,
-        backend: str | NotGiven = NOT_GIVEN,
+        backend: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        submitter_id: str | NotGiven = NOT_GIVEN,
         session_id: JobId | NotGiven = NOT_GIVEN,
         parent_job_id: JobId | NotGiven = NOT_GIVEN,
         ids: Sequence[JobId] | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[Job]:
+    ) -> SyncPage[ListedJob]:
         """List jobs, newest first: the first page; iterate it to follow every page.
 
-        `limit` is the page size (1..1000, server default 25), not a total.
+        Items are `BaseJob`s (free-form `stats`/`results`, no `child_job_ids`). `backend`
+        is one backend or a list (the API's `target`); `limit` is the page size (1..1000,
+        server default 25), not a total.
         """
         options = _opts(timeout, max_retries)
         kwargs = job_list_params(
@@ -271,9 +306,10 @@ class Jobs:
             parent_job_id=parent_job_id,
             ids=ids,
             limit=limit,
+            submitter_id=submitter_id,
         )
 
-        def fetch(cursor: str | Unset) -> tuple[list[Job], str | None]:
+        def fetch(cursor: str | Unset) -> tuple[list[ListedJob], str | None]:
             response = self._client._call(
                 list_jobs.sync_detailed, next_=cursor, options=options, **kwargs
             )
@@ -290,7 +326,7 @@ class Jobs:
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         max_poll_interval: float = MAX_POLL_INTERVAL,
         on_progress: ProgressCallback | None = None,
-    ) -> Job:
+    ) -> AnyJob:
         """Poll until the job is terminal and return it.
 
         Polls after `poll_interval` seconds, growing 1.5x per poll up to `max_poll_interval`.
@@ -314,42 +350,90 @@ class Jobs:
         self,
         job_id: JobId,
         *,
+        include: Iterable[Extra] = (),
         sharpen: bool | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Result:
         """The results of a completed job, one `CircuitResult` per circuit.
 
-        Bitstrings are written qubit 0 leftmost (`BIT_ORDER`); `states` keeps the API's
-        integer keys. A job not yet completed answers `NotFoundError`.
+        Reads the job, then downloads its probabilities artifact (the aggregate for a
+        multi-circuit job); a job without one (an older service), or `sharpen=True`,
+        reads `/results/probabilities` instead. `include` also downloads the measured
+        `"histogram"` (then `counts()` answers it) and the per-shot `"shots"` (`samples`)
+        where the job (or each child) has them. Bitstrings are written qubit 0 leftmost
+        (`BIT_ORDER`); `states` keeps the API's integer keys. A job not yet completed
+        answers `NotFoundError`.
         """
+        extras = include_set(include)
         options = _opts(timeout, max_retries)
         jid = to_uuid(job_id)
         job = self.get(jid, timeout=timeout, max_retries=max_retries)
-        probs: Probabilities | AggregatedProbabilities
-        widths: dict[str, int] | None = None
-        if is_multi_circuit(job):
+        check_results_job(job)
+        descriptors = job_result_descriptors(job)
+        multi = is_multi_circuit(job)
+        fetch = probability_fetch(descriptors, multi=multi, sharpen=sharpen)
+        if not multi:
+            parts = ResultParts()
+            if fetch is not None:
+                parts.add(fetch, self._download(jid, fetch.artifact_id, options))
+            else:
+                response = self._client._call(
+                    get_job_probabilities.sync_detailed,
+                    jid,
+                    sharpen=given(sharpen),
+                    options=options,
+                )
+                parts.states = legacy_states(expect(response, Probabilities))
+            for extra in extra_fetches(descriptors, extras):
+                parts.add(extra, self._download(jid, extra.artifact_id, options))
+            return single_result(job, parts)
+        if fetch is not None:
+            per_child = read_aggregate(self._download(jid, fetch.artifact_id, options))
+        else:
             response = self._client._call(
                 get_job_probabilities_aggregated.sync_detailed,
                 jid,
                 sharpen=given(sharpen),
                 options=options,
             )
-            probs = expect(response, AggregatedProbabilities)
-            # The parent's width is its widest circuit's: each child's own is on the child.
-            children = self.list(
+            per_child = legacy_aggregate(expect(response, AggregatedProbabilities))
+        # The parent's width is its widest circuit's: each child's own is on the child.
+        children = list(
+            self.list(
                 parent_job_id=jid,
                 limit=children_page_size(job),
                 timeout=timeout,
                 max_retries=max_retries,
             )
-            widths = child_widths(children)
-        else:
-            response = self._client._call(
-                get_job_probabilities.sync_detailed, jid, sharpen=given(sharpen), options=options
-            )
-            probs = expect(response, Probabilities)
-        return build_result(job, probs, widths)
+        )
+        circuits = {cid: ResultParts(states=states) for cid, states in per_child.items()}
+        for child in children:
+            parts_of = circuits.get(str(child.id))
+            if parts_of is None:
+                continue
+            for extra in extra_fetches(job_result_descriptors(child), extras):
+                content = self._download(to_uuid(child.id), extra.artifact_id, options)
+                parts_of.add(extra, content)
+        return multi_result(job, circuits, child_widths(children))
+
+    def artifact(
+        self,
+        job_id: JobId,
+        artifact: str | Mapping[str, Any] | ArtifactDescriptor,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Any:
+        """Download one of a job's artifacts (by id, or its descriptor from `job.results`)
+        and return its JSON content as it is (dicts, lists, numbers)."""
+        return self._download(to_uuid(job_id), artifact_ref(artifact), _opts(timeout, max_retries))
+
+    def _download(self, jid: uuid.UUID, artifact_id: str, options: CallOptions | None) -> Any:
+        response = self._client._call(
+            get_job_artifact.sync_detailed, jid, artifact_id, options=options
+        )
+        return artifact_content(response)
 
     def cost(
         self,
@@ -403,7 +487,7 @@ class Jobs:
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Job:
+    ) -> AnyJob:
         """Rename a job and/or merge `metadata` into its metadata (an API extension)."""
         body = update_body(name, metadata)
         jid = to_uuid(job_id)
@@ -421,7 +505,81 @@ class Jobs:
             if update_applied(job, name, metadata):
                 return job
             raise
-        return expect(response, Job)
+        return expect_job(response)
+
+    def clone(
+        self,
+        job_id: JobId,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        shots: int | NotGiven = NOT_GIVEN,
+        backend: BackendName | NotGiven = NOT_GIVEN,
+        session_id: JobId | NotGiven | None = NOT_GIVEN,
+        settings: JobSettings | NotGiven = NOT_GIVEN,
+        dry_run: bool | NotGiven = NOT_GIVEN,
+        noise: NoiseModel | Noise | NotGiven = NOT_GIVEN,
+        parent: JobId | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> JobCreated:
+        """Submit a new job running the same program as `job_id`, with the given fields
+        replacing the original's (the original is left as it is).
+
+        Never leaves two jobs for one call: the POST is retried only when the server
+        certainly did nothing with it (no connection was made, or a 429); any other
+        failure is raised for the caller to look into (see docs/client.md).
+        """
+        body = clone_body(
+            name=name,
+            metadata=metadata,
+            shots=shots,
+            backend=backend,
+            session_id=session_id,
+            settings=settings,
+            dry_run=dry_run,
+            noise=noise,
+            parent=parent,
+        )
+        response = self._client._call(
+            clone_job.sync_detailed, to_uuid(job_id), body=body, options=_opts(timeout, max_retries)
+        )
+        return expect(response, JobCreated)
+
+    def move(
+        self,
+        job_id: JobId,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        shots: int | NotGiven = NOT_GIVEN,
+        backend: BackendName | NotGiven = NOT_GIVEN,
+        session_id: JobId | NotGiven | None = NOT_GIVEN,
+        settings: JobSettings | NotGiven = NOT_GIVEN,
+        dry_run: bool | NotGiven = NOT_GIVEN,
+        noise: NoiseModel | Noise | NotGiven = NOT_GIVEN,
+        parent: JobId | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> JobCreated:
+        """Re-submit `job_id` elsewhere (typically another `backend` or `session_id`): a
+        new job runs its program with the given fields replacing the original's. Retried
+        like `clone`: never after a failure the server may have acted on."""
+        body = clone_body(
+            name=name,
+            metadata=metadata,
+            shots=shots,
+            backend=backend,
+            session_id=session_id,
+            settings=settings,
+            dry_run=dry_run,
+            noise=noise,
+            parent=parent,
+        )
+        response = self._client._call(
+            move_job.sync_detailed, to_uuid(job_id), body=body, options=_opts(timeout, max_retries)
+        )
+        return expect(response, JobCreated)
 
     def cancel(
         self,
@@ -430,7 +588,12 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> JobCanceled:
-        """Cancel a job (safe to repeat)."""
+        """Cancel a job (safe to repeat).
+
+        After a failure the server may have acted on, the job is read back: a job already
+        terminal is answered as cancelled (a job that had completed or failed first says so
+        in `additional_properties["job_status"]`).
+        """
         jid = to_uuid(job_id)
         try:
             response = self._client._call(
@@ -439,11 +602,11 @@ class Jobs:
         except (APIConnectionError, InternalServerError) as exc:
             job = self._read_back(jid, exc)
             if job.status in TERMINAL:
-                return JobCanceled(id=jid, status=job.status)
+                return canceled_from_job(job)
             raise
         return expect(response, JobCanceled)
 
-    def _read_back(self, jid: uuid.UUID, exc: IonQError) -> Job:
+    def _read_back(self, jid: uuid.UUID, exc: IonQError) -> AnyJob:
         """Read a job after a failed write; re-raise `exc` if even that fails."""
         try:
             return self.get(jid, max_retries=resolve_retries(self._client.max_retries))
@@ -466,7 +629,7 @@ class Jobs:
             )
         except NotFoundError as exc:
             if exc.attempts > 1:
-                return JobDeleted(id=jid, status="deleted")
+                return JobDeleted(id=str(jid), status="deleted")
             raise
         return expect(response, JobDeleted)
 
@@ -478,7 +641,7 @@ class Jobs:
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> JobsCanceled:
         """Cancel several jobs (in batches of up to 1,000); returns the ids cancelled."""
-        done: list[uuid.UUID] = []
+        done: list[str] = []
         for batch in chunks(ids):
             response = self._client._call(
                 cancel_jobs.sync_detailed,
@@ -496,7 +659,7 @@ class Jobs:
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> JobsDeleted:
         """Delete several jobs (in batches of up to 1,000); returns the ids deleted."""
-        done: list[uuid.UUID] = []
+        done: list[str] = []
         for batch in chunks(ids):
             try:
                 response = self._client._call(
@@ -509,7 +672,7 @@ class Jobs:
                 # jobs gone; if none of the batch is left, that earlier attempt succeeded.
                 if exc.attempts == 1 or self._any_left(batch):
                     raise
-                done.extend(batch)
+                done.extend(str(i) for i in batch)
                 continue
             done.extend(expect(response, JobsDeleted).ids)
         return JobsDeleted(ids=done, status="deleted")
@@ -610,7 +773,7 @@ class Sessions:
         backend: BackendName,
         job_count_limit: int | NotGiven = NOT_GIVEN,
         duration_limit_min: int | NotGiven = NOT_GIVEN,
-        cost_limit: float | Cost | NotGiven = NOT_GIVEN,
+        cost_limit: float | Cost | SessionCostLimit | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Session:
@@ -640,22 +803,26 @@ class Sessions:
     def list(
         self,
         *,
+        active: bool | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> SyncPage[Session]:
-        """List sessions, newest first: the first page; iterate it for all."""
-        options = _opts(timeout, max_retries)
+        """The organization's sessions, newest first (`active=True`: only those still
+        taking jobs). The API answers them all at once; the answer is still a page
+        (iterate it, or read `.items`), cut into pages of `limit` when given."""
         size = page_limit(limit)
+        response = self._client._call(
+            list_sessions.sync_detailed, active=given(active), options=_opts(timeout, max_retries)
+        )
+        pages = paged(expect(response, SessionList).sessions, size)
 
-        def fetch(cursor: str | Unset) -> tuple[list[Session], str | None]:
-            response = self._client._call(
-                list_sessions.sync_detailed, limit=size, next_=cursor, options=options
-            )
-            page = expect(response, SessionPage)
-            return page.sessions, page.next_
+        def page(number: int) -> SyncPage[Session]:
+            if number + 1 < len(pages):
+                return SyncPage(pages[number], lambda: page(number + 1))
+            return SyncPage(pages[number])
 
-        return _cursor_pages(fetch)
+        return page(0)
 
     def end(
         self,
@@ -676,20 +843,83 @@ class Sessions:
         self,
         session_id: JobId,
         *,
+        status: JobStatus | NotGiven = NOT_GIVEN,
+        backend: str | Sequence[str] | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[Job]:
-        """The jobs of a session, newest first: the first page; iterate it for all."""
+    ) -> SyncPage[ListedJob]:
+        """The jobs of a session (`BaseJob`s), newest first: the first page; iterate it."""
         options = _opts(timeout, max_retries)
         sid = to_uuid(session_id, "session_id")
         size = page_limit(limit)
+        target = target_param(backend)
+        wanted = given(status)
 
-        def fetch(cursor: str | Unset) -> tuple[list[Job], str | None]:
+        def fetch(cursor: str | Unset) -> tuple[list[ListedJob], str | None]:
             response = self._client._call(
-                list_session_jobs.sync_detailed, sid, limit=size, next_=cursor, options=options
+                list_session_jobs.sync_detailed,
+                sid,
+                status=wanted,
+                target=target,
+                limit=size,
+                next_=cursor,
+                options=options,
             )
             page = expect(response, JobPage)
             return page.jobs, page.next_
 
         return _cursor_pages(fetch)
+
+
+class Organizations:
+    """`client.organizations`: what an organization's jobs cost."""
+
+    def __init__(self, client: IonQ) -> None:
+        self._client = client
+
+    def usage(
+        self,
+        organization_id: str,
+        *,
+        start_date: datetime.date,
+        end_date: datetime.date,
+        group_by: UsageGroupBy,
+        modality: UsageModality,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Usages:
+        """Cost and QPU time between two dates, per `modality` period (`daily`, `weekly`,
+        `monthly`), with the costliest groups by `group_by` (`job`, `project`, `user`)."""
+        response = self._client._call(
+            get_organization_usage.sync_detailed,
+            organization_id,
+            start_date=start_date,
+            end_date=end_date,
+            group_by=group_by,
+            modality=modality,
+            options=_opts(timeout, max_retries),
+        )
+        return expect(response, Usages)
+
+
+class Schemas:
+    """`client.schemas`: the JSON Schemas of the artifact formats."""
+
+    def __init__(self, client: IonQ) -> None:
+        self._client = client
+
+    def format(
+        self,
+        format_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FormatSchema:
+        """The JSON Schema of an artifact format, e.g. `ionq.result.histogram.json.v2`."""
+        response = self._client._call(
+            get_format_schema.sync_detailed,
+            schema_format(format_id),
+            options=_opts(timeout, max_retries),
+        )
+        return expect(response, FormatSchema)

@@ -4,7 +4,8 @@ The API keys probabilities by basis state as a decimal integer, qubit 0 the leas
 significant bit (`"5"` = 0b101: qubits 0 and 2 are 1). This package exposes:
 
 - `states`: the API's view, `{basis-state integer: probability}`, unchanged;
-- bitstrings (`probabilities`, `counts`, `bitstrings`) written **qubit 0 first** (leftmost),
+- bitstrings (`probabilities`, `counts`, `bitstrings`, `histogram`, `samples`) written
+  **qubit 0 first** (leftmost),
   the order a circuit is read in, `BIT_ORDER = "q0-leftmost"`. State 5 on 3 qubits is
   `"101"`; state 1 on 3 qubits (only qubit 0 set) is `"100"`. This is Cirq's order and the
   reverse of Qiskit's (`bitstring[::-1]` gives Qiskit's key).
@@ -45,11 +46,14 @@ def _largest_remainder(probabilities: Mapping[int, float], shots: int) -> dict[i
 
 @dataclass(frozen=True)
 class CircuitResult:
-    """The outcome probabilities of one circuit.
+    """The outcomes of one circuit.
 
     `states` maps the API's basis-state integers (qubit 0 = least significant bit) to
     probabilities; `qubits` is the width bitstrings are written with; `shots` is the job's
     shot count (`None` for the ideal simulator, which computes exact probabilities).
+    `histogram_states` (measured counts) and `sample_states` (one basis state per shot, in
+    shot order) are there when they were read from the job's histogram and shots
+    artifacts (`jobs.results(id, include=("histogram", "shots"))`), else `None`.
     """
 
     job_id: str
@@ -57,6 +61,8 @@ class CircuitResult:
     states: Mapping[int, float]
     shots: int | None = None
     name: str | None = field(default=None)
+    histogram_states: Mapping[int, int] | None = None
+    sample_states: tuple[int, ...] | None = None
 
     @property
     def probabilities(self) -> dict[str, float]:
@@ -73,13 +79,43 @@ class CircuitResult:
         """The bitstrings of nonzero probability, qubit 0 leftmost, sorted."""
         return sorted(state_to_bitstring(s, self.qubits) for s, p in self.states.items() if p > 0)
 
-    def counts(self, shots: int | None = None) -> dict[str, int]:
-        """`{bitstring: count}` for `shots` (default: the job's), summing exactly to it.
+    @property
+    def histogram(self) -> dict[str, int] | None:
+        """The measured `{bitstring: count}` from the job's histogram artifact, sorted by
+        bitstring; `None` when it was not read (or the job has none)."""
+        if self.histogram_states is None:
+            return None
+        return {
+            state_to_bitstring(s, self.qubits): c
+            for s, c in sorted(
+                self.histogram_states.items(),
+                key=lambda kv: state_to_bitstring(kv[0], self.qubits),
+            )
+        }
 
-        Counts are the probabilities scaled to shots (largest-remainder rounding), since the
-        API reports probabilities. Raises `ValueError` when neither `shots` nor the job's
-        shot count is known (ideal-simulator jobs have none: pass `shots`).
+    @property
+    def samples(self) -> list[str] | None:
+        """One bitstring per shot, in shot order, from the job's shots artifact; `None`
+        when it was not read (or the job has none)."""
+        if self.sample_states is None:
+            return None
+        return [state_to_bitstring(s, self.qubits) for s in self.sample_states]
+
+    def counts(self, shots: int | None = None) -> dict[str, int]:
+        """`{bitstring: count}`: the measured histogram, or the probabilities scaled to shots.
+
+        Without `shots`, a result read with its histogram (see `histogram`) answers the
+        measured counts. Otherwise counts are the probabilities scaled to `shots` (default:
+        the job's) with largest-remainder rounding, summing exactly to it. Raises
+        `ValueError` when neither `shots` nor the job's shot count is known (ideal-simulator
+        jobs have none: pass `shots`).
         """
+        if shots is None and self.histogram_states is not None:
+            return {
+                state_to_bitstring(s, self.qubits): c
+                for s, c in sorted(self.histogram_states.items())
+                if c
+            }
         n = self.shots if shots is None else shots
         if n is None:
             raise ValueError("the job has no shot count (ideal simulator): pass shots=")
@@ -148,6 +184,16 @@ class Result:
     def counts(self, shots: int | None = None) -> dict[str, int]:
         """`{bitstring: count}` (single-circuit jobs); see `CircuitResult.counts`."""
         return self._single().counts(shots)
+
+    @property
+    def histogram(self) -> dict[str, int] | None:
+        """The measured counts (single-circuit jobs); see `CircuitResult.histogram`."""
+        return self._single().histogram
+
+    @property
+    def samples(self) -> list[str] | None:
+        """One bitstring per shot (single-circuit jobs); see `CircuitResult.samples`."""
+        return self._single().samples
 
     def most_likely(self) -> str:
         """The most probable bitstring (single-circuit jobs)."""

@@ -3,7 +3,8 @@
     ionq jobs submit examples/bell.json --shots 1000 --wait
     ionq jobs list --status completed --limit 10
     ionq jobs get ID            ionq jobs wait ID          ionq jobs results ID
-    ionq jobs cancel ID         ionq jobs delete ID
+    ionq jobs cancel ID         ionq jobs delete ID        ionq jobs clone ID
+    ionq jobs artifact ID FORMAT
     ionq backends               ionq whoami
 
 The key and base URL come from `--api-key`/`--base-url` or `IONQ_API_KEY`/`IONQ_BASE_URL`.
@@ -27,11 +28,10 @@ import click
 from rich.console import Console
 
 from ionq_api.models.backend_name import BackendName
-from ionq_api.models.job import Job
 from ionq_api.models.job_settings import JobSettings
 from ionq_api.models.job_status import JOB_STATUS_VALUES, JobStatus
 from ionq_api.models.noise import Noise
-from ionq_api.models.noise_model import NoiseModel
+from ionq_client._artifacts import Extra
 from ionq_client._cli_format import (
     backends_table,
     describe_error,
@@ -46,6 +46,7 @@ from ionq_client._cli_program import Program, ProgramError, parse_program
 from ionq_client._client import IonQ
 from ionq_client._config import API_KEY_ENV, BASE_URL_ENV
 from ionq_client._exceptions import IonQError
+from ionq_client._jobs import AnyJob, job_result_descriptors
 from ionq_client._polling import DEFAULT_WAIT_TIMEOUT
 
 __all__ = ["cli", "main"]
@@ -56,6 +57,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 WAIT_TIMEOUT: Final = DEFAULT_WAIT_TIMEOUT
 #: The default page size of `ionq jobs list` (the API's own default).
 LIST_LIMIT: Final = 25
+#: What `jobs results` (and `submit --wait`) read besides the probabilities.
+_MEASURED: Final[tuple[Extra, ...]] = ("histogram",)
 
 
 def _stdout() -> Console:
@@ -165,7 +168,7 @@ def _load_program(file: IO[str]) -> Program:
         raise click.ClickException(f"{file.name}: {exc}") from exc
 
 
-def _wait(client: IonQ, job_id: str, timeout: float | None, quiet: bool) -> Job:
+def _wait(client: IonQ, job_id: str, timeout: float | None, quiet: bool) -> AnyJob:
     """`jobs.wait` with a live line (spinner, status, elapsed) on stderr, then a summary line."""
     err = _stderr()
     started = time.monotonic()
@@ -173,7 +176,7 @@ def _wait(client: IonQ, job_id: str, timeout: float | None, quiet: bool) -> Job:
         return client.jobs.wait(job_id, timeout=timeout)
     with err.status(f"job {job_id}: waiting") as live:
 
-        def progress(job: Job, seconds: float) -> None:
+        def progress(job: AnyJob, seconds: float) -> None:
             live.update(f"job {job_id}: [bold]{job.status}[/bold]  {elapsed(seconds)}")
 
         try:
@@ -260,7 +263,7 @@ def submit(
         merged.update(metadata or {})
         kwargs["metadata"] = merged
     if noise is not None:
-        kwargs["noise"] = cast(NoiseModel, noise)
+        kwargs["noise"] = noise
     elif isinstance(fields.get("noise"), dict):
         kwargs["noise"] = Noise.from_dict(fields["noise"])
     if isinstance(fields.get("settings"), dict):
@@ -279,7 +282,7 @@ def submit(
                 _stdout().print(f"submitted job {job_id} ({created.status})")
             return
         job = _wait(client, job_id, timeout, quiet=as_json)
-        result = client.jobs.results(job_id)
+        result = client.jobs.results(job_id, include=_MEASURED)
         if as_json:
             _emit_json({"job": job.to_dict(), "results": result_json(result)})
         else:
@@ -292,7 +295,7 @@ def submit(
     type=click.Choice(sorted(JOB_STATUS_VALUES)),
     help="Only jobs in this status.",
 )
-@click.option("--backend", help="Only jobs on this backend.")
+@click.option("--backend", help="Only jobs on this backend (several: comma-separated).")
 @click.option(
     "--limit",
     type=click.IntRange(1, 1000),
@@ -316,7 +319,7 @@ def list_(
     if status is not None:
         filters["status"] = cast(JobStatus, status)
     if backend is not None:
-        filters["backend"] = backend
+        filters["backend"] = [b.strip() for b in backend.split(",") if b.strip()]
     with _client(api_key, base_url) as client:
         first = client.jobs.list(**filters)
         pages = list(first.iter_pages()) if all_pages else [first]
@@ -381,9 +384,13 @@ def results(
     base_url: str | None,
     as_json: bool,
 ) -> None:
-    """Show a completed job's results as a histogram (bitstrings: qubit 0 leftmost)."""
+    """Show a completed job's results as a histogram (bitstrings: qubit 0 leftmost).
+
+    Counts are the measured ones when the job has a histogram artifact (unless --shots
+    asks to scale the probabilities), else the probabilities scaled to the job's shots.
+    """
     with _client(api_key, base_url) as client:
-        result = client.jobs.results(job_id)
+        result = client.jobs.results(job_id, include=_MEASURED)
     if as_json:
         _emit_json(result_json(result, shots=shots))
     else:
@@ -414,6 +421,77 @@ def delete(job_id: str, api_key: str | None, base_url: str | None, as_json: bool
         _emit_json(answer.to_dict())
     else:
         _stdout().print(f"job {answer.id}: {answer.status}")
+
+
+@jobs.command("clone")
+@click.argument("job_id", metavar="ID")
+@click.option("--backend", metavar="NAME", help="Run the copy here [default: the original's].")
+@click.option("--shots", type=click.IntRange(min=1), help="Shots of the copy.")
+@click.option("--name", help="A name for the copy.")
+@click.option("--session-id", metavar="ID", help="Run the copy in this session.")
+@click.option("--dry-run", is_flag=True, help="Only validate and cost the copy.")
+@click.option(
+    "--move",
+    is_flag=True,
+    help="Move instead: the original, if not finished, is canceled.",
+)
+@_common
+def clone(
+    job_id: str,
+    backend: str | None,
+    shots: int | None,
+    name: str | None,
+    session_id: str | None,
+    dry_run: bool,
+    move: bool,
+    api_key: str | None,
+    base_url: str | None,
+    as_json: bool,
+) -> None:
+    """Submit a copy of a job (the same program), changing the given fields."""
+    kwargs: dict[str, Any] = {}
+    if backend is not None:
+        kwargs["backend"] = cast(BackendName, backend)
+    if shots is not None:
+        kwargs["shots"] = shots
+    if name is not None:
+        kwargs["name"] = name
+    if session_id is not None:
+        kwargs["session_id"] = session_id
+    if dry_run:
+        kwargs["dry_run"] = True
+    with _client(api_key, base_url) as client:
+        action = client.jobs.move if move else client.jobs.clone
+        created = action(job_id, **kwargs)
+    if as_json:
+        _emit_json(created.to_dict())
+    else:
+        verb = "moved" if move else "cloned"
+        _stdout().print(f"{verb}: job {created.id} ({created.status})")
+
+
+@jobs.command("artifact")
+@click.argument("job_id", metavar="ID")
+@click.argument("artifact", metavar="FORMAT_OR_ID")
+@_common
+def artifact(
+    job_id: str, artifact: str, api_key: str | None, base_url: str | None, as_json: bool
+) -> None:
+    """Print one of a job's result artifacts as JSON.
+
+    FORMAT_OR_ID is a format the job's results list (e.g. ionq.result.histogram.json.v2,
+    see `ionq jobs get ID`) or an artifact id.
+    """
+    with _client(api_key, base_url) as client:
+        ref: str = artifact
+        if artifact.startswith("ionq.") or "." in artifact:
+            descriptor = job_result_descriptors(client.jobs.get(job_id)).get(artifact)
+            if descriptor is None:
+                raise click.ClickException(f"job {job_id} has no {artifact} artifact")
+            ref = str(descriptor["id"])
+        content = client.jobs.artifact(job_id, ref)
+    del as_json  # the content is JSON either way
+    _emit_json(content)
 
 
 @cli.command("backends")

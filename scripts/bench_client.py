@@ -87,7 +87,7 @@ def bench_overhead(base_url: str, rounds: int, calls: int) -> dict[str, float]:
         path = f"/jobs/{job.id}"
 
         def generated_call() -> object:
-            return get_job.sync_detailed(job.id, client=generated).parsed
+            return get_job.sync_detailed(str(job.id), client=generated).parsed
 
         def raw_call() -> object:
             response = raw.get(path)

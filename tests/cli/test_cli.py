@@ -149,6 +149,47 @@ def test_native_and_multi_circuit_programs(env: dict[str, str]) -> None:
     assert "circuit 2 of 2" in text
 
 
+def test_programs_with_rotations_pauliexp_nop_and_mixed_gate_sets() -> None:
+    from ionq_client._cli_program import parse_program
+
+    single = parse_program(
+        {
+            "gateset": "qis",
+            "circuit": [
+                {"gate": "z", "target": 0, "rotation": 0.25},
+                {"gate": "pauliexp", "targets": [0, 1], "paulis": ["X", "Z"], "rotation": 0.5},
+                {
+                    "gate": "pauliexp",
+                    "targets": [1],
+                    "terms": ["Y"],
+                    "coefficients": [2],
+                    "time": 0.1,
+                },
+            ],
+        }
+    )
+    gates = single.circuits[0].to_input().to_dict()["circuit"]
+    assert gates[0] == {"gate": "z", "rotation": 0.25, "target": 0}
+    assert gates[1]["paulis"] == ["X", "Z"]
+    assert gates[2]["coefficients"] == [2.0]
+    multi = parse_program(
+        {
+            "gateset": "native",
+            "circuits": [
+                {"gateset": "qis", "circuit": [{"gate": "h", "target": 0}]},
+                {
+                    "circuit": [
+                        {"gate": "nop", "targets": [0, 1]},
+                        {"gate": "gpi", "target": 0, "phase": 0},
+                    ]
+                },
+            ],
+        }
+    )
+    assert [c.gateset for c in multi.circuits] == ["qis", "native"]
+    assert multi.circuits[1].qubits == 2
+
+
 def test_options_override_the_file(env: dict[str, str]) -> None:
     job_id = submit(
         env,
@@ -210,6 +251,49 @@ def test_cancel_then_wait_fails_and_delete_then_get_is_404(env: dict[str, str]) 
     assert deleted.exit_code == 0
     assert f"job {job_id}: deleted" in deleted.stdout
     assert "404" in one_line_error(ionq(env, "jobs", "get", job_id))
+
+
+def test_results_show_the_measured_counts_of_the_histogram_artifact(env: dict[str, str]) -> None:
+    # A noisy simulation measures shots (the ideal simulator computes probabilities only).
+    job_id = submit(env, str(EXAMPLES / "bell.json"), "--shots", "200", "--noise", "aria-1")
+    ionq(env, "jobs", "wait", job_id)
+    measured = as_json(ionq(env, "jobs", "results", job_id, "--json"))["circuits"][0]
+    assert measured["measured"] is True
+    assert sum(measured["counts"].values()) == 200
+    assert measured["counts"].get("00", 0) + measured["counts"].get("11", 0) > 150
+    assert "200 shots measured" in ionq(env, "jobs", "results", job_id).stdout
+    # --shots scales the probabilities instead.
+    scaled = as_json(ionq(env, "jobs", "results", job_id, "--shots", "1000", "--json"))
+    assert scaled["circuits"][0]["measured"] is False
+    assert sum(scaled["circuits"][0]["counts"].values()) == 1000
+
+
+def test_clone_and_move(env: dict[str, str]) -> None:
+    job_id = submit(env, str(EXAMPLES / "bell.json"), "--noise", "aria-1")
+    ionq(env, "jobs", "wait", job_id)
+    cloned = as_json(ionq(env, "jobs", "clone", job_id, "--shots", "50", "--json"))
+    assert cloned["id"] != job_id
+    copy = as_json(ionq(env, "jobs", "get", cloned["id"], "--json"))
+    assert copy["shots"] == 50
+    assert copy["type"] == "ionq.circuit.v1"
+    text = ionq(env, "jobs", "clone", cloned["id"], "--move", "--backend", "simulator").stdout
+    assert text.startswith("moved: job ")
+    assert cloned["id"] not in text  # the new job's id, not the original's
+
+
+def test_artifact_by_format_and_by_id(env: dict[str, str]) -> None:
+    job_id = submit(env, str(EXAMPLES / "bell.json"), "--shots", "100", "--noise", "aria-1")
+    ionq(env, "jobs", "wait", job_id)
+    fmt = "ionq.result.histogram.json.v2"
+    job = as_json(ionq(env, "jobs", "get", job_id, "--json"))
+    assert fmt in job["results"]
+    content = as_json(ionq(env, "jobs", "artifact", job_id, fmt))
+    counts = content["histogram"]["registers"]["output_all"]
+    assert sum(counts.values()) == 100
+    by_id = as_json(ionq(env, "jobs", "artifact", job_id, job["results"][fmt]["id"]))
+    assert by_id == content
+    missing = one_line_error(ionq(env, "jobs", "artifact", job_id, "ionq.result.nothing.v9"))
+    assert "has no ionq.result.nothing.v9 artifact" in missing
 
 
 # ---------------------------------------------------------------------------- failures

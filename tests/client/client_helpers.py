@@ -87,8 +87,9 @@ def job_json(
     children: list[str] | None = None,
     failure: dict[str, str] | None = None,
     submitted_at: str = "2099-01-01T00:00:00+00:00",
+    results: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A `Job` body as the contract describes it."""
+    """A `Job` body as the contract describes it (`results`: `{format: descriptor}`)."""
     body: dict[str, Any] = {
         "id": job_id,
         "status": status,
@@ -110,8 +111,9 @@ def job_json(
         "execution_duration_ms": None,
         "failure": failure,
         "settings": {},
+        "output": {},
         "stats": {"qubits": qubits, "circuits": 1, "gate_counts": {"1q": 1, "2q": 1}},
-        "results": None,
+        "results": results,
     }
     if shots is not None:
         body["shots"] = shots

@@ -79,13 +79,68 @@ def test_native_gates() -> None:
     ]
 
 
+def test_pauli_rotations_pauliexp_and_nop() -> None:
+    c = Circuit(3).z(0, rotation=math.pi / 4).x(1, controls=[0], rotation=0.5).y(2)
+    c.pauliexp([0, 2], terms=["XZ", "YY"], coefficients=[0.5, -0.25], time=0.1)
+    c.pauliexp([1], paulis="Z", rotation=0.3)
+    assert c.to_input().to_dict()["circuit"] == [
+        {"gate": "z", "rotation": math.pi / 4, "target": 0},
+        {"gate": "x", "rotation": 0.5, "target": 1, "controls": [0]},
+        {"gate": "y", "target": 2},
+        {
+            "gate": "pauliexp",
+            "targets": [0, 2],
+            "terms": ["XZ", "YY"],
+            "coefficients": [0.5, -0.25],
+            "time": 0.1,
+        },
+        {"gate": "pauliexp", "targets": [1], "paulis": ["Z"], "rotation": 0.3},
+    ]
+    # A controlled x, and a pauliexp on two qubits, are multi-qubit gates.
+    assert c.gate_counts() == (3, 2)
+    native = Circuit.native(2).nop(0).gpi(1, 0.5)
+    assert native.to_input().to_dict()["circuit"][0] == {"gate": "nop", "target": 0}
+    assert native.gate_counts() == (1, 0)  # a nop costs nothing
+
+
+@pytest.mark.parametrize(
+    ("build", "key"),
+    [
+        (lambda: Circuit(2).pauliexp([0, 1], terms=["XQ"], coefficients=[1.0], time=1), "terms"),
+        (
+            lambda: Circuit(2).pauliexp([0, 1], terms=["XX"], coefficients=[], time=1),
+            "coefficients",
+        ),
+        (lambda: Circuit(2).pauliexp([0, 0], paulis="XX", rotation=1), "targets"),
+        (lambda: Circuit(2).pauliexp([0, 1], paulis="X", rotation=1), "paulis"),
+        (lambda: Circuit(2).pauliexp([0], paulis="X"), "rotation"),
+        (lambda: Circuit(2).pauliexp([0]), "terms"),
+        (lambda: Circuit(2).z(0, rotation=math.inf), "rotation"),
+        (lambda: Circuit(2).nop(0), "gate"),
+        (lambda: Circuit.native(2).pauliexp([0], paulis="X", rotation=1), "gate"),
+    ],
+)
+def test_new_gate_checks_name_the_key(build: Any, key: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        build()
+    assert info.value.key == key
+
+
 def test_gate_sets_never_mix() -> None:
     with pytest.raises(ValidationError, match="cannot be mixed"):
         Circuit(2).gpi(0, 0.1)
     with pytest.raises(ValidationError, match="cannot be mixed"):
         Circuit.native(2).h(0)
-    with pytest.raises(ValidationError, match="one gate set"):
-        build_create_body([Circuit(1).x(0), Circuit.native(1).gpi(0, 0)], **_create_args())
+
+
+def test_a_multi_circuit_job_may_mix_gate_sets_each_circuit_naming_its_own() -> None:
+    body, _ = build_create_body(
+        [Circuit(1).x(0), Circuit.native(1).gpi(0, 0), Circuit(1).h(0)], **_create_args()
+    )
+    wire = body.to_dict()["input"]
+    assert wire["gateset"] == "qis"
+    assert [c.get("gateset") for c in wire["circuits"]] == [None, "native", None]
+    assert wire["circuits"][1]["circuit"] == [{"gate": "gpi", "phase": 0.0, "target": 0}]
 
 
 @pytest.mark.parametrize(
@@ -220,7 +275,8 @@ def test_limits_equal_the_spec(spec: dict[str, Any]) -> None:
     assert lim.metadata_value_max_length == schemas["Metadata"]["additionalProperties"]["maxLength"]
     assert (lim.shots_min, lim.shots_max) == (base["shots"]["minimum"], base["shots"]["maximum"])
     assert lim.max_controls == schemas["QubitControls"]["maxItems"] == 7
-    assert lim.name_max_length == base["name"]["maxLength"]
+    # The Sept 2026 contract states no name length (IonQ's document gives none).
+    assert lim.name_max_length == base["name"].get("maxLength")
     assert lim.max_qubits == schemas["QubitCount"]["maximum"]
 
 
@@ -248,8 +304,13 @@ def test_limits_are_enforced_at_the_boundaries() -> None:
         with pytest.raises(ValidationError) as shots_error:
             check_shots(bad)  # type: ignore[arg-type]
         assert shots_error.value.key == "shots"
+    if lim.name_max_length is None:
+        check_name("n" * 10_000)  # no limit stated: nothing to refuse
+    else:
+        with pytest.raises(ValidationError):
+            check_name("n" * (lim.name_max_length + 1))
     with pytest.raises(ValidationError):
-        check_name("n" * (lim.name_max_length + 1))
+        check_name(5)  # type: ignore[arg-type]
 
 
 def test_the_token_leaves_room_for_ten_user_keys() -> None:
@@ -265,12 +326,12 @@ def test_the_token_leaves_room_for_ten_user_keys() -> None:
 
 EXPECTED_EXPORTS = {
     "APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",
-    "APITimeoutError", "AsyncIonQ", "AsyncPage", "AsyncPager", "AuthenticationError",
+    "APITimeoutError", "AnyJob", "AsyncIonQ", "AsyncPage", "AsyncPager", "AuthenticationError",
     "BIT_ORDER", "BadRequestError", "Circuit", "CircuitResult", "ConflictError",
     "DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "InternalServerError",
     "IonQ", "IonQError", "JobFailedError", "JobTimeoutError", "NOT_GIVEN", "NotFoundError",
-    "NotGiven", "PayloadTooLargeError", "PermissionDeniedError", "RateLimitError", "Result",
-    "SyncPage", "TERMINAL", "UNSUCCESSFUL", "ValidationError",
+    "NotGiven", "PayloadTooLargeError", "PermissionDeniedError", "Qasm3", "RateLimitError",
+    "Result", "SyncPage", "TERMINAL", "UNSUCCESSFUL", "ValidationError",
 }  # fmt: skip
 
 

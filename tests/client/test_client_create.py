@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ionq_api.models.job import Job
+from ionq_api.models.base_job import BaseJob
 from ionq_client import (
     APITimeoutError,
     Circuit,
@@ -256,8 +256,8 @@ def test_cancel_reads_back_after_failures(recorder: Recorder, status: str, succe
 # ---------------------------------------------------------------- the look-up's bounds
 
 
-def _job(token: str, submitted_at: str) -> Job:
-    return Job.from_dict(
+def _job(token: str, submitted_at: str) -> BaseJob:
+    return BaseJob.from_dict(
         job_json(str(uuid.uuid4()), metadata={CREATE_TOKEN_KEY: token}, submitted_at=submitted_at)
     )
 

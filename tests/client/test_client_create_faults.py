@@ -26,7 +26,7 @@ from typing import Final
 
 import httpx
 
-from ionq_api.models.job import Job
+from ionq_api.models.base_job import BaseJob
 from ionq_api.models.job_created import JobCreated
 from ionq_client import AsyncIonQ, Circuit, IonQ, IonQError
 from ionq_client._build import CREATE_TOKEN_KEY, NAME_TOKEN_PREFIX
@@ -84,21 +84,21 @@ class AsyncRecordingTransport(httpx.AsyncHTTPTransport):
         return response
 
 
-def token_of(job: Job) -> str:
+def token_of(job: BaseJob) -> str:
     meta = job.metadata.additional_properties if job.metadata is not None else {}
     return meta.get(CREATE_TOKEN_KEY) or (job.name or "").removeprefix(NAME_TOKEN_PREFIX)
 
 
-def stored_jobs(server: MockServer) -> list[Job]:
+def stored_jobs(server: MockServer) -> list[BaseJob]:
     server.app.faults = Faults()
     with IonQ(api_key=server.api_key, base_url=server.base_url) as reader:
         return list(reader.jobs.list(limit=1000))
 
 
-def check_no_duplicates(outcomes: list[Outcome], stored: list[Job], posts: Posts) -> None:
+def check_no_duplicates(outcomes: list[Outcome], stored: list[BaseJob], posts: Posts) -> None:
     """The per-call check described in the module docstring."""
     assert len(outcomes) == CREATES
-    by_number: dict[int, list[Job]] = {}
+    by_number: dict[int, list[BaseJob]] = {}
     for job in stored:
         assert job.metadata is not None
         by_number.setdefault(int(job.metadata.additional_properties["i"]), []).append(job)

@@ -8,6 +8,7 @@ of the resources (and `whoami`), so a method added later without a test here fai
 from __future__ import annotations
 
 import asyncio
+import datetime
 import inspect
 from collections.abc import Callable
 from typing import Any
@@ -22,8 +23,14 @@ from ionq_client import (
     NotFoundError,
     RateLimitError,
 )
-from ionq_client._async_resources import AsyncBackends, AsyncJobs, AsyncSessions
-from ionq_client._resources import Backends, Jobs, Sessions
+from ionq_client._async_resources import (
+    AsyncBackends,
+    AsyncJobs,
+    AsyncOrganizations,
+    AsyncSchemas,
+    AsyncSessions,
+)
+from ionq_client._resources import Backends, Jobs, Organizations, Schemas, Sessions
 
 from .client_helpers import (
     API_KEY,
@@ -53,6 +60,9 @@ CALLS: dict[str, Callable[[Any], Any]] = {
     "jobs.results": lambda c: c.jobs.results(JOB_ID),
     "jobs.cost": lambda c: c.jobs.cost(JOB_ID),
     "jobs.estimate": lambda c: c.jobs.estimate(backend=QPU, qubits=2),
+    "jobs.clone": lambda c: c.jobs.clone(JOB_ID, shots=10),
+    "jobs.move": lambda c: c.jobs.move(JOB_ID, backend=QPU),
+    "jobs.artifact": lambda c: c.jobs.artifact(JOB_ID, "probabilities"),
     "backends.list": lambda c: c.backends.list(),
     "backends.get": lambda c: c.backends.get(QPU),
     "backends.characterizations": lambda c: c.backends.characterizations(QPU),
@@ -62,6 +72,14 @@ CALLS: dict[str, Callable[[Any], Any]] = {
     "sessions.list": lambda c: c.sessions.list(),
     "sessions.end": lambda c: c.sessions.end(JOB_ID),
     "sessions.jobs": lambda c: c.sessions.jobs(JOB_ID),
+    "organizations.usage": lambda c: c.organizations.usage(
+        "org-1",
+        start_date=datetime.date(2026, 9, 1),
+        end_date=datetime.date(2026, 9, 30),
+        group_by="project",
+        modality="weekly",
+    ),
+    "schemas.format": lambda c: c.schemas.format("ionq.result.histogram.json.v2"),
     "whoami": lambda c: c.whoami(),
 }
 
@@ -75,14 +93,21 @@ TIMEOUT_ATTEMPTS: dict[str, int] = dict.fromkeys(CALLS, 2) | {
     "jobs.cancel": 2 + 9,
     "sessions.create": 1,
     "sessions.end": 1,
+    # A clone or move is a POST that makes a job: never resent after an ambiguous failure.
+    "jobs.clone": 1,
+    "jobs.move": 1,
 }
 
 
 def test_calls_cover_every_public_method() -> None:
-    for resources in [(Jobs, Backends, Sessions), (AsyncJobs, AsyncBackends, AsyncSessions)]:
+    prefixes = ("jobs", "backends", "sessions", "organizations", "schemas")
+    for resources in [
+        (Jobs, Backends, Sessions, Organizations, Schemas),
+        (AsyncJobs, AsyncBackends, AsyncSessions, AsyncOrganizations, AsyncSchemas),
+    ]:
         public = {
             f"{prefix}.{name}"
-            for prefix, cls in zip(("jobs", "backends", "sessions"), resources, strict=True)
+            for prefix, cls in zip(prefixes, resources, strict=True)
             for name in vars(cls)
             if not name.startswith("_")
         }

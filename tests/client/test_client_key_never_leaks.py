@@ -102,7 +102,7 @@ def test_sync_journey(server: MockServer, caplog: pytest.LogCaptureFixture) -> N
         texts.add(c.jobs.estimate(backend=QPU, circuit=BELL), list(c.jobs.list(limit=2)))
         texts.add(c.backends.list(), c.backends.get(QPU))
         chars = list(c.backends.characterizations(QPU, limit=5))
-        texts.add(chars, c.backends.characterization(QPU, chars[0].id))
+        texts.add(chars, c.backends.characterization(QPU, str(chars[0].id)))
         session = c.sessions.create(backend=QPU, job_count_limit=2)
         texts.add(c.sessions.get(session.id), list(c.sessions.list()))
         texts.add(list(c.sessions.jobs(session.id)), c.sessions.end(session.id))
@@ -111,7 +111,7 @@ def test_sync_journey(server: MockServer, caplog: pytest.LogCaptureFixture) -> N
         texts.add(c.jobs.cancel_many(queued[1:]), c.jobs.delete_many(queued[1:]))
 
         texts.expect_error(lambda: c.jobs.get(MISSING))
-        texts.expect_error(lambda: c.jobs.estimate(backend=QPU, qubits=99))
+        texts.expect_error(lambda: c.jobs.estimate(backend=QPU, qubits=0))
         texts.expect_error(lambda: c.jobs.get("not-a-uuid"))
         texts.expect_error(lambda: c.jobs.create(BELL, backend="simulator", shots=0))
         slow = c.jobs.create(BELL, backend="qpu.forte-1", shots=10)
@@ -162,7 +162,7 @@ def test_async_journey(server: MockServer, caplog: pytest.LogCaptureFixture) -> 
         texts.add([j async for j in c.jobs.list(limit=2)], await c.jobs.list(limit=1))
         texts.add(await c.backends.list(), await c.backends.get(QPU))
         chars = [ch async for ch in c.backends.characterizations(QPU, limit=5)]
-        texts.add(await c.backends.characterization(QPU, chars[0].id))
+        texts.add(await c.backends.characterization(QPU, str(chars[0].id)))
         session = await c.sessions.create(backend=QPU)
         texts.add(await c.sessions.get(session.id), [s async for s in c.sessions.list()])
         texts.add([j async for j in c.sessions.jobs(session.id)], await c.sessions.end(session.id))
@@ -170,7 +170,7 @@ def test_async_journey(server: MockServer, caplog: pytest.LogCaptureFixture) -> 
         texts.add(await c.jobs.cancel(queued[0]), await c.jobs.delete(queued[0]))
         texts.add(await c.jobs.cancel_many(queued[1:]), await c.jobs.delete_many(queued[1:]))
         await texts.aexpect_error(lambda: c.jobs.get(MISSING))
-        await texts.aexpect_error(lambda: c.jobs.estimate(backend=QPU, qubits=99))
+        await texts.aexpect_error(lambda: c.jobs.estimate(backend=QPU, qubits=0))
         server.app.faults = Faults(rates={503: 0.5, 429: 0.2}, after_commit=0.5, seed=5)
         try:
             for _ in range(20):

@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+from ionq_api.models.cost import Cost
 from ionq_client import (
     AsyncIonQ,
     AuthenticationError,
@@ -17,6 +18,7 @@ from ionq_client import (
     NotFoundError,
     ValidationError,
 )
+from ionq_client._jobs import job_qubits, job_result_descriptors
 from ionq_mock.testing import MockServer
 
 BELL = Circuit(2).h(0).cnot(0, 1)
@@ -68,7 +70,7 @@ def test_multi_circuit_results_have_each_circuits_width(client: IonQ) -> None:
     # The parent's stats.qubits is 3 (its widest circuit); each result keeps its own width.
     job = client.jobs.create(MIXED, backend="simulator", shots=100)
     client.jobs.wait(job.id, timeout=30)
-    assert client.jobs.get(job.id).stats.qubits == 3
+    assert job_qubits(client.jobs.get(job.id)) == 3
     result = client.jobs.results(job.id)
     assert [c.qubits for c in result.circuits] == [2, 3, 1]
     assert [c.probabilities for c in result.circuits] == [
@@ -100,6 +102,7 @@ def test_get_update_cost_list_filters(client: IonQ) -> None:
     assert updated.metadata.additional_properties["k"] == "v"
     client.jobs.wait(job.id, timeout=30)
     cost = client.jobs.cost(job.id)
+    assert isinstance(cost.estimated_cost, Cost)
     assert cost.estimated_cost.unit == "usd"
     listed = [j.id for j in client.jobs.list(ids=[job.id])]
     assert listed == [job.id]
@@ -149,8 +152,8 @@ def test_estimate(client: IonQ) -> None:
         backend="qpu.forte-1", qubits=2, shots=100, one_qubit_gates=1, two_qubit_gates=1
     )
     from_circuit = client.jobs.estimate(backend="qpu.forte-1", circuit=BELL, shots=100)
-    assert from_circuit.input_values.qubits == 2
-    assert from_circuit.estimated_cost == pytest.approx(from_counts.estimated_cost)
+    assert from_circuit.estimate_context.qubits == 2
+    assert from_circuit.estimated_total_cost == pytest.approx(from_counts.estimated_total_cost)
 
 
 def test_backends_and_characterizations(client: IonQ) -> None:
@@ -163,7 +166,7 @@ def test_backends_and_characterizations(client: IonQ) -> None:
     assert len(page.items) == 2
     every = list(client.backends.characterizations(qpu, limit=10))
     assert len(every) > 2
-    one = client.backends.characterization(qpu, every[0].id)
+    one = client.backends.characterization(qpu, str(every[0].id))
     assert one.id == every[0].id
 
 
@@ -174,6 +177,47 @@ def test_sessions(client: IonQ) -> None:
     job = client.jobs.create(BELL, backend="qpu.forte-1", session_id=session.id, shots=100)
     assert [j.id for j in client.sessions.jobs(session.id)] == [job.id]
     assert client.sessions.end(session.id).status == "ended"
+
+
+def test_sessions_active_filter(client: IonQ) -> None:
+    session = client.sessions.create(backend="qpu.forte-1", job_count_limit=1)
+    assert session.id in [s.id for s in client.sessions.list(active=True)]
+    client.sessions.end(session.id)
+    assert session.id not in [s.id for s in client.sessions.list(active=True)]
+    assert session.id in [s.id for s in client.sessions.list(active=False)]
+
+
+def test_measured_results_through_the_artifacts(client: IonQ) -> None:
+    job = client.jobs.create(BELL, backend="simulator", shots=200, noise="aria-1")
+    done = client.jobs.wait(job.id, timeout=30)
+    formats = job_result_descriptors(done)
+    assert "ionq.result.histogram.json.v2" in formats or "ionq.result.histogram.json.v1" in formats
+    result = client.jobs.results(job.id, include=("histogram", "shots"))
+    assert result.histogram is not None
+    assert sum(result.counts().values()) == 200
+    assert result.samples is not None
+    assert len(result.samples) == 200
+    # The shots are the histogram, one by one.
+    tally: dict[str, int] = {}
+    for bits in result.samples:
+        tally[bits] = tally.get(bits, 0) + 1
+    assert tally == {b: c for b, c in result.histogram.items() if c}
+
+
+def test_clone_and_move_against_the_mock(client: IonQ) -> None:
+    job = client.jobs.create(BELL, backend="simulator", shots=100, noise="aria-1")
+    client.jobs.wait(job.id, timeout=30)
+    copy = client.jobs.clone(job.id, shots=50, name="copy")
+    assert copy.id != job.id
+    stored = client.jobs.wait(copy.id, timeout=30)
+    assert (stored.name, stored.shots) == ("copy", 50)
+    moved = client.jobs.move(copy.id, backend="simulator")
+    assert moved.id not in (job.id, copy.id)
+
+
+def test_format_schema_from_the_mock(client: IonQ) -> None:
+    schema = client.schemas.format("ionq.result.histogram.json.v2")
+    assert schema.id == "ionq.result.histogram.json.v2"
 
 
 def test_whoami_and_auth_error(client: IonQ, server: MockServer) -> None:
@@ -191,7 +235,7 @@ def test_errors_from_the_server(client: IonQ) -> None:
         client.jobs.get(MISSING)
     assert info.value.status_code == 404
     with pytest.raises(BadRequestError) as bad:
-        client.jobs.estimate(backend="qpu.forte-1", qubits=99)
+        client.jobs.estimate(backend="qpu.forte-1", qubits=0)
     assert bad.value.validation_keys == ["qubits"]
     assert bad.value.validation_source == "query"
     with pytest.raises(ValidationError):
@@ -236,7 +280,7 @@ def test_async_every_method(aclient: AsyncIonQ) -> None:
             assert result.probabilities == pytest.approx({"00": 0.5, "11": 0.5})
             assert (await c.jobs.cost(job.id)).dry_run is False
             est = await c.jobs.estimate(backend="qpu.forte-1", circuit=BELL)
-            assert est.input_values.qubits == 2
+            assert est.estimate_context.qubits == 2
             multi = await c.jobs.create(MIXED, backend="simulator")
             await c.jobs.wait(multi.id, timeout=30)
             circuits = (await c.jobs.results(multi.id)).circuits
@@ -262,7 +306,7 @@ def test_async_every_method(aclient: AsyncIonQ) -> None:
             qpu = next(b.backend for b in backends if b.backend.startswith("qpu."))
             assert (await c.backends.get(qpu)).backend == qpu
             chars = [ch async for ch in c.backends.characterizations(qpu, limit=5)]
-            assert (await c.backends.characterization(qpu, chars[0].id)).id == chars[0].id
+            assert (await c.backends.characterization(qpu, str(chars[0].id))).id == chars[0].id
             session = await c.sessions.create(backend="qpu.forte-1")
             assert (await c.sessions.get(session.id)).id == session.id
             assert session.id in [s.id async for s in c.sessions.list()]

@@ -75,8 +75,21 @@ def test_filters_are_sent(recorder: Recorder) -> None:
         client.jobs.list(status="completed", backend="simulator", ids=IDS[:2], limit=5)
     params = recorder.requests[0].url.params
     assert params["status"] == "completed"
-    assert params["backend"] == "simulator"
+    assert params["target"] == "simulator"  # IonQ's name for the backend filter
+    assert "backend" not in params
     assert params.get_list("ids") == IDS[:2]
+
+
+def test_several_backends_and_a_submitter_are_one_target_filter(recorder: Recorder) -> None:
+    with make_client(paged({}), recorder) as client:
+        client.jobs.list(backend=["simulator", "qpu.forte-1"], submitter_id="user-1")
+        with pytest.raises(ValidationError) as info:
+            client.jobs.list(backend=["simulator,qpu.aria-1"])
+    assert info.value.key == "backend"
+    assert len(recorder.requests) == 1
+    params = recorder.requests[0].url.params
+    assert params["target"] == "simulator,qpu.forte-1"
+    assert params["submitter_id"] == "user-1"
 
 
 @pytest.mark.parametrize("limit", [0, 1001, -1, True])
@@ -98,7 +111,7 @@ def test_characterizations_follow_page_numbers(recorder: Recorder) -> None:
                 "qubits": 36,
                 "connectivity": [[0, 1]],
                 "fidelity": {"spam": {"median": 0.99, "stderr": 0.01}},
-                "timing": {},
+                "timing": {"readout": 0.0001, "reset": 0.00002},
             }
             for i in range(2)
         ]
