@@ -5,16 +5,15 @@
  * generates from `openapi.yaml` (never edit it by hand); the HTTP calls are
  * `openapi-fetch`'s, so every path, parameter and body is checked by the compiler.
  * This file adds only what the spec cannot say: the `apiKey` authorization header,
- * an error class, polling until a job is done, and following `next` across pages.
+ * an error class, polling until a job is done, following `next` across pages, and reading
+ * a job's probabilities through its format-keyed result artifacts.
  *
  * @example
  * ```ts
  * const ionq = createIonQClient({ apiKey: "..." });
  * const created = await unwrap(ionq.POST("/jobs", { body: bellJob }));
  * const job = await waitForJob(ionq, created.id);
- * const probabilities = await unwrap(
- *   ionq.GET("/jobs/{job_id}/results/probabilities", { params: { path: { job_id: job.id } } }),
- * );
+ * const probabilities = await getProbabilities(ionq, job); // { "0": 0.5, "3": 0.5 }
  * ```
  */
 import createClient, { type Client } from "openapi-fetch";
@@ -24,12 +23,24 @@ export type { components, operations, paths } from "../schema.js";
 
 /** Every schema of the spec, by name: `Schemas["Job"]`, `Schemas["JobCreate"]`, ... */
 export type Schemas = components["schemas"];
+/** One job as `getJob` reads it: `type` says the shape of `output`, `settings`, `stats`, ... */
 export type Job = Schemas["Job"];
+/** A job as listings report it: free-form `output`, `results`, ...; no `child_job_ids`. */
+export type BaseJob = Schemas["BaseJob"];
 export type JobCreate = Schemas["JobCreate"];
+export type JobCreated = Schemas["JobCreated"];
 export type JobStatus = Schemas["JobStatus"];
 export type JobPage = Schemas["JobPage"];
+/** The body of `cloneJob` and `moveJob`: the fields of the copy that differ from the original. */
+export type CloneJobPayload = Schemas["CloneJobPayload"];
+/** Where one result (or compiled circuit) of a job is: fetch it from `getJobArtifact`. */
+export type ArtifactDescriptor = Schemas["ArtifactDescriptor"];
+export type ResultFormat = Schemas["ResultFormat"];
+/** Decimal basis-state keys (`"3"` = qubits 0 and 1 are 1) to probabilities. */
 export type Probabilities = Schemas["Probabilities"];
-/** The body of an error response; a 400 adds `validation`. */
+/** A multi-circuit job's probabilities, by child job id. */
+export type AggregatedProbabilities = Schemas["AggregatedProbabilities"];
+/** The body of an error response; a 400 may add `validation`. */
 export type ErrorBody = Schemas["Error"] | Schemas["BadRequestError"];
 /** The filters `listJobs` takes; the `next` cursor is handled by {@link iterateJobPages}. */
 export type ListJobsQuery = Omit<NonNullable<operations["listJobs"]["parameters"]["query"]>, "next">;
@@ -90,9 +101,12 @@ export class IonQApiError extends Error {
     this.body = body;
   }
 
-  /** The fields a 400 named as invalid (`validation.keys`), or an empty list. */
+  /** The fields a 400 named as invalid (`validation.keys`, optional), or an empty list. */
   get validationKeys(): readonly string[] {
-    return this.body !== undefined && "validation" in this.body ? this.body.validation.keys : [];
+    if (this.body === undefined || !("validation" in this.body)) {
+      return [];
+    }
+    return this.body.validation?.keys ?? [];
   }
 }
 
@@ -206,12 +220,137 @@ export async function* iterateJobPages(
   }
 }
 
-/** Yield every job `listJobs` returns, across all pages. */
+/**
+ * Yield every job `listJobs` returns, across all pages. Listed jobs are `BaseJob`s: no
+ * `child_job_ids`, and free-form `output`, `settings`, `stats` and `results`; read one job
+ * with `getJob` for its typed shape.
+ */
 export async function* iterateJobs(
   client: IonQClient,
   query: ListJobsQuery = {},
-): AsyncGenerator<Job, void, undefined> {
+): AsyncGenerator<BaseJob, void, undefined> {
   for await (const page of iterateJobPages(client, query)) {
     yield* page.jobs;
   }
+}
+
+/** The result format of the probabilities of one circuit: decimal basis-state keys. */
+export const PROBABILITIES_FORMAT = "ionq.result.probabilities.json.v1" satisfies ResultFormat;
+/** The result format of a multi-circuit job's probabilities, by child job id. */
+export const AGGREGATED_PROBABILITIES_FORMAT =
+  "ionq.result.probabilities-aggregate.json.v1" satisfies ResultFormat;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isArtifactDescriptor(value: unknown): value is ArtifactDescriptor {
+  return (
+    isRecord(value) &&
+    typeof value["id"] === "string" &&
+    typeof value["format"] === "string" &&
+    typeof value["media_type"] === "string"
+  );
+}
+
+/**
+ * The descriptor of the job's result artifact in `format` (e.g. {@link PROBABILITIES_FORMAT}),
+ * or undefined if the job has none: not completed, a dry run, or a format it was not given.
+ * `results` is keyed by format; its legacy `{url}` entries (`probabilities`, ...) are not
+ * artifacts and are never returned.
+ */
+export function findArtifact(
+  job: Pick<Job, "results">,
+  format: ResultFormat | (string & {}),
+): ArtifactDescriptor | undefined {
+  const results: unknown = job.results;
+  if (!isRecord(results)) {
+    return undefined;
+  }
+  const keyed = results[format];
+  if (isArtifactDescriptor(keyed)) {
+    return keyed;
+  }
+  // Keyed otherwise than by its format: still found by the descriptor's own `format`.
+  return Object.values(results).find(
+    (entry): entry is ArtifactDescriptor => isArtifactDescriptor(entry) && entry.format === format,
+  );
+}
+
+function isProbabilities(value: unknown): value is Probabilities {
+  return isRecord(value) && Object.values(value).every((p) => typeof p === "number");
+}
+
+function isAggregatedProbabilities(value: unknown): value is AggregatedProbabilities {
+  return isRecord(value) && Object.values(value).every(isProbabilities);
+}
+
+async function getArtifactContent(
+  client: IonQClient,
+  jobId: string,
+  artifact: ArtifactDescriptor,
+): Promise<unknown> {
+  return unwrap(
+    client.GET("/jobs/{job_id}/artifacts/{artifact_id}", {
+      params: { path: { job_id: jobId, artifact_id: artifact.id } },
+    }),
+  );
+}
+
+function notOfFormat(jobId: string, artifact: ArtifactDescriptor): TypeError {
+  return new TypeError(`artifact ${artifact.id} of job ${jobId} is not ${artifact.format} content`);
+}
+
+/**
+ * The probabilities of a completed single-circuit job (or of one child of a multi-circuit
+ * job), keys decimal basis states. Read from the job's {@link PROBABILITIES_FORMAT} artifact
+ * (`getJobArtifact`) when `job.results` names one, else from `getJobProbabilities`
+ * (`/results/probabilities`), so a job read before it completed works too. Throws
+ * {@link IonQApiError} (404) for a job that has not completed, and a `TypeError` for a
+ * multi-circuit parent (use {@link getAggregatedProbabilities}) or content of another shape.
+ */
+export async function getProbabilities(
+  client: IonQClient,
+  job: Pick<Job, "id" | "type" | "results">,
+): Promise<Probabilities> {
+  if (job.type === "ionq.multi-circuit.v1") {
+    throw new TypeError(
+      `job ${job.id} is a multi-circuit job: use getAggregatedProbabilities for its probabilities`,
+    );
+  }
+  const artifact = findArtifact(job, PROBABILITIES_FORMAT);
+  if (artifact === undefined) {
+    return unwrap(
+      client.GET("/jobs/{job_id}/results/probabilities", { params: { path: { job_id: job.id } } }),
+    );
+  }
+  const content = await getArtifactContent(client, job.id, artifact);
+  if (!isProbabilities(content)) {
+    throw notOfFormat(job.id, artifact);
+  }
+  return content;
+}
+
+/**
+ * The probabilities of each circuit of a completed multi-circuit job, by child job id. Read
+ * from its {@link AGGREGATED_PROBABILITIES_FORMAT} artifact when `job.results` names one,
+ * else from `getJobProbabilitiesAggregated` (`/results/probabilities/aggregated`).
+ */
+export async function getAggregatedProbabilities(
+  client: IonQClient,
+  job: Pick<Job, "id" | "results">,
+): Promise<AggregatedProbabilities> {
+  const artifact = findArtifact(job, AGGREGATED_PROBABILITIES_FORMAT);
+  if (artifact === undefined) {
+    return unwrap(
+      client.GET("/jobs/{job_id}/results/probabilities/aggregated", {
+        params: { path: { job_id: job.id } },
+      }),
+    );
+  }
+  const content = await getArtifactContent(client, job.id, artifact);
+  if (!isAggregatedProbabilities(content)) {
+    throw notOfFormat(job.id, artifact);
+  }
+  return content;
 }
