@@ -743,7 +743,7 @@ class AsyncBackends:
                 options=options,
             )
             parsed = expect(response, CharacterizationPage)
-            if more_characterizations(parsed, number):
+            if more_characterizations(parsed, number, limit if isinstance(limit, int) else None):
                 return AsyncPage(parsed.characterizations, lambda: page(number + 1))
             return AsyncPage(parsed.characterizations)
 

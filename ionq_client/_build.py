@@ -660,12 +660,22 @@ def expect_backends(response: Response[Any]) -> list[Backend]:
     return [expect(response, Backend)]  # raises unless the body is at least one Backend
 
 
-def more_characterizations(page: CharacterizationPage, number: int) -> bool:
-    """Whether page `number` of a characterization listing has a page after it."""
+#: The page size the service uses for characterizations when `limit` is not given.
+CHARACTERIZATION_PAGE_SIZE: Final = 10
+
+
+def more_characterizations(page: CharacterizationPage, number: int, limit: int | None) -> bool:
+    """Whether page `number` of a characterization listing has a page after it.
+
+    With a page count (`pages`), by it. Without one (IonQ's document makes it optional), a
+    page shorter than the page size is the last: following pages until one comes back empty
+    would never end against a server that ignores `page`.
+    """
     if not page.characterizations:
         return False
-    # Without a page count (it is optional now), follow pages until one comes back empty.
-    return not isinstance(page.pages, int) or number < page.pages
+    if isinstance(page.pages, int):
+        return number < page.pages
+    return len(page.characterizations) >= (limit or CHARACTERIZATION_PAGE_SIZE)
 
 
 def resolve_retries(client_max_retries: int) -> int:

@@ -737,7 +737,7 @@ class Backends:
                 options=options,
             )
             parsed = expect(response, CharacterizationPage)
-            if more_characterizations(parsed, number):
+            if more_characterizations(parsed, number, limit if isinstance(limit, int) else None):
                 return SyncPage(parsed.characterizations, lambda: page(number + 1))
             return SyncPage(parsed.characterizations)
 

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ionq_client import JobFailedError, JobTimeoutError, ValidationError
+from ionq_client import NOT_GIVEN, JobFailedError, JobTimeoutError, ValidationError
 from ionq_client._polling import MAX_POLL_INTERVAL, TERMINAL, UNSUCCESSFUL, next_interval
 
 from .client_helpers import (
@@ -121,6 +121,25 @@ def test_characterizations_follow_page_numbers(recorder: Recorder) -> None:
         every = list(client.backends.characterizations("qpu.forte-1", limit=2))
     assert len(every) == 6
     assert [r.url.params["page"] for r in recorder.requests] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize(("sizes", "limit", "asked"), [([2, 2, 1], 2, 3), ([10, 3], None, 2)])
+def test_characterizations_without_a_page_count_stop_at_a_short_page(
+    recorder: Recorder, sizes: list[int], limit: int | None, asked: int
+) -> None:
+    """IonQ's document makes `pages` optional: then a page shorter than the page size (the
+    `limit`, else the service's 10) is the last; no request is spent on an empty page."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        number = int(request.url.params["page"])
+        size = sizes[number - 1] if number <= len(sizes) else 0
+        chars = [{"timing": {"readout": 0.0001, "reset": 0.00002}}] * size
+        return json_response(200, {"characterizations": chars})
+
+    with make_client(handler, recorder) as client:
+        every = list(client.backends.characterizations("qpu.forte-1", limit=limit or NOT_GIVEN))
+    assert len(every) == sum(sizes)
+    assert len(recorder.requests) == asked
 
 
 def test_async_pager(recorder: Recorder) -> None:

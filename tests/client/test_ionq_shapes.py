@@ -937,3 +937,87 @@ def test_a_sessions_jobs_are_base_jobs_and_take_the_listing_filters(recorder: Re
         "simulator,qpu.forte-1",
         "5",
     )
+
+
+# ---------------------------------------------------------------- every other operation
+
+CHARACTERIZATION_ID = "617a1f8b-59d4-435d-aa33-695433d7155e"
+#: IonQ's required set only (`timing.readout`, `timing.reset`, `fidelity.spam.median`),
+#: with the service's fractional seconds and a null standard error.
+CHARACTERIZATION = {
+    "id": CHARACTERIZATION_ID,
+    "date": "2026-09-01T00:00:00Z",
+    "backend": "qpu.forte-1",
+    "qubits": 36,
+    "connectivity": [[0, 1], [1, 2]],
+    "fidelity": {"spam": {"median": 0.9962, "stderr": None}},
+    "timing": {"readout": 0.00015, "reset": 0.00002},
+}
+CANCELED = {"id": SINGLE, "status": "canceled"}
+SESSION_BODY = SESSIONS["sessions"][0]
+
+# (name, method, path, IonQ-shaped answer, status, the generated call, the facade call)
+OTHER_OPERATIONS: list[Any] = [
+    ("whoami", "GET", "/whoami", {"key_id": CHARACTERIZATION_ID, "key_name": "laptop"}, 200),
+    ("characterizations", "GET", "/backends/qpu.forte-1/characterizations",
+     {"characterizations": [CHARACTERIZATION]}, 200),
+    ("characterization", "GET",
+     f"/backends/qpu.forte-1/characterizations/{CHARACTERIZATION_ID}", CHARACTERIZATION, 200),
+    ("create", "POST", "/jobs", CREATED, 201),
+    ("cancel", "PUT", f"/jobs/{SINGLE}/status/cancel", CANCELED, 200),
+    ("cancel_many", "PUT", "/jobs/status/cancel", {"ids": [SINGLE], "status": "canceled"}, 200),
+    ("delete", "DELETE", f"/jobs/{SINGLE}", {"id": SINGLE, "status": "deleted"}, 200),
+    ("delete_many", "DELETE", "/jobs", {"ids": [SINGLE], "status": "deleted"}, 200),
+    ("create_session", "POST", "/sessions", SESSION_BODY, 201),
+    ("get_session", "GET", f"/sessions/{SESSION}", SESSION_BODY, 200),
+    ("end_session", "POST", f"/sessions/{SESSION}/end",
+     {**SESSION_BODY, "active": False, "status": "ended", "ended_at": "2026-09-14T08:30:00Z"},
+     200),
+]  # fmt: skip
+
+
+def _call_facade(client: Any, name: str) -> Any:
+    """The facade method that sends operation `name`."""
+    calls: dict[str, Callable[[], Any]] = {
+        "whoami": lambda: client.whoami(),
+        "characterizations": lambda: list(client.backends.characterizations("qpu.forte-1")),
+        "characterization": lambda: client.backends.characterization(
+            "qpu.forte-1", CHARACTERIZATION_ID
+        ),
+        "create": lambda: client.jobs.create(Circuit(1).h(0), backend="simulator"),
+        "cancel": lambda: client.jobs.cancel(SINGLE),
+        "cancel_many": lambda: client.jobs.cancel_many([SINGLE]),
+        "delete": lambda: client.jobs.delete(SINGLE),
+        "delete_many": lambda: client.jobs.delete_many([SINGLE]),
+        "create_session": lambda: client.sessions.create(backend="qpu.forte-1"),
+        "get_session": lambda: client.sessions.get(SESSION),
+        "end_session": lambda: client.sessions.end(SESSION),
+    }
+    return calls[name]()
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "path", "answer", "status"),
+    OTHER_OPERATIONS,
+    ids=[op[0] for op in OTHER_OPERATIONS],
+)
+def test_every_other_operation_parses_an_ionq_shaped_answer(
+    name: str, method: str, path: str, answer: Any, status: int, recorder: Recorder
+) -> None:
+    """The facade reads IonQ's shape for each operation the tests above leave out: the
+    call is sent to IonQ's path, and what it returns carries the answer's values."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET" and request.url.path.endswith("/jobs"):
+            return json_response(200, {"jobs": [], "next": None})  # create's look-up, if any
+        return json_response(status, answer)
+
+    with make_client(router({(method, path): handle}), recorder) as client:
+        out = _call_facade(client, name)
+    assert f"{method} {path}" in paths(recorder)
+    first = out[0] if isinstance(out, list) else out
+    parsed = first.to_dict() if hasattr(first, "to_dict") else first
+    expected = answer["characterizations"][0] if name == "characterizations" else answer
+    for key in ("id", "key_name", "status", "ids", "qubits"):
+        if key in expected:
+            assert parsed[key] == expected[key], key
