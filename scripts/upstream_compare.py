@@ -105,10 +105,11 @@ class Difference:
 
 @dataclass(frozen=True)
 class Frame:
-    """A pair of schemas being compared, and the markers our one carries."""
+    """A pair of schemas being compared, which way they travel, and our one's markers."""
 
     loc: str
     pair: Pair
+    direction: Direction
     stricter: str | None
     differs: str | None
 
@@ -165,9 +166,6 @@ class UpstreamComparer(Comparer):
         super().__init__(ionq, align_path_names(ionq, ours))
         self.frames: list[Frame] = []
         self.constraining = False  # inside Comparer.constraints: x-ionq-stricter applies
-        # x-ionq-stricter also covers every other difference of a request schema (a field or
-        # variant ours does not take, an enum value ours refuses): all are stricter rules.
-        self.directions: list[Direction] = []
         self.differences: list[Difference] = []
         self.seen: set[tuple[Any, ...]] = set()
         self.examples: dict[str, tuple[str, Example]] = {}  # schema-level, met on the walk
@@ -189,15 +187,14 @@ class UpstreamComparer(Comparer):
         theirs, old_ref = _resolve(self.old, old_node)
         mine = _normalise(self.new, new_node)[0]
         pair = (old_ref, _resolve(self.new, new_node)[1])
-        self.frames.append(Frame(loc, pair, _marker(mine, STRICTER), _marker(mine, DIFFERS)))
-        self.directions.append(direction)
+        markers = _marker(mine, STRICTER), _marker(mine, DIFFERS)
+        self.frames.append(Frame(loc, pair, direction, *markers))
         try:
             if isinstance(theirs, dict) and "example" in theirs:
                 self.schema_example(loc, theirs["example"], new_node)
             super().schema(old_node, new_node, loc, direction, active)
         finally:
             self.frames.pop()
-            self.directions.pop()
 
     def schema_example(self, loc: str, value: Any, mine: Any) -> None:
         """Record an IonQ schema's ``example``, located where IonQ defines it, with ours."""
@@ -269,7 +266,10 @@ class UpstreamComparer(Comparer):
             return
         self.seen.add((op, *where, reason))
         accepted = next((f.differs for f in reversed(self.frames) if f.differs), None)
-        in_request = bool(self.directions) and self.directions[-1] == "request"
+        # x-ionq-stricter covers constraints anywhere, and every other difference of a
+        # request schema (a field or variant ours does not take, an enum value ours refuses):
+        # each is a request rule stricter than IonQ's.
+        in_request = bool(self.frames) and self.frames[-1].direction == "request"
         if accepted is None and (self.constraining or in_request):
             accepted = next((f.stricter for f in reversed(self.frames) if f.stricter), None)
         self.differences.append(Difference(op, location, reason, accepted))
