@@ -28,6 +28,7 @@ from ionq_client._exceptions import APIResponseValidationError
 __all__ = [
     "AGGREGATE",
     "HISTOGRAM_FORMATS",
+    "PROBABILITIES_V1",
     "PROBABILITY_FORMATS",
     "SHOTS_FORMATS",
     "Extra",

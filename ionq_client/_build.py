@@ -41,10 +41,12 @@ from ionq_api.types import UNSET, Response, Unset
 from ionq_client._artifacts import (
     AGGREGATE,
     HISTOGRAM_FORMATS,
+    PROBABILITIES_V1,
     PROBABILITY_FORMATS,
     SHOTS_FORMATS,
     check_include,
     pick,
+    read_aggregate,
     read_counts,
     read_probabilities,
     read_samples,
@@ -350,16 +352,17 @@ def is_ambiguous(exc: APIConnectionError | InternalServerError) -> bool:
 
 
 def legacy_states(probs: Probabilities) -> dict[int, float]:
-    """`{state: probability}` from `/results/probabilities` (decimal keys)."""
-    try:
-        return {int(k): float(v) for k, v in probs.additional_properties.items()}
-    except (TypeError, ValueError) as exc:
-        raise APIResponseValidationError(f"probabilities with a non-integer key: {exc}") from exc
+    """`{state: probability}` from `/results/probabilities`: the same content as the
+    `ionq.result.probabilities.json.v1` artifact, read by the same reader."""
+    return read_probabilities(PROBABILITIES_V1, probs.additional_properties)[0]
 
 
 def legacy_aggregate(probs: AggregatedProbabilities) -> dict[str, dict[int, float]]:
-    """`{child id: {state: probability}}` from `/results/probabilities/aggregated`."""
-    return {cid: legacy_states(p) for cid, p in probs.additional_properties.items()}
+    """`{child id: {state: probability}}` from `/results/probabilities/aggregated`: the
+    content of the aggregate artifact."""
+    return read_aggregate(
+        {cid: p.additional_properties for cid, p in probs.additional_properties.items()}
+    )
 
 
 def children_page_size(job: AnyJob) -> int:
