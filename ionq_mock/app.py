@@ -86,20 +86,6 @@ def _encode(payload: Any) -> bytes:
     return json.dumps(payload, ensure_ascii=True, separators=(",", ":")).encode()
 
 
-def _gate_count(body: Mapping[str, Any]) -> int:
-    program = body.get("input")
-    if not isinstance(program, Mapping):
-        return 0
-    entries = program.get("circuits")
-    if not isinstance(entries, list):
-        entries = [program]
-    return sum(
-        len(e["circuit"])
-        for e in entries
-        if isinstance(e, Mapping) and isinstance(e.get("circuit"), list)
-    )
-
-
 class MockApp:
     """The stateful IonQ v0.4 mock server as an ASGI application."""
 
@@ -345,7 +331,7 @@ class MockApp:
                     session_failure = (
                         f"session {session_id} runs on {session['backend']}, not {body['backend']}"
                     )
-        if _gate_count(body) > INLINE_GATES:
+        if lifecycle.gate_count(body) > INLINE_GATES:
             loop = asyncio.get_running_loop()
             analysis = await loop.run_in_executor(
                 self.executor, lifecycle.analyse, body, self.max_qubits

@@ -122,7 +122,7 @@ def bitstring(state: int, qubits: Sequence[int]) -> str:
     >>> bitstring(1, [0, 1])
     '10'
     """
-    return "".join("1" if (state >> q) & 1 else "0" for q in qubits)
+    return "".join(map(str, bits(state, qubits)))
 
 
 def _by_register(values: Mapping[str, float], regs: Registers) -> dict[str, dict[str, Any]]:

@@ -25,17 +25,10 @@ def job_filters(
     asked = _lower(query.get("session_id"))
     if session_id is not None and asked is not None and asked != session_id:
         return None
-    backends: set[str] | None = None
-    if query.get("backend"):
-        backends = {str(query["backend"])}
     targets = {t.strip() for t in str(query.get("target") or "").split(",") if t.strip()}
-    if targets:
-        backends = targets if backends is None else backends & targets
-    if backends is not None and not backends:
-        return None
     return {
         "status": query.get("status"),
-        "backends": sorted(backends) if backends is not None else None,
+        "backends": sorted(targets) if targets else None,
         "session_id": session_id or asked,
         "parent_job_id": _lower(query.get("parent_job_id")),
         "ids": [str(i).lower() for i in query.get("ids", [])],

@@ -80,6 +80,13 @@ def _entries(program: object) -> list[Mapping[str, Any]]:
     return [e for e in entries if isinstance(e, Mapping)]
 
 
+def gate_count(body: Mapping[str, Any]) -> int:
+    """How many gates a submission's circuits hold, whatever its shape."""
+    return sum(
+        len(e["circuit"]) for e in _entries(body.get("input")) if isinstance(e.get("circuit"), list)
+    )
+
+
 def _storable(seed: object) -> bool:
     return type(seed) is int and 0 <= seed <= MAX_SEED
 
@@ -90,8 +97,7 @@ def _fallback_stats(body: Mapping[str, Any]) -> tuple[int, int, int]:
     entries = _entries(program)
     widths = [e.get("qubits") or outer or 0 for e in entries]
     qubits = max([w for w in widths if type(w) is int] or [0])
-    gates = sum(len(e["circuit"]) for e in entries if isinstance(e.get("circuit"), list))
-    return qubits, len(entries), gates
+    return qubits, len(entries), gate_count(body)
 
 
 def _not_simulated(body: Mapping[str, Any], model: str) -> Analysis:

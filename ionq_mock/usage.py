@@ -184,13 +184,12 @@ def report(
     group_by: str,
     modality: str,
     covered: tuple[dt.date, dt.date],
-    period_format: str = "date-time",
 ) -> dict[str, Any]:
     """The `Usages` of `jobs` completed in [start, end) (end exclusive).
 
     `covered` is the range of days the mock has records for: periods outside it are left
-    out, so a report over centuries stays small. `period_format` "date" writes each
-    period's `from` as a date, "date-time" as midnight UTC.
+    out, so a report over centuries stays small. Each period's `from` is its midnight UTC
+    (the service's RFC 3339 date-times).
     """
     lo, hi = _midnight(start), _midnight(end)
     ran = [j for j in jobs if lo <= j.completed < hi]
@@ -204,7 +203,7 @@ def report(
         count, amount, time_us = _totals(members)
         usage_data.append(
             {
-                "from": begin.isoformat() if period_format == "date" else rfc3339(begin),
+                "from": rfc3339(begin),
                 "job_count": count,
                 "amount": amount,
                 "amount_unit": UNIT,
