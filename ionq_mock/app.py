@@ -30,8 +30,10 @@ from . import artifacts, catalog, clone, estimate, filters, formats, lifecycle, 
 from .auth import Keys, organization_id
 from .errors import ApiError, BadRequest
 from .faults import Faults
+from .leniency import Applied, Leniency
 from .lifecycle import Identity
 from .simulator import SimulationFailure, run_job
+from .simulator.jobs import run_qasm3
 from .store import Store, dumps, loads
 from .validation import BASE_PATH, Operation, Spec, check, parse_params
 
@@ -99,11 +101,15 @@ class MockApp:
         max_qubits: int = DEFAULT_MAX_QUBITS,
         spec: Mapping[str, Any] | None = None,
         workers: int = 2,
+        strict: bool = False,
     ) -> None:
         if job_duration < 0 or not math.isfinite(job_duration):
             raise ValueError("job_duration must be a finite number of seconds >= 0")
         self.keys = Keys(api_keys)
         self.spec = Spec(spec if spec is not None else load_spec())
+        # strict: no leniency rule applies; every deviation from openapi.yaml is a 400.
+        self.strict = strict
+        self.leniency = Leniency(self.spec, strict)
         self.store = Store(db_path)
         self.job_duration = job_duration
         self.faults = faults or Faults()
@@ -240,21 +246,54 @@ class MockApp:
             if 404 not in operation.statuses:
                 raise
             raise ApiError(404, f"not found: {error.message}") from None
-        query_values = parse_params(
-            operation.query_params,
-            parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True),
-        )
-        check(operation.query_validator, query_values, "query")
+        query_text = scope.get("query_string", b"").decode("latin-1")
+        raw_query = parse_qs(query_text, keep_blank_values=True)
+        query_values, applied = self.leniency.query(operation, raw_query)
         body = None
         if operation.body_validator is not None:
-            body = await self._body(operation, request_headers, receive)
+            body, read = await self._body(operation, request_headers, receive)
+            applied += read
+        elif self._has_body(request_headers):
+            # Read only when it matters: strict mode names the body's members in its 400.
+            raw = await self._read(request_headers, receive) if self.strict else b""
+            applied += self.leniency.unexpected_body(operation, raw)
+        if applied:
+            # Each rule applied, for the record (a request journal can show these).
+            logger.debug(
+                "leniency on %s %s: %s",
+                operation.method,
+                path,
+                ", ".join(f"{a.rule} {a.key}".rstrip() for a in applied),
+            )
         request = Request(identity, path_values, query_values, body)
         status, payload = await self.handlers[operation.operation_id](request)
         return status, payload, []
 
+    @staticmethod
+    def _has_body(headers: dict[bytes, bytes]) -> bool:
+        length = headers.get(b"content-length", b"0").strip()
+        return length not in (b"", b"0") or b"transfer-encoding" in headers
+
     async def _body(
         self, operation: Operation, headers: dict[bytes, bytes], receive: Receive
-    ) -> Any:
+    ) -> tuple[Any, list[Applied]]:
+        """The validated JSON body (None when absent and optional), and the rules applied."""
+        raw = await self._read(headers, receive)
+        if not raw:
+            if operation.body_required:
+                raise BadRequest("a JSON request body is required", [], "body")
+            return None, []
+        content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        applied = self.leniency.content_type(content_type)
+        try:
+            value = json.loads(raw, parse_constant=_reject_constant)
+        except (ValueError, RecursionError) as exc:
+            raise BadRequest(f"the request body is not valid JSON: {exc}", [], "body") from None
+        applied += self.leniency.body(operation, value)
+        return value, applied
+
+    async def _read(self, headers: dict[bytes, bytes], receive: Receive) -> bytes:
+        """The request body's bytes, at most MAX_BODY (413 beyond)."""
         length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > MAX_BODY:
             raise ApiError(413)
@@ -271,24 +310,7 @@ class MockApp:
                 raise ApiError(413)
             chunks.append(chunk)
             more = message.get("more_body", False)
-        raw = b"".join(chunks)
-        if not raw:
-            if operation.body_required:
-                raise BadRequest("a JSON request body is required", [], "body")
-            return None
-        content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
-        if content_type != b"application/json":
-            raise BadRequest(
-                "the request body must be sent as Content-Type: application/json",
-                ["content-type"],
-                "headers",
-            )
-        try:
-            value = json.loads(raw, parse_constant=_reject_constant)
-        except (ValueError, RecursionError) as exc:
-            raise BadRequest(f"the request body is not valid JSON: {exc}", [], "body") from None
-        check(operation.body_validator, value, "body")
-        return value
+        return b"".join(chunks)
 
     # ------------------------------------------------------------------ jobs
     def _render(self, row: Any, now: float, listing: bool = False) -> dict[str, Any]:
@@ -406,7 +428,9 @@ class MockApp:
         )
 
     def _existing(self, owner: str, ids: Sequence[str]) -> list[str]:
-        wanted = [i.lower() for i in ids]
+        """The canonical ids of a bulk request, each once, in the request's order; 404 if
+        any names no job of `owner` (bulk requests are all-or-nothing)."""
+        wanted = list(dict.fromkeys(i.lower() for i in ids))
         found = self.store.owned_ids(owner, wanted)
         missing = [i for i in wanted if i not in found]
         if missing:
@@ -515,16 +539,18 @@ class MockApp:
         )
         seed = row["seed"] if row["seed"] is not None else uuid.UUID(row["id"]).int % 2**32
         loop = asyncio.get_running_loop()
+        program, shots = loads(row["program"]), row["shots"]
         try:
-            [histogram] = await loop.run_in_executor(
-                self.executor,
-                run_job,
-                "ionq.circuit.v1",
-                loads(row["program"]),
-                row["shots"],
-                model,
-                seed,
-            )
+            if row["type"] == lifecycle.QASM3:
+                # An OpenQASM 3 job stores its outcomes with its registers' layout.
+                result = await loop.run_in_executor(
+                    self.executor, run_qasm3, program, shots, model, seed
+                )
+                stored: Any = result.stored()
+            else:
+                [stored] = await loop.run_in_executor(
+                    self.executor, run_job, "ionq.circuit.v1", program, shots, model, seed
+                )
         except SimulationFailure as failure:
             self.store.update_job(
                 row["owner"],
@@ -532,13 +558,30 @@ class MockApp:
                 {"failure": dumps(failure.as_failure()), "end_status": "failed"},
             )
             return
-        self.store.save_results({row["id"]: histogram})
+        self.store.save_results({row["id"]: stored})
+
+    @staticmethod
+    def _circuit_like(row: Any) -> bool:
+        """Jobs with probabilities and artifacts: circuits and OpenQASM 3 programs (not
+        quantum functions or QAOA jobs, whose results are in the job itself)."""
+        return row["type"] in (*lifecycle.CIRCUIT_TYPES, lifecycle.QASM3)
+
+    async def _probabilities(self, owner: str, row: Any) -> Any:
+        """A single circuit's v1 probabilities (an OpenQASM 3 job's over its qubits)."""
+        stored = await self._results(owner, row["id"])
+        if row["type"] == lifecycle.QASM3:
+            return artifacts.Qasm3Layout.from_stored(stored).qubit_probabilities()
+        return stored
 
     async def get_probabilities(self, request: Request) -> Response:
         row = self._job(request)
-        if not self._completed(row) or row["child_job_ids"] is not None:
+        if (
+            not self._completed(row)
+            or row["child_job_ids"] is not None
+            or not self._circuit_like(row)
+        ):
             raise ApiError(404, f"job {row['id']} has no probabilities (not completed)")
-        return 200, await self._results(request.owner, row["id"])
+        return 200, await self._probabilities(request.owner, row)
 
     async def get_aggregated(self, request: Request) -> Response:
         row = self._job(request)
@@ -556,14 +599,20 @@ class MockApp:
         row = self._job(request, full=True)
         wanted = str(request.path["artifact_id"]).lower()
         multi, sampled = row["child_job_ids"] is not None, row["shots"] is not None
-        format_id = artifacts.format_of(row["id"], wanted, multi, sampled)
+        format_id = artifacts.format_of(row["id"], wanted, multi, sampled, self._circuit_like(row))
         if format_id is None or not self._completed(row):
             raise ApiError(404, f"job {row['id']} has no artifact {wanted[:100]}")
         if format_id == artifacts.AGGREGATE_V1:
             return 200, await self._aggregate(request.owner, row)
-        probabilities = await self._results(request.owner, row["id"])
-        stats = loads(row["stats"]) or {}
-        regs = artifacts.registers(loads(row["program"]), int(stats.get("qubits") or 1))
+        stored = await self._results(request.owner, row["id"])
+        width: int | None = None
+        if row["type"] == lifecycle.QASM3:
+            layout = artifacts.Qasm3Layout.from_stored(stored)
+            probabilities, regs, width = layout.probabilities, layout.registers, layout.qubits
+        else:
+            stats = loads(row["stats"]) or {}
+            probabilities = stored
+            regs = artifacts.registers(loads(row["program"]), int(stats.get("qubits") or 1))
         build = functools.partial(
             artifacts.content,
             format_id,
@@ -571,6 +620,7 @@ class MockApp:
             row["shots"],
             regs,
             uuid.UUID(row["id"]).int,
+            width,
         )
         if (row["shots"] or 0) > INLINE_SHOTS:
             loop = asyncio.get_running_loop()
@@ -740,17 +790,20 @@ def create_app(
     faults: Faults | None = None,
     max_qubits: int = DEFAULT_MAX_QUBITS,
     spec: Mapping[str, Any] | None = None,
+    strict: bool = False,
 ) -> MockApp:
     """Build the mock server's ASGI app.
 
     >>> app = create_app(["my-key"], job_duration=0.1)
     >>> sorted(app.handlers)[:3]
-    ['cancelJob', 'cancelJobs', 'createJob']
+    ['cancelJob', 'cancelJobs', 'cloneJob']
 
     `db_path` None keeps everything in memory; a path stores it in SQLite (WAL). Jobs pass
     `submitted -> ready -> started -> completed` in `job_duration` seconds. `max_qubits`
     caps what the mock simulates (wider circuits fail with NotEnoughQubits). `spec` is the
-    OpenAPI document to serve (default: the packaged openapi.yaml).
+    OpenAPI document to serve (default: the packaged openapi.yaml). `strict` turns off the
+    leniency rules (ionq_mock/leniency.py): every request IonQ's service would accept only
+    by a rule, e.g. `"shots": "1000"`, is a 400 naming the key and the rule.
     """
     return MockApp(
         api_keys,
@@ -759,4 +812,5 @@ def create_app(
         faults=faults,
         max_qubits=max_qubits,
         spec=spec,
+        strict=strict,
     )

@@ -14,7 +14,16 @@ least significant bit), the job's shots and its width:
     aggregate v1       {child_job_id: {state: p}}     (multi-circuit parents)
 
 Bitstrings and bit arrays list a register's qubits in order, so `output_all` (every qubit)
-has qubit 0 first: state 1 on 2 qubits is "10". Pure functions: no HTTP, no storage.
+has qubit 0 first: state 1 on 2 qubits is "10".
+
+An OpenQASM 3 job's stored outcomes also carry its classical bits (`Qasm3Layout`): keys
+are outcomes whose bits 0..n-1 are the final state of the n qubits and bit n + i the
+program's classical bit i. Its v2 formats have `output_all` and then one register per
+classical register, named as the program names it, bits in index order (`c[0]` first),
+which is how qiskit-ionq reads `ionq.result.shots.json.v2` (`registers[name][index]`);
+its v1 formats (and /results/probabilities) keep only the qubits' part, as for a circuit.
+The shots of v1 and v2 come in the same order. A quantum function or a QAOA job has no
+artifacts. Pure functions: no HTTP, no storage.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ import math
 import random
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Final
 
 NAMESPACE: Final = uuid.UUID("9d3e7a41-52c8-4f0b-a6e1-3b8c5d2f7e90")
@@ -45,9 +55,12 @@ def artifact_id(job_id: str, format_id: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{job_id}/{format_id}"))
 
 
-def formats(multi: bool, sampled: bool) -> tuple[str, ...]:
+def formats(multi: bool, sampled: bool, circuit: bool = True) -> tuple[str, ...]:
     """The formats a completed job has: a multi-circuit parent only the aggregate; a
-    circuit its probabilities, and counts and shots when it was sampled (has `shots`)."""
+    circuit its probabilities, and counts and shots when it was sampled (has `shots`); a
+    job that is not a circuit (`circuit` False: a function) none."""
+    if not circuit:
+        return ()
     if multi:
         return (AGGREGATE_V1,)
     if sampled:
@@ -56,11 +69,18 @@ def formats(multi: bool, sampled: bool) -> tuple[str, ...]:
 
 
 def results(job_id: str, base_path: str, multi: bool, sampled: bool) -> dict[str, Any]:
-    """A completed job's `results`: the probabilities URL, then one descriptor per format."""
+    """A completed job's `results`: the legacy links, then one descriptor per format.
+
+    The links are the probabilities URL and, for a sampled circuit, `histogram` and `shots`
+    pointing at its v1 artifacts: qiskit-ionq reads per-shot memory from `shots.url`."""
     suffix = "/aggregated" if multi else ""
     out: dict[str, Any] = {
         "probabilities": {"url": f"{base_path}/jobs/{job_id}/results/probabilities{suffix}"}
     }
+    if sampled and not multi:
+        for link, format_id in (("histogram", HISTOGRAM_V1), ("shots", SHOTS_V1)):
+            artifact = artifact_id(job_id, format_id)
+            out[link] = {"url": f"{base_path}/jobs/{job_id}/artifacts/{artifact}"}
     for format_id in formats(multi, sampled):
         out[format_id] = {
             "id": artifact_id(job_id, format_id),
@@ -70,9 +90,11 @@ def results(job_id: str, base_path: str, multi: bool, sampled: bool) -> dict[str
     return out
 
 
-def format_of(job_id: str, wanted: str, multi: bool, sampled: bool) -> str | None:
+def format_of(
+    job_id: str, wanted: str, multi: bool, sampled: bool, circuit: bool = True
+) -> str | None:
     """The format of the job's artifact `wanted`, or None if the job has no such artifact."""
-    for format_id in formats(multi, sampled):
+    for format_id in formats(multi, sampled, circuit):
         if artifact_id(job_id, format_id) == wanted:
             return format_id
     return None
@@ -144,28 +166,67 @@ def shot_states(histogram: Mapping[str, int], seed: int) -> list[str]:
     return states
 
 
+def _low_bits(values: Mapping[str, Any], qubits: int) -> dict[str, Any]:
+    """Outcome-keyed values summed onto their qubits' part (bits 0..qubits-1), in order."""
+    mask = (1 << qubits) - 1
+    out: dict[int, Any] = {}
+    for state, value in values.items():
+        key = int(state) & mask
+        out[key] = out.get(key, 0) + value
+    return {str(k): v for k, v in sorted(out.items())}
+
+
+@dataclass(frozen=True)
+class Qasm3Layout:
+    """What an OpenQASM 3 job stores: outcome probabilities, its width, its registers."""
+
+    probabilities: dict[str, float]
+    qubits: int
+    registers: Registers
+
+    @classmethod
+    def from_stored(cls, stored: Mapping[str, Any]) -> Qasm3Layout:
+        """The layout from the stored JSON (see simulator.jobs.Qasm3Result.stored)."""
+        return cls(
+            dict(stored["probabilities"]),
+            int(stored["qubits"]),
+            {str(k): list(v) for k, v in stored["registers"].items()},
+        )
+
+    def qubit_probabilities(self) -> dict[str, float]:
+        """The v1 probabilities: over the final state of the qubits only."""
+        return _low_bits(self.probabilities, self.qubits)
+
+
 def content(
     format_id: str,
     probabilities: Mapping[str, float],
     shots: int | None,
     regs: Registers,
     seed: int,
+    qubits: int | None = None,
 ) -> Any:
     """An artifact's content in a single-circuit format; `shots` None (an exact result)
-    has only the probability formats. Unknown formats are a ValueError."""
+    has only the probability formats. `qubits` given: the keys are OpenQASM 3 outcomes
+    (see the module docstring) and the v1 formats keep bits 0..qubits-1. Unknown formats
+    are a ValueError."""
     if format_id == PROBABILITIES_V1:
-        return dict(probabilities)
+        return dict(probabilities) if qubits is None else _low_bits(probabilities, qubits)
     if format_id == PROBABILITIES_V2:
         return {"probabilities": {"registers": _by_register(probabilities, regs)}}
     if shots is None:
         raise ValueError(f"{format_id} needs a sampled job")
     histogram = counts(probabilities, shots)
     if format_id == HISTOGRAM_V1:
-        return histogram
+        return histogram if qubits is None else _low_bits(histogram, qubits)
     if format_id == HISTOGRAM_V2:
         return {"histogram": {"registers": _by_register(histogram, regs)}}
     if format_id == SHOTS_V1:
-        return shot_states(histogram, seed)
+        states = shot_states(histogram, seed)
+        if qubits is None:
+            return states
+        mask = (1 << qubits) - 1
+        return [str(int(state) & mask) for state in states]
     if format_id == SHOTS_V2:
         # One object per distinct state, shared by its shots (a million shots stay small).
         shared = {

@@ -3,11 +3,13 @@
     ionq-mock serve --host 127.0.0.1 --port 8000 --api-key KEY [--api-key KEY2 ...]
                     [--db PATH] [--job-duration S] [--max-qubits N]
                     [--fault 429=0.1 ...] [--fault-after-commit R] [--latency S]
-                    [--fault-seed N]
+                    [--fault-seed N] [--strict]
 
 Once listening it prints one line, `ionq-mock listening on http://HOST:PORT/v0.4`, with
 the real port when `--port 0` asked for a free one. Keys may also come from the
 environment variable IONQ_MOCK_API_KEYS (comma-separated), which keeps them out of `ps`.
+`--strict` turns off the leniency rules of IonQ's service (ionq_mock/leniency.py): a
+request accepted only by one is a 400 naming the key and the rule.
 """
 
 from __future__ import annotations
@@ -87,6 +89,12 @@ def main() -> None:
 @click.option("--retry-after", default=1, type=click.IntRange(min=0), help="429 Retry-After.")
 @click.option("--fault-seed", default=None, type=int, help="Seed for reproducible faults.")
 @click.option("--log-level", default="warning", show_default=True, help="uvicorn log level.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    default=False,
+    help="Accept only what openapi.yaml says: no leniency rules (each case is a 400 naming it).",
+)
 def serve(
     host: str,
     port: int,
@@ -100,6 +108,7 @@ def serve(
     retry_after: int,
     fault_seed: int | None,
     log_level: str,
+    strict: bool,
 ) -> None:
     """Serve the API under /v0.4 until interrupted."""
     keys = list(api_keys)
@@ -120,6 +129,7 @@ def serve(
             job_duration=job_duration,
             faults=fault_config,
             max_qubits=max_qubits,
+            strict=strict,
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc

@@ -7,8 +7,19 @@ index out of range, too many qubits for the backend, an unsupported gate...) is 
 anyway, as IonQ's service does, and fails at 20% with the real failure code. A dry run
 completes at once. Cancelling stores the time; nothing else is ever stored about status.
 
-Job types the simulator does not run (`ionq.qasm3.v1`, `quantum-function`,
-`qctrl.qaoa.v1`) are accepted the same way and fail with `PreflightError`.
+What each job type does here:
+
+- `ionq.circuit.v1`, `ionq.multi-circuit.v1`: checked now, simulated when a result is
+  first read (app.py), one child job per circuit of a multi-circuit job.
+- `ionq.qasm3.v1`: parsed now (simulator/qasm3.py; a parse error is `InvalidInput` naming
+  the line), its `stats` from the program; simulated when a result is first read.
+- `quantum-function` with a `hamiltonian-energy` function: evaluated now (it is small and
+  its `{value, variance}` are shown in the job itself), stored in the row's `results`,
+  shown once the job completes; it has no artifacts. Another function type, or
+  constraints with a penalty, or CVaR, fail with `PreflightError`.
+- `qctrl.qaoa.v1`: runs on Q-CTRL's optimizer with the user's Q-CTRL key, which the mock
+  cannot reach: it fails with `OptimizationError` (the optimization step is what cannot
+  run), its key never stored.
 """
 
 from __future__ import annotations
@@ -20,7 +31,10 @@ from typing import Any, Final
 
 from . import artifacts, catalog
 from .simulator import DEFAULT_SHOTS, SimulationFailure, validate
+from .simulator.hamiltonian import hamiltonian_energy
+from .simulator.jobs import parse_qasm3
 from .simulator.noise import SIMULATOR_MAX_QUBITS, noise_model
+from .simulator.program import Circuit
 from .store import dumps, loads
 
 READY_AT: Final = 0.2
@@ -28,6 +42,11 @@ STARTED_AT: Final = 0.5
 DEBIASING_MIN_SHOTS: Final = 500
 CIRCUIT_TYPES: Final = ("ionq.circuit.v1", "ionq.multi-circuit.v1")
 MULTI: Final = "ionq.multi-circuit.v1"
+QASM3: Final = "ionq.qasm3.v1"
+FUNCTION: Final = "quantum-function"
+QAOA: Final = "qctrl.qaoa.v1"
+# Characters of OpenQASM source per gate, to decide when a program is parsed off the loop.
+CHARS_PER_GATE: Final = 4
 MAX_SEED: Final = 2**63 - 1  # what SQLite's INTEGER holds
 
 
@@ -66,8 +85,10 @@ class Analysis:
     noise_model: str
     child_programs: list[dict[str, Any]]
     child_stats: list[dict[str, Any]]
-    # The job's `stats` when they are not the circuit counts (job types not simulated).
+    # The job's `stats` when they are not the circuit counts (functions).
     stats: dict[str, Any] | None = None
+    # Results computed at submission (a quantum function's `{value, variance}`).
+    results: dict[str, Any] | None = None
 
 
 def _entries(program: object) -> list[Mapping[str, Any]]:
@@ -80,8 +101,32 @@ def _entries(program: object) -> list[Mapping[str, Any]]:
     return [e for e in entries if isinstance(e, Mapping)]
 
 
+def _source(body: Mapping[str, Any]) -> str:
+    """The OpenQASM source a submission carries (a qasm3 job's or a function's ansatz)."""
+    program = body.get("input")
+    if not isinstance(program, Mapping):
+        return ""
+    if body.get("type") == QASM3:
+        data = program.get("data")
+        return data if isinstance(data, str) else ""
+    function = program.get("data")
+    inner = function.get("data") if isinstance(function, Mapping) else None
+    ansatz = inner.get("ansatz") if isinstance(inner, Mapping) else None
+    data = ansatz.get("data") if isinstance(ansatz, Mapping) else None
+    return data if isinstance(data, str) else ""
+
+
 def gate_count(body: Mapping[str, Any]) -> int:
-    """How many gates a submission's circuits hold, whatever its shape."""
+    """How many gates a submission's circuits hold, whatever its shape (for OpenQASM, an
+    estimate from the source's length): the server checks big ones off its event loop."""
+    if body.get("type") in (QASM3, FUNCTION):
+        program = body.get("input")
+        function = program.get("data") if isinstance(program, Mapping) else None
+        inner = function.get("data") if isinstance(function, Mapping) else None
+        terms = inner.get("hamiltonian") if isinstance(inner, Mapping) else None
+        # A Hamiltonian's terms each cost a pass over the state.
+        extra = 10 * len(terms) if isinstance(terms, list) else 0
+        return len(_source(body)) // CHARS_PER_GATE + extra
     return sum(
         len(e["circuit"]) for e in _entries(body.get("input")) if isinstance(e.get("circuit"), list)
     )
@@ -97,23 +142,72 @@ def _fallback_stats(body: Mapping[str, Any]) -> tuple[int, int, int]:
     entries = _entries(program)
     widths = [e.get("qubits") or outer or 0 for e in entries]
     qubits = max([w for w in widths if type(w) is int] or [0])
+    if body.get("type") in (QASM3, FUNCTION):  # gate_count is only an estimate for these
+        return qubits, len(entries), 0
     return qubits, len(entries), gate_count(body)
 
 
-def _not_simulated(body: Mapping[str, Any], model: str) -> Analysis:
-    """A job type the mock accepts and cannot run: it fails with PreflightError."""
-    kind = str(body.get("type"))
-    program = body.get("input")
-    stats: dict[str, Any] = {}
-    if kind == "ionq.qasm3.v1":
-        qubits = program.get("qubits") if isinstance(program, Mapping) else None
-        stats = {"qubits": qubits if type(qubits) is int else 0, "circuits": 1}
+def _qaoa(model: str) -> Analysis:
+    """A Q-CTRL QAOA job: accepted, and failed (the mock cannot reach Q-CTRL)."""
     failure = {
-        "code": "PreflightError",
-        "message": f"this mock cannot run {kind} jobs yet; it simulates"
-        f" {' and '.join(CIRCUIT_TYPES)} only",
+        "code": "OptimizationError",
+        "message": "qctrl.qaoa.v1 jobs run on Q-CTRL's QAOA optimizer with your Q-CTRL"
+        " credentials; this mock cannot reach Q-CTRL, so the optimization cannot run here",
     }
-    return Analysis(0, 0, 0, 0, failure, model, [], [], stats)
+    return Analysis(0, 0, 0, 0, failure, model, [], [], {})
+
+
+def _function_failure(code: str, message: str, model: str) -> Analysis:
+    return Analysis(0, 0, 0, 0, {"code": code, "message": message}, model, [], [], {})
+
+
+def _quantum_function(body: Mapping[str, Any], model: str, limit: int) -> Analysis:
+    """A quantum function: a `hamiltonian-energy` one is evaluated now."""
+    program = body.get("input")
+    function = program.get("data") if isinstance(program, Mapping) else None
+    kind = function.get("type") if isinstance(function, Mapping) else None
+    if not isinstance(function, Mapping) or kind != "hamiltonian-energy":
+        found = kind if kind is not None else (program or {}).get("type")
+        return _function_failure(
+            "PreflightError",
+            f"this mock evaluates hamiltonian-energy quantum functions only, not {found!r}",
+            model,
+        )
+    data = function.get("data")
+    if not isinstance(data, Mapping):
+        return _function_failure("InvalidInput", "input.data.data must be an object", model)
+    penalty = data.get("penalty") or 0
+    constrained = data.get("linear_constraints") or data.get("quadratic_constraints")
+    if constrained and penalty:
+        return _function_failure(
+            "PreflightError", "this mock does not evaluate constraint penalties", model
+        )
+    if data.get("cvar_alpha") not in (None, 1):
+        return _function_failure("PreflightError", "this mock does not evaluate CVaR", model)
+    try:
+        seed = (body.get("noise") or {}).get("seed")
+        energy = hamiltonian_energy(
+            data,
+            program.get("params") if isinstance(program, Mapping) else None,
+            body.get("shots", DEFAULT_SHOTS),
+            model,
+            seed if _storable(seed) else None,
+            limit,
+        )
+    except SimulationFailure as failure:
+        return Analysis(0, 0, 0, 0, failure.as_failure(), model, [], [], {})
+    return Analysis(
+        energy.qubits,
+        1,
+        energy.gates_1q,
+        energy.gates_2q,
+        None,
+        model,
+        [],
+        [],
+        {},
+        energy.results(),
+    )
 
 
 def _children(program: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -141,8 +235,11 @@ def analyse(body: Mapping[str, Any], max_qubits: int) -> Analysis:
         model = (body.get("noise") or {}).get("model", "ideal")
     else:
         model = backend.noise_model
-    if body.get("type") not in CIRCUIT_TYPES:
-        return _not_simulated(body, str(model))
+    kind = body.get("type")
+    if kind == QAOA:
+        return _qaoa(str(model))
+    if kind not in (*CIRCUIT_TYPES, QASM3, FUNCTION):
+        return _function_failure("PreflightError", f"this mock cannot run {kind} jobs", str(model))
     program = body["input"]
     multi = body["type"] == MULTI
     children = _children(program) if multi and isinstance(program, Mapping) else []
@@ -163,7 +260,14 @@ def analyse(body: Mapping[str, Any], max_qubits: int) -> Analysis:
                 f"settings.error_mitigation.debiasing needs at least {DEBIASING_MIN_SHOTS}"
                 f" shots; the job has {shots}",
             )
-        circuits = validate(body["type"], program, shots, model)
+        if kind == FUNCTION:
+            return _quantum_function(body, str(model), limit)
+        if kind == QASM3:
+            validate("ionq.circuit.v1", {"circuit": []}, shots, model)  # shots and model
+            parsed = parse_qasm3(program, limit)
+            circuits = [Circuit(None, parsed.qubits, (), parsed.gates_1q, parsed.gates_2q)]
+        else:
+            circuits = validate(body["type"], program, shots, model)
         # The simulator checks its own ceiling; the backend's count and the server's
         # configured simulation limit may be lower.
         for index, circuit in enumerate(circuits):
@@ -272,7 +376,7 @@ def job_rows(
         "shots": None if ideal else shots,
         "noise": dumps(noise) if noise is not None else None,
         "seed": seed if _storable(seed := (noise or {}).get("seed")) else None,
-        "results": None,
+        "results": dumps(analysis.results) if analysis.results is not None else None,
         "estimated_cost": cost,
     }
     rows = [
@@ -346,8 +450,14 @@ def render(row: sqlite3.Row, now: float, base_path: str, project_id: str) -> dic
         "results": None,
     }
     if state == "completed" and runs:
-        multi, sampled = row["child_job_ids"] is not None, row["shots"] is not None
-        job["results"] = artifacts.results(row["id"], base_path, multi, sampled)
+        if row["type"] == FUNCTION:
+            # A listing's narrow row has them as `function_results`, a full row as `results`.
+            # (`in` on a sqlite3.Row looks at its values, hence keys().)
+            key = "function_results" if "function_results" in row.keys() else "results"  # noqa: SIM118
+            job["results"] = loads(row[key])
+        elif row["type"] in (*CIRCUIT_TYPES, QASM3):
+            multi, sampled = row["child_job_ids"] is not None, row["shots"] is not None
+            job["results"] = artifacts.results(row["id"], base_path, multi, sampled)
     if row["shots"] is not None:
         job["shots"] = row["shots"]
     if row["noise"] is not None:

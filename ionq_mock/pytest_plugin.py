@@ -8,7 +8,14 @@ pytest with `-p ionq_mock.pytest_plugin`), then:
         ...
 
 Each test gets a fresh server with empty state. Override the `ionq_mock_options` fixture
-(a dict of `MockServer` keyword arguments) to change keys, job duration or faults.
+(a dict of `MockServer` keyword arguments) to change keys, job duration, faults, or
+`strict`: with `"strict": True` the mock applies none of IonQ's service's leniency rules,
+so a request your client gets through only by one (e.g. `"shots": "1000"`) is a 400
+naming the key and the rule:
+
+    @pytest.fixture
+    def ionq_mock_options():
+        return {"api_keys": ["test-key"], "job_duration": 0.05, "strict": True}
 """
 
 from __future__ import annotations
@@ -23,7 +30,8 @@ from .testing import MockServer
 
 @pytest.fixture
 def ionq_mock_options() -> dict[str, Any]:
-    """Keyword arguments for the `ionq_mock_server` fixture's `MockServer`."""
+    """Keyword arguments for the `ionq_mock_server` fixture's `MockServer` (`api_keys`,
+    `job_duration`, `faults`, `max_qubits`, `db_path`, `strict`)."""
     return {"api_keys": ["test-key"], "job_duration": 0.05}
 
 

@@ -70,11 +70,13 @@ CREATE TABLE IF NOT EXISTS sessions (
 CREATE INDEX IF NOT EXISTS sessions_owner ON sessions (owner, id);
 """
 
-# The columns a job listing needs: never the program or the results, which may be large.
+FUNCTION_RESULTS: Final = "CASE WHEN type = 'quantum-function' THEN results END AS function_results"
+# The columns a job listing needs: never the program or a circuit's results, which may be
+# large; a quantum function's results (`{value, variance}`) are part of the job's JSON.
 JOB_COLUMNS: Final = (
     "id, owner, type, backend, name, metadata, parent_job_id, session_id, child_job_ids,"
     " dry_run, submitted_at, ready_at, started_at, end_at, end_status, runs, canceled_at,"
-    " failure, settings, stats, shots, noise, estimated_cost, version"
+    " failure, settings, stats, shots, noise, estimated_cost, version, " + FUNCTION_RESULTS
 )
 
 # What a listing reads per job: enough to derive the status and to find the job's rendering

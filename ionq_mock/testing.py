@@ -41,6 +41,8 @@ class MockServer:
 
     `base_url` is `http://127.0.0.1:<port>/v0.4`; `api_key` is the first key; `app` is the
     running `MockApp` (its `store` and `faults` can be inspected or changed by tests).
+    `strict=True` turns off the leniency rules (see `create_app`): what IonQ's service
+    accepts only by a rule, e.g. `"shots": "1000"`, is a 400 naming the key and the rule.
     """
 
     def __init__(
@@ -53,6 +55,7 @@ class MockServer:
         max_qubits: int = DEFAULT_MAX_QUBITS,
         host: str = "127.0.0.1",
         port: int = 0,
+        strict: bool = False,
     ) -> None:
         self.api_keys = list(api_keys)
         self.app: MockApp = create_app(
@@ -61,6 +64,7 @@ class MockServer:
             job_duration=job_duration,
             faults=faults,
             max_qubits=max_qubits,
+            strict=strict,
         )
         self.host = host
         self.port = port

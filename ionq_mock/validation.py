@@ -8,6 +8,7 @@ they do in the spec.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,9 @@ from .errors import BadRequest
 BASE_PATH: Final = "/v0.4"
 METHODS: Final = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _INTEGER = re.compile(r"-?[0-9]+")
+# A number as JSON writes it; other spellings ("+5", " 5", "1_000", "inf") are not the
+# spec's and are left to the leniency rules (ionq_mock/leniency.py) or the validator.
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 
 
 @dataclass
@@ -46,6 +50,7 @@ class Operation:
     query_validator: Any
     body_validator: Any | None
     body_required: bool
+    body_schema: Mapping[str, Any] | None = None
     statuses: frozenset[int] = field(default_factory=frozenset)
 
 
@@ -127,11 +132,13 @@ class Spec:
 
         body_validator = None
         body_required = False
+        body_schema = None
         request_body = op.get("requestBody")
         if request_body is not None:
             request_body = _resolve(spec, request_body)
             media = request_body.get("content", {}).get("application/json", {})
-            body_validator = _validator(spec, media.get("schema", {}))
+            body_schema = media.get("schema", {})
+            body_validator = _validator(spec, body_schema)
             body_required = bool(request_body.get("required"))
         security = op.get("security", default_security)
         return Operation(
@@ -145,6 +152,7 @@ class Spec:
             query_validator=_validator(spec, _params_schema(query_params)),
             body_validator=body_validator,
             body_required=body_required,
+            body_schema=body_schema,
             statuses=frozenset(int(s) for s in op.get("responses", {}) if s.isdigit()),
         )
 
@@ -168,11 +176,9 @@ def _coerce(kind: str | None, text: str) -> Any:
     """
     if kind in ("integer", "number") and _INTEGER.fullmatch(text):
         return int(text)
-    if kind == "number":
-        try:
-            return float(text)
-        except ValueError:
-            return text
+    if kind == "number" and _NUMBER.fullmatch(text):
+        value = float(text)
+        return value if math.isfinite(value) else text
     if kind == "boolean" and text in ("true", "false"):
         return text == "true"
     return text
@@ -192,15 +198,16 @@ def parse_params(params: Iterable[Param], raw: Mapping[str, list[str]]) -> dict[
     return values
 
 
-def _kind_name(error: Any) -> str:
+def kind_name(error: Any) -> str:
+    """The keyword a jsonschema-rs error is about (`type`, `required`, `oneOf`...)."""
     return str(getattr(error.kind, "name", ""))
 
 
 def _wrong_branch(error: Any) -> bool:
-    return _kind_name(error) in ("const", "enum")
+    return kind_name(error) in ("const", "enum")
 
 
-def _best(errors: list[Any]) -> list[Any]:
+def _expand(errors: Iterable[Any]) -> list[Any]:
     """Expand oneOf/anyOf failures into the errors of the branch the value most resembles.
 
     The branch whose failures are not about a tag (`const`/`enum`, e.g. `gate` or `type`)
@@ -210,25 +217,25 @@ def _best(errors: list[Any]) -> list[Any]:
     out: list[Any] = []
     for error in errors:
         context = (
-            getattr(error.kind, "context", None)
-            if _kind_name(error)
-            in (
-                "oneOf",
-                "anyOf",
-            )
-            else None
+            getattr(error.kind, "context", None) if kind_name(error) in ("oneOf", "anyOf") else None
         )
         if not context:
             out.append(error)
             continue
         branch = min(context, key=lambda errs: (sum(map(_wrong_branch, errs)), len(errs)))
-        out.extend(_best(list(branch)) if branch else [error])
+        out.extend(_expand(list(branch)) if branch else [error])
     return out
 
 
-def _keys(error: Any) -> list[str]:
+def best_errors(validator: Any, value: Any) -> list[Any]:
+    """The errors of an invalid `value`, oneOf/anyOf resolved to the branch meant."""
+    return _expand(validator.iter_errors(value))
+
+
+def error_keys(error: Any) -> list[str]:
+    """The dotted keys one error is about (a missing property's own key, for `required`)."""
     path = [str(p) for p in error.instance_path]
-    name = _kind_name(error)
+    name = kind_name(error)
     if name == "required":
         return [".".join([*path, str(error.kind.property)])]
     if name in ("additionalProperties", "unevaluatedProperties"):
@@ -240,7 +247,7 @@ def _keys(error: Any) -> list[str]:
 MAX_MESSAGE = 300
 
 
-def _shorten(text: str, limit: int = MAX_MESSAGE) -> str:
+def shorten(text: str, limit: int = MAX_MESSAGE) -> str:
     """Cut the middle of a long message: validator messages quote the offending value,
     which may be a 40,000-character metadata value or a 10 MB circuit."""
     if len(text) <= limit:
@@ -249,17 +256,24 @@ def _shorten(text: str, limit: int = MAX_MESSAGE) -> str:
     return f"{text[:half]}…{text[-half:]}"
 
 
-def check(validator: Any, value: Any, source: str) -> None:
-    """Raise BadRequest naming every offending key, or return if `value` is valid."""
-    if validator.is_valid(value):
-        return
-    errors = _best(list(validator.iter_errors(value)))
+def bad_request(errors: Sequence[Any], source: str, also: Sequence[str] = ()) -> BadRequest:
+    """The 400 naming every offending key of `errors` (and the keys `also`), its message
+    the first error's."""
     keys: list[str] = []
     for error in errors:
-        for key in _keys(error):
+        for key in error_keys(error):
             if key not in keys:
                 keys.append(key)
     first = errors[0] if errors else None
     where = f'"{keys[0]}": ' if keys and keys[0] else ""
-    message = _shorten(f"{where}{first.message}") if first is not None else "invalid request"
-    raise BadRequest(message, [k for k in keys if k] if any(keys) else [], source)
+    message = shorten(f"{where}{first.message}") if first is not None else "invalid request"
+    named = [k for k in keys if k]
+    named += [k for k in also if k and k not in named]
+    return BadRequest(message, named, source)
+
+
+def check(validator: Any, value: Any, source: str) -> None:
+    """Raise BadRequest naming every offending key, or return if `value` is valid."""
+    if validator.is_valid(value):
+        return
+    raise bad_request(best_errors(validator, value), source)

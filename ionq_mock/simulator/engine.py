@@ -22,6 +22,7 @@ memory bandwidth times the number of passes. Three things keep the passes few an
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import threading
@@ -66,7 +67,7 @@ class Op:
         return controlled(self.matrix, len(self.controls)) if self.controls else self.matrix
 
 
-def _apply_to_axes(tensor: Matrix, matrix: Matrix, axes: list[int]) -> Matrix:
+def apply_to_axes(tensor: Matrix, matrix: Matrix, axes: list[int]) -> Matrix:
     """Small-tensor helper: `matrix` (kron order over `axes`) applied to those axes."""
     k = len(axes)
     m = matrix.reshape((2,) * (2 * k))
@@ -121,7 +122,7 @@ def _block(qubits: list[int], members: list[Op]) -> Op:
     # Columns of the identity, as a tensor: k qubit axes, then one axis for the column.
     u = np.eye(dim, dtype=np.complex128).reshape((2,) * k + (dim,))
     for op in members:
-        u = _apply_to_axes(u, op.full_matrix(), [qubits.index(q) for q in op.qubits])
+        u = apply_to_axes(u, op.full_matrix(), [qubits.index(q) for q in op.qubits])
     return Op(tuple(qubits), np.ascontiguousarray(u.reshape(dim, dim)))
 
 
@@ -166,6 +167,30 @@ class StateVector:
         else:
             axes = [n - 1 - t for t in op.targets]
         _apply_in_chunks(tensor, op.matrix, axes)
+
+    def copy(self) -> StateVector:
+        """An independent copy (a branch of a mid-circuit measurement)."""
+        return StateVector.from_amplitudes(self._buf)
+
+    def _split(self, q: int) -> Matrix:
+        """The amplitudes as (high bits, bit q, low bits): a view, axis 1 is qubit q."""
+        return self._buf.reshape(1 << (self.n - 1 - q), 2, 1 << q)
+
+    def probability_of_one(self, q: int) -> float:
+        """The probability that measuring qubit q gives 1."""
+        ones = self._split(q)[:, 1, :]
+        return float(np.vdot(ones, ones).real)
+
+    def collapse(self, q: int, outcome: int, probability: float) -> None:
+        """Project qubit q onto `outcome` (seen with `probability`) and renormalise."""
+        view = self._split(q)
+        view[:, 1 - outcome, :] = 0.0
+        self._buf *= 1.0 / np.sqrt(probability)
+
+    def flip(self, q: int) -> None:
+        """Apply X to qubit q (a reset's correction after measuring 1)."""
+        view = self._split(q)
+        view[:, [0, 1], :] = view[:, [1, 0], :]
 
     def probabilities(self) -> Probabilities:
         """|amplitude|^2 indexed by basis state; this consumes the state (memory is reused).
@@ -249,6 +274,13 @@ def _apply_in_chunks(tensor: Matrix, matrix: Matrix, axes: list[int]) -> None:
     pool, _ = _runtime()
     for future in [pool.submit(work, lane, lanes) for lane in range(lanes)]:
         future.result()
+
+
+def blas_on_one_thread() -> contextlib.AbstractContextManager[object]:
+    """The context every run applies ops in: BLAS held to one thread (see above)."""
+    _, controller = _runtime()
+    limited: contextlib.AbstractContextManager[object] = controller.limit(limits=1, user_api="blas")
+    return limited
 
 
 def simulate(n: int, ops: list[Op]) -> Probabilities:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Final
 
 import numpy as np
 
-from . import noise
+from . import dynamic, noise, qasm3
 from .engine import Probabilities, simulate
 from .errors import SimulationFailure
 from .program import Circuit, parse_job
+
+QASM3: Final = "ionq.qasm3.v1"
+ALL_QUBITS: Final = "output_all"
 
 # Probabilities below this are left out of histograms: amplitudes that are exactly zero in
 # exact arithmetic come out of the floating point as about 1e-16 (probability 1e-32), and a
@@ -99,3 +103,75 @@ def run_job(
             dict(zip(map(str, states.tolist()), (counts / n_shots).tolist(), strict=True))
         )
     return results
+
+
+def parse_qasm3(job_input: object, max_qubits: int = noise.SIMULATOR_MAX_QUBITS) -> qasm3.Program:
+    """An `ionq.qasm3.v1` input (`{data, qubits?}`) parsed, or a SimulationFailure."""
+    if not isinstance(job_input, Mapping):
+        raise SimulationFailure("InvalidInput", "'input' must be an object")
+    return qasm3.parse_program(job_input.get("data"), job_input.get("qubits"), max_qubits)
+
+
+@dataclass(frozen=True)
+class Qasm3Result:
+    """An OpenQASM 3 job's outcomes: `probabilities` keyed by decimal outcome (bits
+    0..qubits-1 the final state of every qubit, bit qubits + i the classical bit i), and
+    the bit positions of each register in those outcomes (`output_all` first)."""
+
+    probabilities: dict[str, float]
+    qubits: int
+    registers: dict[str, list[int]]
+
+    def stored(self) -> dict[str, Any]:
+        """The JSON the server keeps."""
+        return {
+            "probabilities": self.probabilities,
+            "qubits": self.qubits,
+            "registers": self.registers,
+        }
+
+
+def run_qasm3(
+    job_input: Mapping[str, Any],
+    shots: int | None = None,
+    noise_model: str = "ideal",
+    seed: int | None = None,
+) -> Qasm3Result:
+    """Run an `ionq.qasm3.v1` job. `ideal` gives the exact distribution of outcomes; another
+    model samples `shots` shots (each shot's mid-circuit outcomes drawn in turn, see
+    dynamic.py) and applies its errors to every recorded bit.
+
+    >>> r = run_qasm3({"data": "OPENQASM 3.0; qubit[1] q; bit[1] c; x q[0]; reset q[0];"
+    ...                        " c[0] = measure q[0];"})
+    >>> r.probabilities, r.registers
+    ({'0': 1.0}, {'output_all': [0], 'c': [1]})
+    """
+    model = noise.noise_model(noise_model)
+    program = parse_qasm3(job_input, model.max_qubits)
+    n = program.qubits
+    registers = {ALL_QUBITS: list(range(n))}
+    registers.update(
+        {
+            name: [n + c for c in bits]
+            for name, bits in program.registers.items()
+            if name != ALL_QUBITS
+        }
+    )
+    try:
+        if model.name == "ideal":
+            exact = dynamic.exact_outcomes(program)
+            probs = {str(k): v for k, v in exact.items()}
+        else:
+            n_shots = noise.check_shots(shots)
+            rng = np.random.default_rng(noise.check_seed(seed))
+            outcomes = dynamic.sampled_outcomes(program, n_shots, rng)
+            noise.corrupt(
+                outcomes, n + program.clbits, rng, model, program.gates_1q, program.gates_2q
+            )
+            states, counts = np.unique(outcomes, return_counts=True)
+            probs = dict(zip(map(str, states.tolist()), (counts / n_shots).tolist(), strict=True))
+    except SimulationFailure:
+        raise
+    except (MemoryError, FloatingPointError, ValueError) as exc:
+        raise SimulationFailure("SimulationError", f"simulation failed: {exc!r}") from exc
+    return Qasm3Result(probs, n, registers)

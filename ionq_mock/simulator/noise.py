@@ -113,20 +113,32 @@ def sample(
     The draws are made in a fixed order, so a seeded `rng` gives the same shots every time.
     """
     size = probs.shape[0]
-    n = size.bit_length() - 1
     cdf = np.cumsum(probs)
     outcomes = np.searchsorted(cdf, rng.random(shots) * cdf[-1], side="right")
     np.minimum(outcomes, size - 1, out=outcomes)  # a draw of exactly cdf[-1]
+    return corrupt(outcomes.astype(np.int64), size.bit_length() - 1, rng, model, gates_1q, gates_2q)
+
+
+def corrupt(
+    outcomes: npt.NDArray[np.int64],
+    width: int,
+    rng: np.random.Generator,
+    model: NoiseModel,
+    gates_1q: int = 0,
+    gates_2q: int = 0,
+) -> npt.NDArray[np.int64]:
+    """Apply the model's errors to ideal outcomes of `width` measured bits, in place: a
+    failed shot becomes uniformly random, then each bit flips with the readout rate."""
+    shots = int(outcomes.shape[0])
     keep = model.ideal_shot_probability(gates_1q, gates_2q)
     if keep < 1.0:
-        failed = rng.random(shots) >= keep
-        outcomes[failed] = rng.integers(0, size, size=int(failed.sum()))
+        failed: npt.NDArray[np.bool_] = rng.random(shots) >= keep
+        outcomes[failed] = rng.integers(0, 1 << width, size=int(failed.sum()), dtype=np.int64)
     if model.readout > 0.0:
-        for q in range(n):
+        for q in range(width):
             flips = rng.random(shots) < model.readout
             outcomes[flips] ^= 1 << q
-    result: npt.NDArray[np.int64] = outcomes.astype(np.int64)
-    return result
+    return outcomes
 
 
 def frequencies(outcomes: npt.NDArray[np.int64], size: int) -> Probabilities:

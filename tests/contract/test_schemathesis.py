@@ -29,8 +29,10 @@ class Swappable:
     @staticmethod
     def fresh() -> MockApp:
         # Jobs complete at once, so probabilities are reachable through the links; circuits
-        # are capped at 12 qubits so fuzzed programs stay cheap to simulate.
-        return create_app([KEY], job_duration=0.0, max_qubits=12)
+        # are capped at 12 qubits so fuzzed programs stay cheap to simulate. Strict: the
+        # contract is openapi.yaml itself, and the default mode's leniency rules (which
+        # accept e.g. "shots": "5", as IonQ's service does) would accept its negative data.
+        return create_app([KEY], job_duration=0.0, max_qubits=12, strict=True)
 
     def reset(self) -> None:
         self.inner.close()

@@ -62,10 +62,15 @@ def bell() -> Any:
 def test_a_sampled_job_lists_every_format(bell: Any) -> None:
     _, job = bell
     assert job["status"] == "completed"
-    assert list(job["results"]) == ["probabilities", *SAMPLED_FORMATS]
+    assert list(job["results"]) == ["probabilities", "histogram", "shots", *SAMPLED_FORMATS]
     assert job["results"]["probabilities"] == {
         "url": f"/v0.4/jobs/{job['id']}/results/probabilities"
     }
+    # The legacy links of a sampled job point at its v1 artifacts (qiskit-ionq reads
+    # per-shot memory from `shots.url`).
+    for link, format_id in (("histogram", artifacts.HISTOGRAM_V1), ("shots", artifacts.SHOTS_V1)):
+        artifact_id = job["results"][format_id]["id"]
+        assert job["results"][link] == {"url": f"/v0.4/jobs/{job['id']}/artifacts/{artifact_id}"}
 
 
 def test_probability_formats(bell: Any) -> None:

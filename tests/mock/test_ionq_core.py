@@ -288,9 +288,13 @@ ARTIFACT_MODELS: dict[str, Any] = {
     "ionq.result.shots.json.v2": IonqResultShotsJsonV2,
     "ionq.result.probabilities-aggregate.json.v1": IonqResultProbabilitiesAggregateJsonV1,
 }
-NOT_RUN: list[tuple[dict[str, Any], Any]] = [
-    ({"type": "ionq.qasm3.v1", "input": {"data": "OPENQASM 3.0;"}}, SingleCircuitJob),
-    ({"type": "quantum-function", "input": {"type": "x", "data": {}}}, QuantumFunctionJob),
+# Job types the mock accepts and fails, with the code they fail with.
+NOT_RUN: list[tuple[dict[str, Any], Any, str]] = [
+    (
+        {"type": "quantum-function", "input": {"type": "x", "data": {}}},
+        QuantumFunctionJob,
+        "PreflightError",
+    ),
     (
         {
             "type": "qctrl.qaoa.v1",
@@ -298,6 +302,7 @@ NOT_RUN: list[tuple[dict[str, Any], Any]] = [
             "external_settings": {"api_credentials": "k"},
         },
         QaoaJob,
+        "OptimizationError",
     ),
 ]
 
@@ -311,9 +316,11 @@ def raw(client: AuthenticatedClient, path: str, **params: Any) -> Any:
 
 def check_results(job: dict[str, Any]) -> dict[str, ArtifactDescriptor]:
     """Every format-keyed entry of `results` as ionq-core's descriptor (the legacy URL
-    entry, which ionq-core's results model does not know, aside)."""
+    entries, which ionq-core's results model does not know, aside)."""
     entries = dict(job["results"])
     assert set(entries.pop("probabilities")) == {"url"}
+    for link in ("histogram", "shots"):
+        assert set(entries.pop(link, {"url": ""})) == {"url"}
     return {name: ArtifactDescriptor.from_dict(entry) for name, entry in entries.items()}
 
 
@@ -431,12 +438,12 @@ def test_every_answer_parses_as_ionq_models(connect: Connect) -> None:
         assert isinstance(document, FormatSchemaDocument)
         assert document.id == format_id
 
-    for program, model in NOT_RUN:
+    for program, model, code in NOT_RUN:
         created = client.get_httpx_client().post("/jobs", json={"backend": "simulator", **program})
         assert created.status_code == 201
         with pytest.raises(JobFailedError) as failed:
             wait_for_job(client, created.json()["id"], poll_interval=POLL, timeout=10)
         assert isinstance(failed.value.failure, Failure)
-        assert failed.value.failure.code == "PreflightError"
+        assert failed.value.failure.code == code
         parsed = model.from_dict(raw(client, f"/jobs/{created.json()['id']}"))
         assert parsed.status == "failed"

@@ -16,7 +16,7 @@ def test_all_is_sorted_and_importable() -> None:
         assert getattr(sim, name) is not None
 
 
-@pytest.mark.parametrize("module", ["errors", "jobs"])
+@pytest.mark.parametrize("module", ["errors", "jobs", "qasm3", "hamiltonian"])
 def test_docstring_examples(module: str) -> None:
     result = doctest.testmod(importlib.import_module(f"ionq_mock.simulator.{module}"))
     assert result.attempted > 0

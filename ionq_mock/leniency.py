@@ -1,0 +1,421 @@
+"""What IonQ's service accepts beyond `openapi.yaml`, as named rules, and `--strict`.
+
+IonQ's service is a hapi server validating with Joi, and the published clients rely on
+Joi's and hapi's defaults. Each default the mock reproduces is a `Rule` here, with the
+client that needs it (the evidence is in docs/mock-server.md):
+
+    numeric-string           "1000" where a number is wanted is read as 1000 (Joi `convert`)
+    boolean-string           "true"/"false" (any case) where a boolean is wanted (Joi)
+    null-optional            null for an optional field that may not be null: absent
+    unknown-field            an undeclared top-level field of a request body: dropped
+                             (openapi.yaml allows it too, so also in strict mode)
+    missing-content-type     a body with no Content-Type is read as JSON (hapi's default)
+    unexpected-body          a body on an operation that takes none is ignored (hapi)
+    unknown-query-parameter  an undeclared query parameter is ignored
+
+Default mode applies them and records each as an `Applied` (rule id, dotted key), so a
+request journal can show them; nothing else loosens, and a value still wrong after a
+rule is a 400 naming its key. Strict mode applies none: each case a rule would have
+fixed is a 400 naming the key and the rule, saying that IonQ's service would accept it
+(except `unknown-field`, which openapi.yaml's open request objects allow as well).
+
+No HTTP here: the app hands in parsed values, header values and validators.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from .errors import BadRequest
+from .validation import (
+    Operation,
+    Spec,
+    bad_request,
+    best_errors,
+    kind_name,
+    parse_params,
+    shorten,
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One leniency of IonQ's service: its id, and what the service does in that case.
+
+    `in_spec`: openapi.yaml itself allows the case (its request objects are open, so an
+    undeclared member is valid JSON Schema), so `--strict` accepts it too: rejecting it
+    would reject schema-valid requests, which schemathesis rightly reports.
+    """
+
+    id: str
+    service: str
+    in_spec: bool = False
+
+
+NUMERIC_STRING: Final = Rule("numeric-string", "converts it")
+BOOLEAN_STRING: Final = Rule("boolean-string", "converts it")
+NULL_OPTIONAL: Final = Rule("null-optional", "reads it as absent")
+UNKNOWN_FIELD: Final = Rule("unknown-field", "ignores it", in_spec=True)
+MISSING_CONTENT_TYPE: Final = Rule("missing-content-type", "reads it as JSON")
+UNEXPECTED_BODY: Final = Rule("unexpected-body", "ignores it")
+UNKNOWN_QUERY_PARAMETER: Final = Rule("unknown-query-parameter", "ignores it")
+RULES: Final = {
+    rule.id: rule
+    for rule in (
+        NUMERIC_STRING,
+        BOOLEAN_STRING,
+        NULL_OPTIONAL,
+        UNKNOWN_FIELD,
+        MISSING_CONTENT_TYPE,
+        UNEXPECTED_BODY,
+        UNKNOWN_QUERY_PARAMETER,
+    )
+}
+
+# A fix can reveal another error (a different oneOf branch once a type is right, a
+# required field once a null is dropped); a few rounds settle any real request.
+MAX_ROUNDS: Final = 6
+
+# Joi's number syntax (lib/types/number.js `numberRx`): sign, digits, optional fraction,
+# optional exponent, surrounding blanks. "1e3" reads as 1000, as in Joi; "0x10", "1_000",
+# "Infinity" and "NaN" do not read as numbers and stay a 400.
+_NUMBER: Final = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*")
+# Integers past 2**53 lose digits as JavaScript numbers; Joi refuses them (number.unsafe).
+_SAFE_INTEGER: Final = 2**53 - 1
+
+
+@dataclass(frozen=True)
+class Applied:
+    """A rule applied to one request: the rule's id, the dotted key, and what was seen."""
+
+    rule: str
+    key: str
+    detail: str
+
+    def refusal(self) -> str:
+        """Strict mode's message for this case."""
+        service = RULES[self.rule].service
+        return (
+            f"{self.detail}; IonQ's service {service} (leniency rule {self.rule}),"
+            " ionq-mock --strict does not"
+        )
+
+
+def number_from_text(text: str) -> int | float | None:
+    """The number `text` reads as under Joi's conversion, or None.
+
+    >>> number_from_text("1000"), number_from_text(" 1e3 "), number_from_text("0.5")
+    (1000, 1000, 0.5)
+    >>> number_from_text("abc") is None, number_from_text("1e400") is None
+    (True, True)
+    """
+    if not _NUMBER.fullmatch(text):
+        return None
+    value = float(text)
+    if not math.isfinite(value):
+        return None
+    if value.is_integer():
+        if abs(value) > _SAFE_INTEGER:
+            return None
+        return int(value)
+    return value
+
+
+def boolean_from_text(text: str) -> bool | None:
+    """`true`/`false` in any case (Joi's boolean is case-insensitive by default), or None."""
+    lowered = text.lower()
+    if lowered == "true":
+        return True
+    if lowered == "false":
+        return False
+    return None
+
+
+def _dotted(path: Sequence[str | int]) -> str:
+    return ".".join(str(p) for p in path)
+
+
+def _quote(value: Any) -> str:
+    return shorten(json.dumps(value, ensure_ascii=False), 80)
+
+
+@dataclass
+class _Fix:
+    """A change at one instance path: the new value, or `drop` to remove the member."""
+
+    path: tuple[str | int, ...]
+    value: Any
+    drop: bool
+    applied: Applied
+
+
+def _fix(error: Any, source: str) -> _Fix | None:
+    """The rule that repairs `error`, if one does."""
+    if kind_name(error) != "type":
+        return None
+    wanted = [str(t) for t in error.kind.types]
+    value = error.instance
+    path = tuple(error.instance_path)
+    key = _dotted(path)
+    if isinstance(value, str):
+        where = "is a string where the spec wants" if source == "body" else "is not written as"
+        number = number_from_text(value)
+        # "1.5" where an integer is wanted is no integer after conversion either: no fix,
+        # so the 400 quotes what was sent.
+        if number is not None and (
+            "number" in wanted or ("integer" in wanted and isinstance(number, int))
+        ):
+            kind = "an integer" if "integer" in wanted else "a number"
+            detail = f'"{key}": {_quote(value)} {where} {kind}'
+            return _Fix(path, number, False, Applied(NUMERIC_STRING.id, key, detail))
+        flag = boolean_from_text(value)
+        if flag is not None and "boolean" in wanted:
+            detail = f'"{key}": {_quote(value)} {where} a boolean'
+            return _Fix(path, flag, False, Applied(BOOLEAN_STRING.id, key, detail))
+        return None
+    if value is None and path and isinstance(path[-1], str) and _declared_member(error):
+        detail = f'"{key}": null where the spec wants {" or ".join(wanted)}'
+        return _Fix(path, None, True, Applied(NULL_OPTIONAL.id, key, detail))
+    return None
+
+
+_CHILD_KEYWORDS: Final = frozenset(
+    ("properties", "additionalProperties", "patternProperties", "items", "prefixItems")
+)
+
+
+def _declared_member(error: Any) -> bool:
+    """Whether the value in error is a member its object's schema names in `properties`.
+
+    Only such a field may be dropped: a null map value (a metadata entry, a register) or
+    array item is data, and dropping it would change what was sent. The evaluation path
+    (the keywords walked, through `$ref`s) says which keyword reached the value.
+    """
+    walked = [str(p) for p in getattr(error, "evaluation_path", error.schema_path)]
+    for index in range(len(walked) - 1, -1, -1):
+        if walked[index] in _CHILD_KEYWORDS:
+            following = walked[index + 1] if index + 1 < len(walked) else None
+            return walked[index] == "properties" and following == str(error.instance_path[-1])
+    return False
+
+
+def _parent(value: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path[:-1]:
+        value = value[part]
+    return value
+
+
+def repair(validator: Any, value: Any, source: str) -> tuple[list[Applied], list[Any]]:
+    """Apply the rules to an invalid `value` in place; the rules applied, and the errors
+    left (none when the repaired value is valid).
+
+    A null dropped from a field that turns out to be required is put back and reported as
+    the validator reports it (a required field is not optional, so the rule does not hold).
+    """
+    applied: dict[tuple[str | int, ...], Applied] = {}
+    dropped: dict[tuple[str | int, ...], Any] = {}
+    kept: set[tuple[str | int, ...]] = set()
+    errors = best_errors(validator, value)
+    for _ in range(MAX_ROUNDS):
+        missing = {
+            (*error.instance_path, str(error.kind.property))
+            for error in errors
+            if kind_name(error) == "required"
+        }
+        restored = [path for path in dropped if path in missing]
+        for path in restored:
+            _parent(value, path)[path[-1]] = dropped.pop(path)
+            del applied[path]
+            kept.add(path)
+        fixes = [
+            fix
+            for error in errors
+            if (fix := _fix(error, source)) is not None and fix.path not in kept
+        ]
+        if not fixes and not restored:
+            break
+        for fix in fixes:
+            parent = _parent(value, fix.path)
+            if fix.drop:
+                dropped[fix.path] = parent.pop(fix.path[-1])
+            else:
+                parent[fix.path[-1]] = fix.value
+            applied[fix.path] = fix.applied
+        if validator.is_valid(value):
+            return list(applied.values()), []
+        errors = best_errors(validator, value)
+    return list(applied.values()), errors
+
+
+def _resolve(spec: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    while "$ref" in node:
+        target: Any = spec
+        for part in str(node["$ref"]).removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _declared(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> frozenset[str] | None:
+    """The top-level property names an object schema declares (through `allOf`), or None
+    when it leaves its extra members to the validator (`additionalProperties` given) or
+    declares none."""
+    schema = _resolve(spec, schema)
+    if "additionalProperties" in schema or "patternProperties" in schema:
+        return None
+    names = set(schema.get("properties", {}))
+    for part in schema.get("allOf", []):
+        inner = _declared(spec, part)
+        if inner is None:
+            return None
+        names |= inner
+    return frozenset(names) if names else None
+
+
+class BodyFields:
+    """The declared top-level fields of a request body schema, per `oneOf` branch.
+
+    A `oneOf` with a discriminator (JobCreate's `type`) is read by the body's tag: a
+    circuit job's fields are not a QAOA job's. Without one, any branch's fields count.
+    """
+
+    def __init__(self, spec: Mapping[str, Any], schema: Mapping[str, Any]) -> None:
+        schema = _resolve(spec, schema)
+        self.tag: str | None = None
+        self.by_tag: dict[str, frozenset[str] | None] = {}
+        self.fields: frozenset[str] | None = None
+        branches = schema.get("oneOf") or schema.get("anyOf")
+        if not branches:
+            self.fields = _declared(spec, schema)
+            return
+        discriminator = schema.get("discriminator") or {}
+        mapping = discriminator.get("mapping") or {}
+        if discriminator.get("propertyName") and mapping:
+            self.tag = str(discriminator["propertyName"])
+            self.by_tag = {tag: _declared(spec, {"$ref": ref}) for tag, ref in mapping.items()}
+            return
+        union: set[str] = set()
+        for branch in branches:
+            names = _declared(spec, branch)
+            if names is None:
+                return
+            union |= names
+        self.fields = frozenset(union)
+
+    def undeclared(self, body: Any) -> tuple[list[str], str]:
+        """The members of `body` no schema declares, and what the body is (for messages)."""
+        if not isinstance(body, dict):
+            return [], ""
+        fields, what = self.fields, "this request body"
+        if self.tag is not None:
+            tag = body.get(self.tag)
+            if not isinstance(tag, str) or tag not in self.by_tag:
+                return [], ""
+            article = "an" if tag[0] in "aeiou" else "a"
+            fields, what = self.by_tag[tag], f"{article} {tag} job"
+        if fields is None:
+            return [], ""
+        return [name for name in body if name not in fields], what
+
+
+class Leniency:
+    """The rules as one app applies them (`strict`: not at all)."""
+
+    def __init__(self, spec: Spec, strict: bool = False) -> None:
+        self.strict = strict
+        self._fields = {
+            op.operation_id: BodyFields(spec.spec, op.body_schema)
+            for op in spec.by_id.values()
+            if op.body_schema is not None
+        }
+
+    def _refuse(self, applied: Sequence[Applied], source: str) -> None:
+        """In strict mode, the 400 for cases a rule would have fixed."""
+        refused = [a for a in applied if not RULES[a.rule].in_spec]
+        if self.strict and refused:
+            keys = [a.key for a in refused if a.key]
+            raise BadRequest(refused[0].refusal(), list(dict.fromkeys(keys)), source)
+
+    def _also(self, applied: Sequence[Applied]) -> list[str]:
+        """Keys a 400 for another error also names: in strict mode, those a rule fixed."""
+        return [a.key for a in applied] if self.strict else []
+
+    def query(
+        self, operation: Operation, raw: Mapping[str, list[str]]
+    ) -> tuple[dict[str, Any], list[Applied]]:
+        """The operation's query values from their text, under the rules."""
+        values = parse_params(operation.query_params, raw)
+        known = {p.name for p in operation.query_params}
+        applied = [
+            Applied(
+                UNKNOWN_QUERY_PARAMETER.id,
+                name,
+                f'"{shorten(name, 80)}" is not a query parameter of'
+                f" {operation.method} {operation.template}",
+            )
+            for name in raw
+            if name not in known
+        ]
+        if not operation.query_validator.is_valid(values):
+            fixed, errors = repair(operation.query_validator, values, "query")
+            if errors:
+                raise bad_request(errors, "query", self._also(fixed))
+            applied += fixed
+        self._refuse(applied, "query")
+        return values, applied
+
+    def content_type(self, content_type: bytes) -> list[Applied]:
+        """A JSON body's content type: none is read as JSON; any other type is a 400."""
+        if content_type == b"application/json":
+            return []
+        if not content_type:
+            detail = '"content-type": the JSON request body has no Content-Type header'
+            applied = [Applied(MISSING_CONTENT_TYPE.id, "content-type", detail)]
+            self._refuse(applied, "headers")
+            return applied
+        raise BadRequest(
+            "the request body must be sent as Content-Type: application/json",
+            ["content-type"],
+            "headers",
+        )
+
+    def unexpected_body(self, operation: Operation, raw: bytes) -> list[Applied]:
+        """A body sent to an operation that takes none: ignored (strict: a 400 naming the
+        body's top-level members, when it is a JSON object)."""
+        try:
+            value = json.loads(raw)
+        except (ValueError, RecursionError):
+            value = None
+        names = [shorten(str(k), 80) for k in value] if isinstance(value, dict) else []
+        detail = f"{operation.method} {operation.template} takes no request body, and one was sent"
+        applied = [Applied(UNEXPECTED_BODY.id, "", detail)]
+        if self.strict:
+            raise BadRequest(applied[0].refusal(), names, "body")
+        return applied
+
+    def body(self, operation: Operation, value: Any) -> list[Applied]:
+        """Validate a parsed JSON body under the rules, repairing it in place."""
+        validator = operation.body_validator
+        assert validator is not None, "only operations that take a body have one to read"
+        applied: list[Applied] = []
+        if not validator.is_valid(value):
+            applied, errors = repair(validator, value, "body")
+            if errors:
+                raise bad_request(errors, "body", self._also(applied))
+        fields = self._fields.get(operation.operation_id)
+        if fields is not None:
+            extra, what = fields.undeclared(value)
+            for name in extra:
+                shown = shorten(name, 80)
+                detail = f'"{shown}" is not a field of {what}'
+                applied.append(Applied(UNKNOWN_FIELD.id, name, detail))
+                # Dropped, not stored, in both modes: the Job the service answers has no
+                # such field, and openapi.yaml's open objects allow it.
+                del value[name]
+        self._refuse(applied, "body")
+        return applied
