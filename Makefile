@@ -1,5 +1,5 @@
 # Every target is one line that calls a script or a tool. `make test` is what CI runs.
-.PHONY: install demo test lint lint-spec check-generated generate check-breaking check-upstream serve fuzz bench docs typescript
+.PHONY: install demo test test-clients lint lint-spec check-generated generate check-breaking check-upstream serve fuzz bench docs typescript
 
 VENV := .venv/bin
 
@@ -26,6 +26,9 @@ lint: install node_modules
 
 test: install node_modules
 	scripts/test
+
+test-clients:
+	scripts/test-clients
 
 check-breaking: install
 	scripts/check-breaking $(if $(BASE),--base $(BASE))
