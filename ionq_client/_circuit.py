@@ -289,9 +289,10 @@ class Circuit:
     ) -> Circuit:
         """exp(-i · time · Σ coefficients[k] · terms[k]) on `targets`.
 
-        Give `terms` (Pauli strings of `I X Y Z`, one letter per target), `coefficients`
-        (one per term) and `time`, as `qiskit-ionq` sends a Pauli evolution; or one Pauli
-        string as `paulis` with a `rotation` in radians, as `cirq-ionq` does.
+        Give `terms` (Pauli strings of `I X Y Z`, one letter per target, little-endian as
+        IonQ reads them: the last letter acts on `targets[0]`), `coefficients` (one per
+        term) and `time`, as `qiskit-ionq` and `cirq-ionq` send them; or one Pauli string
+        as `paulis` (a letter per target, in target order) with a `rotation` in radians.
         """
         self._want("qis", "pauliexp")
         tgt = [self._qubit(t, "targets") for t in targets]

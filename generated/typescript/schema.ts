@@ -850,8 +850,9 @@ export interface components {
         /**
          * @description The exponential of a sum of Pauli strings on `targets`,
          *     exp(-i · time · Σ coefficients[k] · terms[k]), as `qiskit-ionq` sends a Pauli
-         *     evolution (`terms`, `coefficients`, `time`); `cirq-ionq` writes one Pauli string as
-         *     `paulis` with a `rotation`.
+         *     evolution (`terms`, `coefficients`, `time`) and `cirq-ionq` a Pauli string phasor. A
+         *     term is little-endian: its last letter acts on `targets[0]`. The `paulis` and
+         *     `rotation` form is one Pauli string, a letter per target in target order.
          */
         QisPauliExpGate: {
             /**
@@ -859,7 +860,7 @@ export interface components {
              * @enum {string}
              */
             gate: "pauliexp";
-            /** @description The qubits the Pauli strings act on, in the order of their letters. */
+            /** @description The qubits the Pauli strings act on; a term's last letter acts on the first. */
             targets: components["schemas"]["QubitTargets"];
             /** @description Pauli strings, one letter (`I`, `X`, `Y`, `Z`) per target. */
             terms?: string[];

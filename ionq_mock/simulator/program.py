@@ -10,8 +10,10 @@ JSON holds. Rules beyond the reference that this module decides (see docs/simula
   controls (so `cnot` with targets [1, 2] is a fan-out).
 - Giving both `target` and `targets` (or `control` and `controls`) is InvalidInput.
 - `swap` takes no controls (InvalidInput), as the reference says; `cnot` needs at least one.
-- `pauliexp` (`terms`, `coefficients`, `time`) is exp(-i time sum_k c_k P_k), character j
-  of each term acting on `targets[j]`; cirq-ionq's form (`paulis`, `rotation`) is
+- `pauliexp` (`terms`, `coefficients`, `time`) is exp(-i time sum_k c_k P_k), each term
+  little-endian as IonQ reads it: its last letter acts on `targets[0]` (cirq-ionq reverses
+  Cirq's strings for this; qiskit-ionq sends Qiskit labels, whose last letter is qubit 0).
+  The `paulis`/`rotation` form (one letter per target, in target order) is
   exp(-i rotation/2 P). On more than `MAX_PAULIEXP_QUBITS` targets it is UnsupportedGate.
 - Native `nop` is accepted and does nothing.
 - A `rotation` on QIS `x`, `y` or `z` makes it `rx`, `ry` or `rz` by that angle (qiskit-ionq
@@ -158,12 +160,16 @@ def _pauliexp(gate: Mapping[str, Any], targets: list[int], ctl: tuple[int, ...])
         )
     if "paulis" in gate or "rotation" in gate:
         terms, time = _cirq_pauli_term(gate, len(targets)), 1.0
+        operands = targets
     else:
         terms, time = _pauli_terms(gate, len(targets)), _real(gate, "time")
+        # The matrix's first factor is a term's first letter, which IonQ (little-endian)
+        # puts on the last target.
+        operands = targets[::-1]
     if not math.isfinite(abs(time) * sum(abs(c) for c in terms.values())):
         raise _fail("pauliexp: time x coefficients overflows")
     matrix = gates.pauli_exponential(terms, time)
-    return [Op(tuple(targets), matrix, ctl)]
+    return [Op(tuple(operands), matrix, ctl)]
 
 
 def _qis(gate: Mapping[str, Any], name: str, targets: list[int], controls: list[int]) -> list[Op]:

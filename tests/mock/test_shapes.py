@@ -237,7 +237,7 @@ def pauli_flip(time_: float) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("gates", "outcome"),
     [
-        ([pauli_flip(math.pi / 2)], {"2": 1.0}),
+        ([pauli_flip(math.pi / 2)], {"1": 1.0}),  # "XI": X on the last target
         ([{"gate": "pauliexp", "targets": [0], "paulis": ["X"], "rotation": math.pi}], {"1": 1.0}),
         ([{"gate": "x", "target": 0, "rotation": math.pi}], {"1": 1.0}),
         ([{"gate": "h", "target": 0, "rotation": 1.0}], "InvalidInput"),

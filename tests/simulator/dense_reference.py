@@ -95,7 +95,7 @@ def gate_unitary(n: int, gateset: str, gate: dict[str, Any]) -> Array:
     if name == "pauliexp":
         paulis = {"I": np.eye(2, dtype=complex), "X": _X, "Y": _Y, "Z": _Z}
         h = sum(
-            c * embed(n, {t: paulis[p] for t, p in zip(targets, term, strict=True)})
+            c * embed(n, {t: paulis[p] for t, p in zip(targets, term[::-1], strict=True)})
             for term, c in zip(gate["terms"], gate["coefficients"], strict=True)
         )
         whole = expm_hermitian(np.asarray(h), gate["time"])

@@ -158,7 +158,7 @@ PAULIEXP_CASES: list[dict[str, Any]] = [
 
 @pytest.mark.parametrize("case", PAULIEXP_CASES)
 def test_pauliexp_against_dense_reference(case: dict[str, Any]) -> None:
-    """exp(-i t sum_k c_k P_k), character j of each term on targets[j]."""
+    """exp(-i t sum_k c_k P_k), the last character of each term on targets[0]."""
     gate = {"gate": "pauliexp", **case}
     rng = np.random.default_rng(len(str(case)))
     psi = rng.normal(size=8) + 1j * rng.normal(size=8)
@@ -169,10 +169,12 @@ def test_pauliexp_against_dense_reference(case: dict[str, Any]) -> None:
     np.testing.assert_allclose(state.amplitudes(), run(3, "qis", [gate], psi), atol=1e-12)
 
 
-def test_pauliexp_first_term_character_acts_on_first_target() -> None:
+def test_pauliexp_terms_are_little_endian_as_the_clients_send_them() -> None:
+    """The last letter acts on targets[0]: cirq-ionq sends Z(q0)Y(q2) as terms ["YZ"]
+    with targets [0, 2], and qiskit-ionq sends Qiskit labels, whose last letter is qubit 0."""
     flip = {"gate": "pauliexp", "targets": [1, 0], "terms": ["XI"], "coefficients": [1.0]}
     [hist] = run_job("ionq.circuit.v1", qis([{**flip, "time": math.pi / 2}], 2))
-    assert hist == {"2": pytest.approx(1.0)}
+    assert hist == {"1": pytest.approx(1.0)}
 
 
 @pytest.mark.parametrize(("fixed", "rotation"), [("x", "rx"), ("y", "ry"), ("z", "rz")])

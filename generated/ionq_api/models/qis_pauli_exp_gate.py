@@ -22,8 +22,9 @@ T = TypeVar("T", bound="QisPauliExpGate")
 class QisPauliExpGate:
     """The exponential of a sum of Pauli strings on `targets`,
     exp(-i · time · Σ coefficients[k] · terms[k]), as `qiskit-ionq` sends a Pauli
-    evolution (`terms`, `coefficients`, `time`); `cirq-ionq` writes one Pauli string as
-    `paulis` with a `rotation`.
+    evolution (`terms`, `coefficients`, `time`) and `cirq-ionq` a Pauli string phasor. A
+    term is little-endian: its last letter acts on `targets[0]`. The `paulis` and
+    `rotation` form is one Pauli string, a letter per target in target order.
 
         Attributes:
             gate (QisPauliExpGateGate): The gate.
