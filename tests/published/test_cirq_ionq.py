@@ -2,12 +2,13 @@
 
 `cirq_ionq.Service(remote_host=..., api_key=...)` is pointed at a fresh mock per test. The
 flows: the quick start (a Bell circuit to counts, and its exact probabilities), a batch run
-(`run_batch`, `create_batch_job`), IonQ's native gates checked against Cirq's own simulation,
-a noise model with a seed, the `Sampler`, a QPU target, and job management (list across
-pages, get, cancel, delete). What cirq-ionq reads back is checked too: it keeps measurement
-keys in the job's `metadata` (joined with the control characters 0x1E and 0x1F; a batch
-keeps JSON-encoded lists), the repetitions there as a string, and reads `stats.qubits` and
-`backend` back; a batch's results come back in circuit order.
+(`run_batch`, `create_batch_job`), IonQ's native gates and a Pauli string phasor checked
+against Cirq's own simulation, a noise model with a seed, the `Sampler`, a QPU target, and
+job management (list across pages, get, cancel, delete). What cirq-ionq reads back is
+checked too: it keeps measurement keys in the job's `metadata` (joined with the control
+characters 0x1E and 0x1F; a batch keeps JSON-encoded lists), the repetitions there as a
+string, and reads `stats.qubits` and `backend` back; a batch's results come back in circuit
+order.
 """
 
 from __future__ import annotations
@@ -208,3 +209,19 @@ def test_calibrations_are_not_in_v0_4(ionq_mock_server: MockServer) -> None:
         service.get_current_calibration()
     with pytest.raises(cirq_ionq.IonQNotFoundException):
         service.list_calibrations()
+
+
+def test_pauli_string_phasor_matches_cirq(ionq_mock_server: MockServer) -> None:
+    """cirq-ionq reverses Cirq's Pauli strings for IonQ's little-endian `pauliexp`; an
+    asymmetric string shows that the mock reads them the same way."""
+    service = service_for(ionq_mock_server)
+    q0, q1, q2 = cirq.LineQubit.range(3)
+    phasor = cirq.PauliStringPhasor(
+        cirq.PauliString(cirq.Z(q0), cirq.X(q1), cirq.Y(q2)), exponent_neg=0.35
+    )
+    circuit = cirq.Circuit(
+        cirq.H(q0), cirq.ry(0.7).on(q2), phasor, cirq.measure(q0, q1, q2, key="m")
+    )
+    expected = cirq_probabilities(circuit)
+    assert len(expected) > 2  # a circuit whose outcome depends on the phasor
+    assert native_probabilities(service, circuit) == pytest.approx(expected, abs=1e-9)

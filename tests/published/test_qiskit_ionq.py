@@ -4,12 +4,12 @@
 `IONQ_API_URL`: qiskit-ionq asks `GET /backends/<name>` for a backend's qubit count when it
 builds one, from the environment's URL, not the provider's. The flows: the README's Bell
 circuit (with debiasing and `sharpen`), a multi-circuit run in circuit order, the native
-gates (`GPIGate`, `GPI2Gate`, `MSGate`, `ZZGate`) checked against Qiskit's own simulation, a
-noise model with a seed, per-shot memory, mid-circuit measurement and reset (sent as
-`ionq.qasm3.v1`, read back register by register from the `ionq.result.shots.json.v2`
-artifact), job retrieval with its metadata (the compressed Qiskit header, the sampler seed),
-cancel and delete, and the backends' qubit counts and calibration. qiskit-ionq has no job
-listing.
+gates (`GPIGate`, `GPI2Gate`, `MSGate`, `ZZGate`) and a Pauli evolution checked against
+Qiskit's own simulation, a noise model with a seed, per-shot memory, mid-circuit measurement
+and reset (sent as `ionq.qasm3.v1`, read back register by register from the
+`ionq.result.shots.json.v2` artifact), job retrieval with its metadata (the compressed
+Qiskit header, the sampler seed), cancel and delete, and the backends' qubit counts and
+calibration. qiskit-ionq has no job listing.
 """
 
 from __future__ import annotations
@@ -204,3 +204,24 @@ def test_backends_and_calibration(provider: Any) -> None:
     assert (calibration.backend, calibration.qubits) == ("qpu.forte-1", 36)
     assert (0, 35) in calibration.connectivity
     assert forte.status() is True
+
+
+# Qiskit's own Statevector of a PauliEvolutionGate goes through scipy's sparse expm, which
+# warns about its input format: scipy's advice to Qiskit, not a failure of the flow.
+@pytest.mark.filterwarnings("ignore::scipy.sparse.SparseEfficiencyWarning")
+def test_pauli_evolution_matches_qiskit(provider: Any) -> None:
+    """qiskit-ionq sends a PauliEvolutionGate as `pauliexp` with Qiskit's labels (last letter
+    on qubit 0); an asymmetric term shows that the mock reads them the same way."""
+    from qiskit.circuit.library import PauliEvolutionGate
+    from qiskit.quantum_info import SparsePauliOp
+
+    circuit = QuantumCircuit(3, 3)
+    circuit.h(0)
+    circuit.ry(0.7, 2)
+    circuit.append(
+        PauliEvolutionGate(SparsePauliOp(["XIZ", "ZIX"], [0.4, 0.15]), time=0.9), [0, 1, 2]
+    )
+    expected = Statevector(circuit).probabilities_dict()
+    circuit.measure([0, 1, 2], [0, 1, 2])
+    job = finished(provider.get_backend("simulator").run(circuit, shots=100))
+    assert job.get_probabilities() == pytest.approx(expected, abs=1e-9)
