@@ -12,13 +12,22 @@ import hashlib
 import hmac
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Final
-
-from .lifecycle import Identity
 
 NAMESPACE: Final = uuid.UUID("0f6a4c1e-2b3d-4e5f-8a7b-9c0d1e2f3a4b")
 ORG_NAMESPACE: Final = uuid.UUID("3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98")
 PREFIX: Final = b"apikey "
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a key is: the ids the mock derives from it."""
+
+    key_id: str
+    key_name: str
+    project_id: str
+    submitter_id: str
 
 
 def identity(key: str, index: int) -> Identity:

@@ -33,6 +33,7 @@ from typing import Any, Final
 
 from .errors import BadRequest
 from .validation import (
+    BodyFields,
     Operation,
     Spec,
     bad_request,
@@ -250,77 +251,6 @@ def repair(validator: Any, value: Any, source: str) -> tuple[list[Applied], list
             return list(applied.values()), []
         errors = best_errors(validator, value)
     return list(applied.values()), errors
-
-
-def _resolve(spec: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for part in str(node["$ref"]).removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
-def _declared(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> frozenset[str] | None:
-    """The top-level property names an object schema declares (through `allOf`), or None
-    when it leaves its extra members to the validator (`additionalProperties` given) or
-    declares none."""
-    schema = _resolve(spec, schema)
-    if "additionalProperties" in schema or "patternProperties" in schema:
-        return None
-    names = set(schema.get("properties", {}))
-    for part in schema.get("allOf", []):
-        inner = _declared(spec, part)
-        if inner is None:
-            return None
-        names |= inner
-    return frozenset(names) if names else None
-
-
-class BodyFields:
-    """The declared top-level fields of a request body schema, per `oneOf` branch.
-
-    A `oneOf` with a discriminator (JobCreate's `type`) is read by the body's tag: a
-    circuit job's fields are not a QAOA job's. Without one, any branch's fields count.
-    """
-
-    def __init__(self, spec: Mapping[str, Any], schema: Mapping[str, Any]) -> None:
-        schema = _resolve(spec, schema)
-        self.tag: str | None = None
-        self.by_tag: dict[str, frozenset[str] | None] = {}
-        self.fields: frozenset[str] | None = None
-        branches = schema.get("oneOf") or schema.get("anyOf")
-        if not branches:
-            self.fields = _declared(spec, schema)
-            return
-        discriminator = schema.get("discriminator") or {}
-        mapping = discriminator.get("mapping") or {}
-        if discriminator.get("propertyName") and mapping:
-            self.tag = str(discriminator["propertyName"])
-            self.by_tag = {tag: _declared(spec, {"$ref": ref}) for tag, ref in mapping.items()}
-            return
-        union: set[str] = set()
-        for branch in branches:
-            names = _declared(spec, branch)
-            if names is None:
-                return
-            union |= names
-        self.fields = frozenset(union)
-
-    def undeclared(self, body: Any) -> tuple[list[str], str]:
-        """The members of `body` no schema declares, and what the body is (for messages)."""
-        if not isinstance(body, dict):
-            return [], ""
-        fields, what = self.fields, "this request body"
-        if self.tag is not None:
-            tag = body.get(self.tag)
-            if not isinstance(tag, str) or tag not in self.by_tag:
-                return [], ""
-            article = "an" if tag[0] in "aeiou" else "a"
-            fields, what = self.by_tag[tag], f"{article} {tag} job"
-        if fields is None:
-            return [], ""
-        return [name for name in body if name not in fields], what
 
 
 class Leniency:

@@ -1,9 +1,10 @@
-"""Routing and request validation, both read from `openapi.yaml` when the app starts.
+"""Request validation, read from `openapi.yaml` when the app starts.
 
 No schema is copied into Python: every operation's path and query parameters and its JSON
 body get one precompiled jsonschema-rs validator (Draft 2020-12), built against a root
 document that embeds the spec's `components`, so `#/components/...` references resolve as
-they do in the spec.
+they do in the spec. `BodyFields` reads which top-level fields a body schema declares
+(for the `unknown-field` rule, ionq_mock/leniency.py); routing is ionq_mock/router.py.
 """
 
 from __future__ import annotations
@@ -83,17 +84,15 @@ def _params_schema(params: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 
 
 class Spec:
-    """The routes and validators of one spec document."""
+    """The operations of one spec document, with their validators, by operationId (in
+    the spec's order of paths)."""
 
     def __init__(self, spec: Mapping[str, Any]) -> None:
         self.spec = spec
-        self.static: dict[str, dict[str, Operation]] = {}
-        self.dynamic: list[tuple[re.Pattern[str], dict[str, Operation]]] = []
         self.by_id: dict[str, Operation] = {}
         default_security = spec.get("security", [])
         for template, item in spec["paths"].items():
             shared = [_resolve(spec, p) for p in item.get("parameters", [])]
-            methods: dict[str, Operation] = {}
             for method in METHODS:
                 if method not in item:
                     continue
@@ -101,15 +100,7 @@ class Spec:
                 own = [_resolve(spec, p) for p in op.get("parameters", [])]
                 names = {(p["name"], p["in"]) for p in own}
                 params = [p for p in shared if (p["name"], p["in"]) not in names] + own
-                methods[method.upper()] = self._operation(
-                    template, method.upper(), op, params, default_security
-                )
-            if "{" in template:
-                pattern = re.sub(r"\\\{([a-zA-Z0-9_]+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
-                self.dynamic.append((re.compile(pattern + r"\Z"), methods))
-            else:
-                self.static[template] = methods
-            for operation in methods.values():
+                operation = self._operation(template, method.upper(), op, params, default_security)
                 self.by_id[operation.operation_id] = operation
 
     def _operation(
@@ -156,16 +147,67 @@ class Spec:
             statuses=frozenset(int(s) for s in op.get("responses", {}) if s.isdigit()),
         )
 
-    def match(self, path: str) -> tuple[dict[str, Operation], dict[str, str]] | None:
-        """The operations of the path template `path` matches, and its path parameters."""
-        methods = self.static.get(path)
-        if methods is not None:
-            return methods, {}
-        for pattern, methods in self.dynamic:
-            found = pattern.match(path)
-            if found is not None:
-                return methods, found.groupdict()
+
+def _declared(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> frozenset[str] | None:
+    """The top-level property names an object schema declares (through `allOf`), or None
+    when it leaves its extra members to the validator (`additionalProperties` given) or
+    declares none."""
+    schema = _resolve(spec, schema)
+    if "additionalProperties" in schema or "patternProperties" in schema:
         return None
+    names = set(schema.get("properties", {}))
+    for part in schema.get("allOf", []):
+        inner = _declared(spec, part)
+        if inner is None:
+            return None
+        names |= inner
+    return frozenset(names) if names else None
+
+
+class BodyFields:
+    """The declared top-level fields of a request body schema, per `oneOf` branch.
+
+    A `oneOf` with a discriminator (JobCreate's `type`) is read by the body's tag: a
+    circuit job's fields are not a QAOA job's. Without one, any branch's fields count.
+    """
+
+    def __init__(self, spec: Mapping[str, Any], schema: Mapping[str, Any]) -> None:
+        schema = _resolve(spec, schema)
+        self.tag: str | None = None
+        self.by_tag: dict[str, frozenset[str] | None] = {}
+        self.fields: frozenset[str] | None = None
+        branches = schema.get("oneOf") or schema.get("anyOf")
+        if not branches:
+            self.fields = _declared(spec, schema)
+            return
+        discriminator = schema.get("discriminator") or {}
+        mapping = discriminator.get("mapping") or {}
+        if discriminator.get("propertyName") and mapping:
+            self.tag = str(discriminator["propertyName"])
+            self.by_tag = {tag: _declared(spec, {"$ref": ref}) for tag, ref in mapping.items()}
+            return
+        union: set[str] = set()
+        for branch in branches:
+            names = _declared(spec, branch)
+            if names is None:
+                return
+            union |= names
+        self.fields = frozenset(union)
+
+    def undeclared(self, body: Any) -> tuple[list[str], str]:
+        """The members of `body` no schema declares, and what the body is (for messages)."""
+        if not isinstance(body, dict):
+            return [], ""
+        fields, what = self.fields, "this request body"
+        if self.tag is not None:
+            tag = body.get(self.tag)
+            if not isinstance(tag, str) or tag not in self.by_tag:
+                return [], ""
+            article = "an" if tag[0] in "aeiou" else "a"
+            fields, what = self.by_tag[tag], f"{article} {tag} job"
+        if fields is None:
+            return [], ""
+        return [name for name in body if name not in fields], what
 
 
 def _coerce(kind: str | None, text: str) -> Any:

@@ -25,7 +25,7 @@ import numpy.typing as npt
 
 from .engine import StateVector, blas_on_one_thread
 from .errors import SimulationFailure
-from .qasm3 import Apply, Assign, Jump, JumpUnless, Measure, Memory, Program, Reset
+from .instructions import Apply, Assign, Jump, JumpUnless, Measure, Memory, Program, Reset
 
 # A branch (or an outcome) less likely than this is dropped from an exact run.
 PRUNE: Final = 1e-12

@@ -34,7 +34,8 @@ from . import gates, noise
 from .engine import Op, StateVector, blas_on_one_thread
 from .errors import SimulationFailure
 from .gates import Matrix
-from .qasm3 import Program, parse_program
+from .instructions import Program
+from .qasm3 import parse_program
 
 MAX_TERMS: Final = 10_000
 # Turns a term's X or Y letters into Z before measuring: H for X, H S^dagger for Y.

@@ -1,0 +1,122 @@
+"""The rows a submission becomes (`job_rows`): the job, then its children.
+
+Everything a job will show is fixed here, at creation: its timeline (ready, started and
+ended at fractions of the job duration, ionq_mock/lifecycle.py), its end status (failed
+when the analysis or the session refused it), its cost estimate, and what it stores of
+the submission (program, settings, noise, seed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from . import catalog
+from .analysis import Analysis, storable_seed
+from .lifecycle import MULTI, READY_AT, STARTED_AT
+from .simulator import DEFAULT_SHOTS
+from .store import dumps
+
+
+def job_rows(
+    body: Mapping[str, Any],
+    analysis: Analysis,
+    owner: str,
+    now: float,
+    duration: float,
+    session_failure: str | None,
+    new_id: Any,
+) -> list[dict[str, Any]]:
+    """The rows a submission becomes: the job, then its children (multi-circuit jobs)."""
+    backend = catalog.BACKENDS.get(body["backend"])
+    simulator = backend is None or backend.noise_model is None
+    shots = body.get("shots", DEFAULT_SHOTS)
+    dry_run = bool(body.get("dry_run", False))
+    failure = analysis.failure
+    if failure is None and session_failure is not None:
+        failure = {"code": "InvalidInput", "message": session_failure}
+    noise = None
+    if simulator:
+        noise = dict(body.get("noise") or {"model": "ideal"})
+    ideal = simulator and analysis.noise_model == "ideal"
+    stats = analysis.stats
+    if stats is None:
+        stats = {
+            "qubits": analysis.qubits,
+            "circuits": analysis.circuits,
+            "gate_counts": {"1q": analysis.gates_1q, "2q": analysis.gates_2q},
+        }
+    cost = catalog.estimate_cost(body["backend"], shots, analysis.gates_1q, analysis.gates_2q)
+    if dry_run:
+        times = (now, now, now, "completed", 0)
+    elif failure is not None:
+        fail = now + duration * READY_AT
+        times = (fail, fail, fail, "failed", 0)
+    else:
+        times = (
+            now + duration * READY_AT,
+            now + duration * STARTED_AT,
+            now + duration,
+            "completed",
+            1,
+        )
+    parent_id = new_id()
+    # A job that fails (in its program or its session) gets no child jobs.
+    children = (
+        [
+            (new_id(), program, child_stats)
+            for program, child_stats in zip(
+                analysis.child_programs, analysis.child_stats, strict=True
+            )
+        ]
+        if failure is None
+        else []
+    )
+    child_ids = [child_id for child_id, _, _ in children]
+    base = {
+        "owner": owner,
+        "backend": body["backend"],
+        "name": body.get("name"),
+        "metadata": dumps(body["metadata"]) if body.get("metadata") is not None else None,
+        "session_id": body.get("session_id"),
+        "dry_run": int(dry_run),
+        "submitted_at": now,
+        "ready_at": times[0],
+        "started_at": times[1],
+        "end_at": times[2],
+        "end_status": times[3],
+        "runs": times[4],
+        "canceled_at": None,
+        "failure": dumps(failure) if failure is not None else None,
+        "settings": dumps(body.get("settings") or {}),
+        "shots": None if ideal else shots,
+        "noise": dumps(noise) if noise is not None else None,
+        "seed": seed if storable_seed(seed := (noise or {}).get("seed")) else None,
+        "results": dumps(analysis.results) if analysis.results is not None else None,
+        "estimated_cost": cost,
+    }
+    rows = [
+        {
+            **base,
+            "id": parent_id,
+            "type": body["type"],
+            "parent_job_id": None,
+            "child_job_ids": dumps(child_ids) if body["type"] == MULTI else None,
+            "stats": dumps(stats),
+            "program": dumps(body["input"]),
+        }
+    ]
+    for child_id, program, child_stats in children:
+        rows.append(
+            {
+                **base,
+                "id": child_id,
+                "type": "ionq.circuit.v1",
+                "parent_job_id": parent_id,
+                "child_job_ids": None,
+                "session_id": body.get("session_id"),
+                "stats": dumps(child_stats),
+                "program": dumps(program),
+            }
+        )
+    return rows

@@ -1,0 +1,137 @@
+"""The request pipeline: what every request passes before its handler runs.
+
+route (404, 405 with `Allow`; ionq_mock/router.py) -> injected fault (ionq_mock/faults.py)
+-> API key (401; ionq_mock/auth.py) -> path parameters (a malformed id is a 404, as for
+an unknown one) -> query parameters (400) -> content type, size (413) and JSON body (400)
+-> the handler, with the validated `Request`.
+
+Query and body are validated against openapi.yaml under the leniency rules
+(ionq_mock/leniency.py, none in strict mode); each rule applied is logged at debug level.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, Final
+from urllib.parse import parse_qs
+
+from .errors import ApiError, BadRequest
+from .leniency import Applied, Leniency
+from .registry import Request, Response
+from .router import Router
+from .state import MockState
+from .validation import Operation, check, parse_params
+
+logger = logging.getLogger("ionq_mock")
+
+MAX_BODY: Final = 10 * 1024 * 1024
+
+Scope = dict[str, Any]
+Receive = Callable[[], Awaitable[dict[str, Any]]]
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _has_body(headers: dict[bytes, bytes]) -> bool:
+    length = headers.get(b"content-length", b"0").strip()
+    return length not in (b"", b"0") or b"transfer-encoding" in headers
+
+
+async def _read(headers: dict[bytes, bytes], receive: Receive) -> bytes:
+    """The request body's bytes, at most MAX_BODY (413 beyond)."""
+    length = headers.get(b"content-length")
+    if length is not None and length.isdigit() and int(length) > MAX_BODY:
+        raise ApiError(413)
+    chunks: list[bytes] = []
+    size = 0
+    more = True
+    while more:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ApiError(400, "the client went away")
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise ApiError(413)
+        chunks.append(chunk)
+        more = message.get("more_body", False)
+    return b"".join(chunks)
+
+
+class Pipeline:
+    """One app's pipeline: its routes, its state and its leniency rules."""
+
+    def __init__(self, router: Router, state: MockState, leniency: Leniency) -> None:
+        self.router = router
+        self.state = state
+        self.leniency = leniency
+
+    async def __call__(self, scope: Scope, receive: Receive) -> Response:
+        """Answer one HTTP request: its handler's `(status, payload)`; an error on the
+        way is raised as the `ApiError` to answer."""
+        path: str = scope["path"]
+        route, raw_path = self.router.resolve(scope["method"], path)
+        operation = route.operation
+        state = self.state
+        fault = state.faults.before()
+        if fault is not None:
+            extra = {"Retry-After": str(state.faults.retry_after)} if fault == 429 else {}
+            raise ApiError(fault, None, extra)
+        request_headers = dict(scope["headers"])
+        identity = None
+        if operation.needs_auth:
+            identity = state.keys.check(request_headers.get(b"authorization"))
+            if identity is None:
+                raise ApiError(401)
+        path_values = parse_params(operation.path_params, {k: [v] for k, v in raw_path.items()})
+        try:
+            check(operation.path_validator, path_values, "params")
+        except BadRequest as error:
+            # A malformed id names no resource: 404, as for a well-formed unknown one (links
+            # inferred by clients can carry e.g. a null id into a path). An operation that
+            # documents no 404 (a path naming a format, not a resource) answers the 400.
+            if 404 not in operation.statuses:
+                raise
+            raise ApiError(404, f"not found: {error.message}") from None
+        query_text = scope.get("query_string", b"").decode("latin-1")
+        raw_query = parse_qs(query_text, keep_blank_values=True)
+        query_values, applied = self.leniency.query(operation, raw_query)
+        body = None
+        if operation.body_validator is not None:
+            body, read = await self._body(operation, request_headers, receive)
+            applied += read
+        elif _has_body(request_headers):
+            # Read only when it matters: strict mode names the body's members in its 400.
+            raw = await _read(request_headers, receive) if state.strict else b""
+            applied += self.leniency.unexpected_body(operation, raw)
+        if applied:
+            # Each rule applied, for the record (a request journal can show these).
+            logger.debug(
+                "leniency on %s %s: %s",
+                operation.method,
+                path,
+                ", ".join(f"{a.rule} {a.key}".rstrip() for a in applied),
+            )
+        return await route.handler(state, Request(identity, path_values, query_values, body))
+
+    async def _body(
+        self, operation: Operation, headers: dict[bytes, bytes], receive: Receive
+    ) -> tuple[Any, list[Applied]]:
+        """The validated JSON body (None when absent and optional), and the rules applied."""
+        raw = await _read(headers, receive)
+        if not raw:
+            if operation.body_required:
+                raise BadRequest("a JSON request body is required", [], "body")
+            return None, []
+        content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        applied = self.leniency.content_type(content_type)
+        try:
+            value = json.loads(raw, parse_constant=_reject_constant)
+        except (ValueError, RecursionError) as exc:
+            raise BadRequest(f"the request body is not valid JSON: {exc}", [], "body") from None
+        applied += self.leniency.body(operation, value)
+        return value, applied
