@@ -11,7 +11,7 @@
 See docs/client.md for errors, retries, timeouts, pagination and the async client.
 """
 
-from ionq_client._circuit import Circuit, Qasm3
+from ionq_client._circuit import Circuit
 from ionq_client._client import AsyncIonQ, IonQ
 from ionq_client._config import DEFAULT_BASE_URL, DEFAULT_TIMEOUT
 from ionq_client._exceptions import (
@@ -33,6 +33,7 @@ from ionq_client._exceptions import (
     RateLimitError,
     ValidationError,
 )
+from ionq_client._job_input import Qasm3
 from ionq_client._jobs import AnyJob
 from ionq_client._pagination import AsyncPage, AsyncPager, SyncPage
 from ionq_client._polling import TERMINAL, UNSUCCESSFUL

@@ -23,25 +23,21 @@ circuit, so calls chain::
 Give several circuits to `jobs.create` to submit one multi-circuit job; its circuits may
 use different gate sets (each names its own when it differs from the first's). An
 OpenQASM 3 program (`Qasm3(source)`, or the source as a `str`) makes an `ionq.qasm3.v1`
-job instead: the service compiles it, so it is checked there, not here.
+job instead: the service compiles it, so it is checked there, not here. Both inputs are
+built in `_job_input`.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Literal, TypeAlias
 
-from ionq_api.models.multi_circuit_input import MultiCircuitInput
-from ionq_api.models.native_circuit_entry import NativeCircuitEntry
 from ionq_api.models.native_circuit_input import NativeCircuitInput
 from ionq_api.models.native_gpi_gate import NativeGpiGate
 from ionq_api.models.native_ms_gate import NativeMsGate
 from ionq_api.models.native_nop_gate import NativeNopGate
 from ionq_api.models.native_zz_gate import NativeZzGate
-from ionq_api.models.qasm_3_input import Qasm3Input
-from ionq_api.models.qis_circuit_entry import QisCircuitEntry
 from ionq_api.models.qis_circuit_input import QisCircuitInput
 from ionq_api.models.qis_fixed_gate import QisFixedGate
 from ionq_api.models.qis_fixed_gate_gate import QisFixedGateGate
@@ -54,7 +50,7 @@ from ionq_api.types import UNSET
 from ionq_client._exceptions import ValidationError
 from ionq_client._limits import limits
 
-__all__ = ["Circuit", "Gateset", "Qasm3", "circuits_input"]
+__all__ = ["Circuit", "Gateset"]
 
 Gateset: TypeAlias = Literal["qis", "native"]
 QisGate: TypeAlias = (
@@ -424,62 +420,3 @@ def _pauli(letter: str) -> QisPauliExpGatePaulisItem:
     if letter == "Y":
         return "Y"
     return "Z"
-
-
-def _entry(circuit: Circuit, job_gateset: Gateset) -> QisCircuitEntry | NativeCircuitEntry:
-    """One circuit of a multi-circuit input; it names its gate set when not the job's."""
-    name = UNSET if circuit.name is None else circuit.name
-    if circuit.gateset == "qis":
-        entry = QisCircuitEntry(circuit=list(circuit._qis), qubits=circuit.qubits, name=name)
-        if job_gateset != "qis":
-            entry.gateset = "qis"
-        return entry
-    native = NativeCircuitEntry(circuit=list(circuit._native), qubits=circuit.qubits, name=name)
-    if job_gateset != "native":
-        native.gateset = "native"
-    return native
-
-
-def circuits_input(circuits: Iterable[Circuit]) -> MultiCircuitInput:
-    """The spec's `MultiCircuitInput` for several circuits (the job's gate set is the
-    first circuit's; a circuit of the other set names its own)."""
-    items = list(circuits)
-    lim = limits()
-    if not items:
-        raise ValidationError("give at least one circuit", key="input.circuits")
-    if len(items) > lim.max_circuits:
-        raise ValidationError(
-            f"{len(items)} circuits; at most {lim.max_circuits} are allowed", key="input.circuits"
-        )
-    for c in items:
-        c._nonempty()
-    gateset = items[0].gateset
-    return MultiCircuitInput(
-        gateset=gateset,
-        qubits=max(c.qubits for c in items),
-        circuits=[_entry(c, gateset) for c in items],
-    )
-
-
-@dataclass(frozen=True)
-class Qasm3:
-    """An OpenQASM 3 program for an `ionq.qasm3.v1` job; `qubits` is its width when the
-    service should not infer it. `jobs.create` also takes the source as a plain `str`."""
-
-    source: str
-    qubits: int | None = None
-
-    def to_input(self) -> Qasm3Input:
-        """The spec's `Qasm3Input` (`{data, qubits?}`)."""
-        if not isinstance(self.source, str) or not self.source.strip():
-            raise ValidationError("a QASM 3 program needs its source", key="input.data")
-        if self.qubits is None:
-            return Qasm3Input(data=self.source)
-        top = limits().max_qubits
-        if isinstance(self.qubits, bool) or not isinstance(self.qubits, int):
-            raise ValidationError("qubits must be an integer", key="input.qubits")
-        if not 1 <= self.qubits <= top:
-            raise ValidationError(
-                f"qubits is {self.qubits}; it must be 1 to {top}", key="input.qubits"
-            )
-        return Qasm3Input(data=self.source, qubits=self.qubits)

@@ -1,4 +1,5 @@
-"""The httpx clients the facade hands to the generated functions: lean on the hot path.
+"""What the lean httpx clients (`_async/http.py`, `_sync/http.py`) share: how they build
+the generated functions' simple requests without httpx's per-request machinery.
 
 `httpx.Client.request` runs machinery this API never uses on every call: a cookie jar
 (read into each request, written from each response), the auth flow, redirect handling,
@@ -19,12 +20,12 @@ from typing import Any, Final
 
 import httpx
 
-__all__ = ["LeanAsyncClient", "LeanClient"]
+__all__ = ["build_request", "is_simple"]
 
 _LEAN_KEYS: Final = frozenset({"params", "json", "headers"})
 
 
-def _build(
+def build_request(
     client: httpx.Client | httpx.AsyncClient,
     prefix: str,
     timeout: dict[str, float | None],
@@ -47,65 +48,5 @@ def _build(
     )
 
 
-def _simple(kwargs: dict[str, Any]) -> bool:
+def is_simple(kwargs: dict[str, Any]) -> bool:
     return not kwargs.keys() - _LEAN_KEYS
-
-
-class LeanClient(httpx.Client):
-    """An `httpx.Client` that sends the generated functions' requests straight to its transport."""
-
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        headers: dict[str, str],
-        timeout: httpx.Timeout,
-        transport: httpx.BaseTransport,
-    ) -> None:
-        super().__init__(base_url=base_url, headers=headers, timeout=timeout, transport=transport)
-        self._lean_transport = transport
-        self._prefix = base_url.rstrip("/")
-        self._timeout_extension = timeout.as_dict()
-
-    def request(self, method: str, url: httpx.URL | str, **kwargs: Any) -> httpx.Response:
-        """Send a request; the generated functions' simple ones skip httpx's machinery."""
-        if not (isinstance(url, str) and url.startswith("/") and _simple(kwargs)):
-            return super().request(method, url, **kwargs)
-        request = _build(self, self._prefix, self._timeout_extension, method, url, kwargs)
-        response = self._lean_transport.handle_request(request)
-        try:
-            response.read()
-        finally:
-            response.close()
-        response.request = request
-        return response
-
-
-class LeanAsyncClient(httpx.AsyncClient):
-    """The async twin of `LeanClient`."""
-
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        headers: dict[str, str],
-        timeout: httpx.Timeout,
-        transport: httpx.AsyncBaseTransport,
-    ) -> None:
-        super().__init__(base_url=base_url, headers=headers, timeout=timeout, transport=transport)
-        self._lean_transport = transport
-        self._prefix = base_url.rstrip("/")
-        self._timeout_extension = timeout.as_dict()
-
-    async def request(self, method: str, url: httpx.URL | str, **kwargs: Any) -> httpx.Response:
-        """Send a request; the generated functions' simple ones skip httpx's machinery."""
-        if not (isinstance(url, str) and url.startswith("/") and _simple(kwargs)):
-            return await super().request(method, url, **kwargs)
-        request = _build(self, self._prefix, self._timeout_extension, method, url, kwargs)
-        response = await self._lean_transport.handle_async_request(request)
-        try:
-            await response.aread()
-        finally:
-            await response.aclose()
-        response.request = request
-        return response

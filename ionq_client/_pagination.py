@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from typing import Any, Generic, TypeVar
 
-__all__ = ["AsyncPage", "AsyncPager", "SyncPage"]
+__all__ = ["AsyncPage", "AsyncPager", "SyncPage", "apaginate", "paginate"]
 
 T = TypeVar("T")
 
@@ -110,3 +110,13 @@ class AsyncPager(Generic[T]):
         page = await self._first()
         async for item in page:
             yield item
+
+
+def apaginate(first: Callable[[], Awaitable[AsyncPage[T]]]) -> AsyncPager[T]:
+    """An async listing: nothing is fetched until it is awaited or iterated."""
+    return AsyncPager(first)
+
+
+def paginate(first: Callable[[], SyncPage[T]]) -> SyncPage[T]:
+    """A sync listing: its first page, fetched now."""
+    return first()

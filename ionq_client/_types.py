@@ -1,12 +1,13 @@
-"""Small shared types: the "not given" sentinel and timeout aliases."""
+"""Small shared types: the "not given" sentinel, timeout and id aliases."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Final, Literal, TypeAlias
 
 import httpx
 
-__all__ = ["NOT_GIVEN", "NotGiven", "TimeoutTypes"]
+__all__ = ["NOT_GIVEN", "JobId", "NotGiven", "TimeoutTypes"]
 
 
 class NotGiven:
@@ -34,3 +35,6 @@ NOT_GIVEN: Final = NotGiven()
 
 #: A timeout: seconds for every phase, an `httpx.Timeout`, or `None` for no timeout.
 TimeoutTypes: TypeAlias = float | httpx.Timeout | None
+
+#: A job's (or a session's, or a characterization's) id: its UUID, or the UUID's text.
+JobId: TypeAlias = str | uuid.UUID

@@ -31,7 +31,7 @@ from urllib.parse import urlparse
 from urllib.request import url2pathname
 
 import httpx
-from check_breaking import Schema, SpecError, _operations, _resolve, load_spec
+from openapi_doc import Schema, SpecError, _operations, _resolve, load_spec
 from upstream_compare import Difference, UpstreamComparer
 from upstream_examples import Checker, operation_examples, unused_examples
 

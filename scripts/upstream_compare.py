@@ -24,20 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from check_breaking import (
-    METHODS,
-    Active,
-    Comparer,
-    Direction,
-    Schema,
-    Variants,
-    _enum,
-    _merge,
-    _normalise,
-    _operations,
-    _resolve,
-    _types,
-)
+from breaking_rules import Active, Comparer, Direction, Variants
+from openapi_doc import METHODS, Schema, _enum, _merge, _normalise, _operations, _resolve, _types
 from upstream_examples import Example
 
 STRICTER, DIFFERS = "x-ionq-stricter", "x-ionq-service-differs"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jsonschema_rs
-from check_breaking import Schema, SpecError, _resolve
+from openapi_doc import Schema, SpecError, _resolve
 
 ERROR_WIDTH = 160  # a oneOf error quotes the whole instance; keep the line readable
 

@@ -14,7 +14,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from check_breaking import SpecError, compare, load_spec, main
+from breaking_rules import compare
+from check_breaking import main
+from openapi_doc import SpecError, load_spec
 
 Schema = dict[str, Any]
 ROOT = Path(__file__).resolve().parent.parent

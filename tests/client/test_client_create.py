@@ -20,13 +20,8 @@ from ionq_client import (
     RateLimitError,
     ValidationError,
 )
-from ionq_client._build import (
-    CREATE_TOKEN_KEY,
-    NAME_TOKEN_PREFIX,
-    RESOLVE_LOOKBACK_SECONDS,
-    RESOLVE_MAX_PAGES,
-    scan_for_token,
-)
+from ionq_client._build import CREATE_TOKEN_KEY, NAME_TOKEN_PREFIX
+from ionq_client._readback import RESOLVE_LOOKBACK_SECONDS, RESOLVE_MAX_PAGES, scan_for_token
 from ionq_mock.faults import Faults
 from ionq_mock.testing import MockServer
 

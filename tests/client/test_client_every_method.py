@@ -23,14 +23,16 @@ from ionq_client import (
     NotFoundError,
     RateLimitError,
 )
-from ionq_client._async_resources import (
-    AsyncBackends,
-    AsyncJobs,
-    AsyncOrganizations,
-    AsyncSchemas,
-    AsyncSessions,
-)
-from ionq_client._resources import Backends, Jobs, Organizations, Schemas, Sessions
+from ionq_client._async.backends import AsyncBackends
+from ionq_client._async.jobs import AsyncJobs
+from ionq_client._async.organizations import AsyncOrganizations
+from ionq_client._async.schemas import AsyncSchemas
+from ionq_client._async.sessions import AsyncSessions
+from ionq_client._sync.backends import Backends
+from ionq_client._sync.jobs import Jobs
+from ionq_client._sync.organizations import Organizations
+from ionq_client._sync.schemas import Schemas
+from ionq_client._sync.sessions import Sessions
 
 from .client_helpers import (
     API_KEY,

@@ -9,8 +9,9 @@ import httpx
 import pytest
 
 from ionq_client import Circuit
+from ionq_client._async.http import LeanAsyncClient
 from ionq_client._config import env_proxy
-from ionq_client._http import LeanAsyncClient, LeanClient
+from ionq_client._sync.http import LeanClient
 
 from .client_helpers import (
     API_KEY,

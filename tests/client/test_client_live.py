@@ -255,8 +255,12 @@ def test_async_mirrors_every_name() -> None:
         assert {n for n in dir(sync_cls) if not n.startswith("_")} <= {
             n for n in dir(async_cls) if not n.startswith("_")
         }
-    from ionq_client._async_resources import AsyncBackends, AsyncJobs, AsyncSessions
-    from ionq_client._resources import Backends, Jobs, Sessions
+    from ionq_client._async.backends import AsyncBackends
+    from ionq_client._async.jobs import AsyncJobs
+    from ionq_client._async.sessions import AsyncSessions
+    from ionq_client._sync.backends import Backends
+    from ionq_client._sync.jobs import Jobs
+    from ionq_client._sync.sessions import Sessions
 
     for s, a in [(Jobs, AsyncJobs), (Backends, AsyncBackends), (Sessions, AsyncSessions)]:
         public = {n for n in vars(s) if not n.startswith("_")}

@@ -1,0 +1,102 @@
+"""`client.backends` (async): where jobs run, and how well (their characterizations)."""
+
+from __future__ import annotations
+
+import datetime
+
+from ionq_api.api.backends import (
+    get_backend,
+    get_characterization,
+    list_backends,
+    list_characterizations,
+)
+from ionq_api.models.backend import Backend
+from ionq_api.models.characterization import Characterization
+from ionq_api.models.characterization_page import CharacterizationPage
+from ionq_client._async.caller import AsyncCaller
+from ionq_client._calls import per_call
+from ionq_client._expect import expect, expect_backends
+from ionq_client._pagination import AsyncPage, AsyncPager, apaginate
+from ionq_client._params import given, more_characterizations, to_uuid
+from ionq_client._types import NOT_GIVEN, JobId, NotGiven, TimeoutTypes
+
+__all__ = ["AsyncBackends"]
+
+
+class AsyncBackends:
+    """`client.backends` (async): where jobs run, and how well."""
+
+    def __init__(self, client: AsyncCaller) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> list[Backend]:
+        """Every backend and its status."""
+        response = await self._client._call(
+            list_backends.asyncio_detailed, options=per_call(timeout, max_retries)
+        )
+        return expect_backends(response)
+
+    async def get(
+        self,
+        backend: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Backend:
+        """One backend, e.g. `"qpu.forte-1"`."""
+        response = await self._client._call(
+            get_backend.asyncio_detailed, backend, options=per_call(timeout, max_retries)
+        )
+        return expect(response, Backend)
+
+    def characterizations(
+        self,
+        backend: str,
+        *,
+        start: datetime.date | NotGiven = NOT_GIVEN,
+        end: datetime.date | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncPager[Characterization]:
+        """A backend's characterizations, newest first: `await` for a page, `async for` all."""
+        options = per_call(timeout, max_retries)
+
+        async def page(number: int) -> AsyncPage[Characterization]:
+            response = await self._client._call(
+                list_characterizations.asyncio_detailed,
+                backend,
+                start=given(start),
+                end=given(end),
+                limit=given(limit),
+                page=number,
+                options=options,
+            )
+            parsed = expect(response, CharacterizationPage)
+            if more_characterizations(parsed, number, limit if isinstance(limit, int) else None):
+                return AsyncPage(parsed.characterizations, lambda: page(number + 1))
+            return AsyncPage(parsed.characterizations)
+
+        return apaginate(lambda: page(1))
+
+    async def characterization(
+        self,
+        backend: str,
+        characterization_id: JobId,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Characterization:
+        """One characterization of a backend."""
+        response = await self._client._call(
+            get_characterization.asyncio_detailed,
+            backend,
+            to_uuid(characterization_id, "characterization_id"),
+            options=per_call(timeout, max_retries),
+        )
+        return expect(response, Characterization)
