@@ -1,5 +1,5 @@
 # Every target is one line that calls a script or a tool. `make test` is what CI runs.
-.PHONY: install demo test test-clients lint lint-spec check-generated generate check-breaking check-upstream serve fuzz bench docs typescript
+.PHONY: install demo test test-clients unasync lint lint-spec check-generated generate check-breaking check-upstream serve fuzz bench docs typescript
 
 VENV := .venv/bin
 
@@ -29,6 +29,9 @@ test: install node_modules
 
 test-clients:
 	scripts/test-clients
+
+unasync: install
+	scripts/unasync
 
 check-breaking: install
 	scripts/check-breaking $(if $(BASE),--base $(BASE))
