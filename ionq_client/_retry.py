@@ -7,7 +7,7 @@ Which failures are retried depends on whether the request is safe to repeat:
   (Cloudflare answers some GETs 409).
 - A POST (create a job, create or end a session) is retried only when the server certainly
   did not act on it: a connection that was never established, or a 429. Anything else is
-  ambiguous and left to the caller (`jobs.create` resolves it; see `_resources`).
+  ambiguous and left to the caller (`jobs.create` resolves it; see `_async/readback.py`).
 
 Delays grow exponentially from `INITIAL_RETRY_DELAY`, capped at `MAX_RETRY_DELAY`, with
 "full jitter" on the upper half; a `Retry-After` header is honoured up to `MAX_RETRY_AFTER`.

@@ -1,4 +1,4 @@
-"""How IonQ's OpenAPI document and openapi.yaml differ: check_breaking's engine, adapted.
+"""How IonQ's OpenAPI document and openapi.yaml differ: breaking_rules' engine, adapted.
 
 Part of ``scripts/check_upstream.py``. IonQ's document is the old version and ours the new
 one, so a finding is a way in which ours would break a client generated from IonQ's. The
@@ -146,7 +146,7 @@ def align_path_names(ionq: Schema, ours: Schema) -> Schema:
 
 
 class UpstreamComparer(Comparer):
-    """check_breaking's Comparer with markers, per-operation dedupe and examples."""
+    """breaking_rules' Comparer with markers, per-operation dedupe and examples."""
 
     compare_operation_ids = False
 

@@ -53,7 +53,7 @@ def _media(doc: Schema, ours: Schema, old: Any, new: Any, loc: str) -> Iterator[
 def operation_examples(
     doc: Schema, ours: Schema, op: Schema, mine: Schema | None, loc: str
 ) -> Iterator[Example]:
-    """Every example of one IonQ operation (``op``, parameters keyed as in check_breaking's
+    """Every example of one IonQ operation (``op``, parameters keyed as in breaking_rules'
     ``_operations``), paired with our schema from ``mine`` (None: no such operation)."""
     mine_params = (mine or {}).get("parameters") or {}
     for (where, name), param in op["parameters"].items():
