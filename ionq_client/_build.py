@@ -141,6 +141,17 @@ def noise_of(noise: NoiseModel | Noise | NotGiven) -> Noise | Unset:
     return Noise(model=noise)
 
 
+def metadata_of(metadata: Mapping[str, str] | NotGiven) -> Metadata | Unset:
+    """`metadata` checked against the limits, as the request's `Metadata` (UNSET if not
+    given)."""
+    if isinstance(metadata, NotGiven):
+        return UNSET
+    check_metadata(metadata)
+    meta = Metadata()
+    meta.additional_properties = dict(metadata)
+    return meta
+
+
 def clone_body(
     *,
     name: str | NotGiven,
@@ -157,11 +168,7 @@ def clone_body(
 
     `session_id=None` asks for the new job to run outside any session.
     """
-    meta: Metadata | Unset = UNSET
-    if not isinstance(metadata, NotGiven):
-        check_metadata(metadata)
-        meta = Metadata()
-        meta.additional_properties = dict(metadata)
+    meta = metadata_of(metadata)
     if not isinstance(name, NotGiven):
         check_name(name)
     if not isinstance(shots, NotGiven):
@@ -186,11 +193,7 @@ def clone_body(
 
 def update_body(name: str | NotGiven, metadata: Mapping[str, str] | NotGiven) -> JobUpdate:
     """The body of a job update, checked against the limits."""
-    meta: Metadata | Unset = UNSET
-    if not isinstance(metadata, NotGiven):
-        check_metadata(metadata)
-        meta = Metadata()
-        meta.additional_properties = dict(metadata)
+    meta = metadata_of(metadata)
     if not isinstance(name, NotGiven):
         check_name(name)
     return JobUpdate(name=given(name), metadata=meta)

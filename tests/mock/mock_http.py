@@ -21,6 +21,15 @@ BELL: dict[str, Any] = {
 # The Bell job sampled with shots (the noisy simulator), so every result format exists.
 NOISY_BELL: dict[str, Any] = {**BELL, "shots": 1000, "noise": {"model": "aria-1", "seed": 7}}
 TERMINAL = ("completed", "failed", "canceled")
+# Every result format a completed, sampled circuit job has (the spec's names, written out).
+SAMPLED_FORMATS: list[str] = [
+    "ionq.result.probabilities.json.v1",
+    "ionq.result.probabilities.json.v2",
+    "ionq.result.histogram.json.v1",
+    "ionq.result.histogram.json.v2",
+    "ionq.result.shots.json.v1",
+    "ionq.result.shots.json.v2",
+]
 
 
 def client(server: MockServer, key: str | None = None) -> httpx.Client:

@@ -11,19 +11,11 @@ from typing import Any
 import httpx
 import jsonschema_rs
 import pytest
-from mock_http import BELL, NOISY_BELL, client, create, wait_done
+from mock_http import BELL, NOISY_BELL, SAMPLED_FORMATS, client, create, wait_done
 
 from ionq_mock import artifacts, formats, usage
 from ionq_mock.testing import MockServer
 
-SAMPLED_FORMATS = [
-    "ionq.result.probabilities.json.v1",
-    "ionq.result.probabilities.json.v2",
-    "ionq.result.histogram.json.v1",
-    "ionq.result.histogram.json.v2",
-    "ionq.result.shots.json.v1",
-    "ionq.result.shots.json.v2",
-]
 MULTI: dict[str, Any] = {
     "type": "ionq.multi-circuit.v1",
     "backend": "simulator",

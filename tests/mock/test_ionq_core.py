@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from uuid import UUID
 
 import pytest
+from mock_http import SAMPLED_FORMATS
 
 from ionq_mock.testing import MockServer
 
@@ -271,14 +272,6 @@ def test_async_helpers(connect: Connect) -> None:
     assert listed == [job_id]
 
 
-SAMPLED_FORMATS = [
-    "ionq.result.probabilities.json.v1",
-    "ionq.result.probabilities.json.v2",
-    "ionq.result.histogram.json.v1",
-    "ionq.result.histogram.json.v2",
-    "ionq.result.shots.json.v1",
-    "ionq.result.shots.json.v2",
-]
 # ionq-core's model of each artifact format (shots v1 is a bare array: no model).
 ARTIFACT_MODELS: dict[str, Any] = {
     "ionq.result.probabilities.json.v1": IonqResultProbabilitiesJsonV1,
