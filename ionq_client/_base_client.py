@@ -9,6 +9,7 @@ import importlib.metadata
 import httpx
 
 from ionq_api.client import AuthenticatedClient
+from ionq_client._calls import check_deadline
 from ionq_client._config import DEFAULT_TIMEOUT, resolve_api_key, resolve_base_url, to_timeout
 from ionq_client._exceptions import ValidationError
 from ionq_client._types import NotGiven, TimeoutTypes
@@ -29,6 +30,8 @@ class _BaseIonQ:
     base_url: str
     timeout: httpx.Timeout
     max_retries: int
+    deadline: float | None
+    create_token: bool
 
     def _configure(
         self,
@@ -36,13 +39,18 @@ class _BaseIonQ:
         base_url: str | None,
         timeout: TimeoutTypes | NotGiven,
         max_retries: int,
+        deadline: float | None = None,
+        create_token: bool = True,
     ) -> dict[str, str]:
         if max_retries < 0:
             raise ValidationError("max_retries must be >= 0", key="max_retries")
+        checked = check_deadline(deadline)
         key = resolve_api_key(api_key)
         self.base_url = resolve_base_url(base_url)
         self.timeout = to_timeout(timeout, DEFAULT_TIMEOUT)
         self.max_retries = max_retries
+        self.deadline = None if isinstance(checked, NotGiven) else checked
+        self.create_token = bool(create_token)
         # The key lives only in the httpx client's headers, whose repr redacts it.
         return {"Authorization": f"apiKey {key}", "User-Agent": USER_AGENT}
 
@@ -54,5 +62,7 @@ class _BaseIonQ:
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(base_url={self.base_url!r}, "
-            f"max_retries={self.max_retries}, timeout={self.timeout!r})"
+            f"max_retries={self.max_retries}, timeout={self.timeout!r}"
+            + ("" if self.deadline is None else f", deadline={self.deadline!r}")
+            + ")"
         )

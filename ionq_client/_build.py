@@ -67,7 +67,7 @@ def build_create_body(
     circuit: Program,
     *,
     backend: BackendName,
-    token: str,
+    token: str | None,
     shots: int | NotGiven,
     name: str | NotGiven,
     metadata: Mapping[str, str] | NotGiven,
@@ -76,8 +76,9 @@ def build_create_body(
     session_id: str | uuid.UUID | NotGiven,
     dry_run: bool | NotGiven,
 ) -> tuple[CreateBody, Tag]:
-    """The request body of a create, checked against the limits and tagged with `token`."""
-    lim = limits()
+    """The request body of a create, checked against the limits and tagged with `token`
+    (in the metadata; in the name when the metadata has no room and no name is given;
+    nowhere when `token` is None or there is no room at all: the `Tag` says which)."""
     user_meta = dict(metadata) if not isinstance(metadata, NotGiven) else {}
     check_metadata(user_meta)
     if CREATE_TOKEN_KEY in user_meta:
@@ -91,7 +92,9 @@ def build_create_body(
         check_name(name)
     tag: Tag = None
     job_name: str | NotGiven = name
-    if len(user_meta) < lim.metadata_max_keys:
+    if token is None:
+        pass
+    elif len(user_meta) < limits().metadata_max_keys:
         user_meta[CREATE_TOKEN_KEY] = token
         tag = "metadata"
     elif isinstance(name, NotGiven):
@@ -163,12 +166,33 @@ def clone_body(
     dry_run: bool | NotGiven,
     noise: NoiseModel | Noise | NotGiven,
     parent: str | uuid.UUID | NotGiven,
-) -> CloneJobPayload:
-    """The body of a clone or move: the fields to change, checked against the limits.
+    token: str | None = None,
+    original_metadata: Mapping[str, str] | None = None,
+) -> tuple[CloneJobPayload, Tag]:
+    """The body of a clone or move: the fields to change, checked against the limits, and
+    tagged with `token` in the metadata when there is room (the `Tag` says whether).
 
-    `session_id=None` asks for the new job to run outside any session.
+    The copy's metadata is `metadata` when given, else the original's (a clone copies it
+    anyway; sending it lets the token ride along). `session_id=None` asks for the new job
+    to run outside any session.
     """
     meta = metadata_of(metadata)
+    tag: Tag = None
+    if token is not None:
+        base = (
+            dict(metadata)
+            if not isinstance(metadata, NotGiven)
+            else {k: v for k, v in (original_metadata or {}).items() if k != CREATE_TOKEN_KEY}
+        )
+        if CREATE_TOKEN_KEY in base:
+            raise ValidationError(
+                f"metadata key {CREATE_TOKEN_KEY!r} is reserved by ionq_client",
+                key=f"metadata.{CREATE_TOKEN_KEY}",
+            )
+        if len(base) < limits().metadata_max_keys:
+            meta = Metadata()
+            meta.additional_properties = {**base, CREATE_TOKEN_KEY: token}
+            tag = "metadata"
     if not isinstance(name, NotGiven):
         check_name(name)
     if not isinstance(shots, NotGiven):
@@ -178,7 +202,7 @@ def clone_body(
         sid = None
     elif not isinstance(session_id, NotGiven):
         sid = str(to_uuid(session_id, "session_id"))
-    return CloneJobPayload(
+    body = CloneJobPayload(
         parent=UNSET if isinstance(parent, NotGiven) else str(to_uuid(parent, "parent")),
         name=given(name),
         metadata=meta,
@@ -189,6 +213,7 @@ def clone_body(
         dry_run=given(dry_run),
         noise=noise_of(noise),
     )
+    return body, tag
 
 
 def update_body(name: str | NotGiven, metadata: Mapping[str, str] | NotGiven) -> JobUpdate:

@@ -16,14 +16,17 @@ The tree::
     │   │   └── InternalServerError           500-599 (520-529 from Cloudflare included)
     │   ├── APIConnectionError                no answer: refused, reset, DNS, protocol error
     │   │   └── APITimeoutError               no answer in time
-    │   └── APIResponseValidationError        a 2xx whose body is not what the contract says
+    │   ├── APIResponseValidationError        a 2xx whose body is not what the contract says
+    │   └── OutcomeUnknownError               a write's answer was lost and the check failed
     ├── JobFailedError                        `wait` saw the job fail or be cancelled
     └── JobTimeoutError                       `wait` gave up before the job finished
 
 Every `APIStatusError` carries `status_code`, the parsed `body` (a dict, or the text when the
 body is not JSON) and `request_id` (the `x-request-id` header, when present). A status code
 with no class of its own maps to the nearest family: another 4xx to `APIStatusError`, any 5xx
-to `InternalServerError`. None of these exceptions ever holds the API key.
+to `InternalServerError`. None of these exceptions ever holds the API key. No httpx
+exception escapes: a failure in any phase of an exchange (connecting, sending, reading the
+headers or the body, decoding it) is an `APIConnectionError`.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ __all__ = [
     "JobFailedError",
     "JobTimeoutError",
     "NotFoundError",
+    "OutcomeUnknownError",
     "PayloadTooLargeError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -83,21 +87,34 @@ class APIError(IonQError):
 
 
 class APIConnectionError(APIError):
-    """No answer came back: the connection failed, was reset, or broke the protocol."""
+    """No answer came back: the connection failed, was reset, or broke the protocol.
+
+    `sent` is False when the request certainly never reached the server (no connection was
+    made, or the call's deadline passed before it was sent), else None (it may have).
+    """
 
     def __init__(
-        self, message: str = "Connection error.", *, request: httpx.Request | None = None
+        self,
+        message: str = "Connection error.",
+        *,
+        request: httpx.Request | None = None,
+        sent: bool | None = None,
     ) -> None:
         super().__init__(message, request=request)
+        self.sent = sent
 
 
 class APITimeoutError(APIConnectionError):
     """No answer came back within the timeout."""
 
     def __init__(
-        self, message: str = "Request timed out.", *, request: httpx.Request | None = None
+        self,
+        message: str = "Request timed out.",
+        *,
+        request: httpx.Request | None = None,
+        sent: bool | None = None,
     ) -> None:
-        super().__init__(message, request=request)
+        super().__init__(message, request=request, sent=sent)
 
 
 class APIResponseValidationError(APIError):
@@ -173,6 +190,31 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """5xx: the server (or a proxy in front of it) failed."""
+
+
+class OutcomeUnknownError(APIError):
+    """A write failed after the server may have acted on it, and looking it up failed too.
+
+    Raised by every write (create, clone, move, update, cancel, delete, and session create
+    and end) when its answer was lost (a 5xx, a timeout, a dropped connection once the
+    request was sent) and the check that follows could not tell whether it happened: the
+    look-up failed, ran out of time or pages, or a create carried no look-up token
+    (`create_token=False`). Any other exception from a write means it was not applied.
+
+    `action` says what was attempted ("create a job"), `cause` is the failure that made it
+    ambiguous, and `token` the look-up token a created job would carry in its metadata
+    (`ionq_client_create_token`), so the caller can look for it later.
+    """
+
+    def __init__(self, action: str, cause: IonQError, *, why: str, token: str | None = None):
+        self.action = action
+        self.cause = cause
+        self.why = why
+        self.token = token
+        request = cause.request if isinstance(cause, APIError) else None
+        super().__init__(
+            f"{action}: outcome unknown ({why}); it failed with: {cause}", request=request
+        )
 
 
 class JobFailedError(IonQError):

@@ -2,57 +2,71 @@
 
 A create tagged with a token (see `_build`) is looked for among the newest jobs
 (`scan_for_token`); an update or a cancel is read back and compared with what was asked
-(`update_applied`, `canceled_from_job`). Nothing here performs I/O.
+(`update_applied`, `canceled_from_job`); a session create, which carries no token, is
+found by comparing the sessions listed before and after it (`created_session`). Nothing
+here performs I/O.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Final
-
-import httpx
+from collections.abc import Mapping, Sequence, Set
+from typing import Final, Literal, TypeAlias, TypeVar
 
 from ionq_api.models.job_canceled import JobCanceled
 from ionq_api.models.job_created import JobCreated
+from ionq_api.models.session import Session
+from ionq_api.models.session_create import SessionCreate
+from ionq_api.types import Unset
 from ionq_client._build import CREATE_TOKEN_KEY, NAME_TOKEN_PREFIX, Tag
 from ionq_client._exceptions import APIConnectionError, InternalServerError
 from ionq_client._jobs import AnyJob, ListedJob
-from ionq_client._retry import is_certainly_unsent
+from ionq_client._transport import CallOptions, deadline_error
 from ionq_client._types import NotGiven
 
 __all__ = [
     "RESOLVE_LOOKBACK_SECONDS",
     "RESOLVE_MAX_PAGES",
     "RESOLVE_MAX_RETRIES",
+    "RESOLVE_MAX_SECONDS",
     "RESOLVE_PAGE_SIZE",
+    "Scan",
     "canceled_from_job",
     "created_from_job",
+    "created_session",
     "has_token",
+    "hide_token",
     "is_ambiguous",
+    "lookup_options",
     "resolve_retries",
     "scan_for_token",
+    "session_ended",
     "update_applied",
 ]
 
 
-#: How the listing that resolves an ambiguous create is bounded.
-RESOLVE_MAX_PAGES: Final = 20
+#: How the listing that resolves an ambiguous create is bounded: newest first, it stops at
+#: the first job submitted more than `RESOLVE_LOOKBACK_SECONDS` before the create began (the
+#: allowance for the service's clock differing from ours), after `RESOLVE_MAX_PAGES` pages,
+#: or after `RESOLVE_MAX_SECONDS` (less if the call's deadline is nearer). Only the first
+#: is evidence that the job was not stored; the other two leave the outcome unknown.
+RESOLVE_MAX_PAGES: Final = 5
 RESOLVE_PAGE_SIZE: Final = 100
-RESOLVE_LOOKBACK_SECONDS: Final = 600.0
+RESOLVE_LOOKBACK_SECONDS: Final = 60.0
+RESOLVE_MAX_SECONDS: Final = 30.0
 #: Retries for that listing: more than usual, since giving up leaves the caller unsure.
 RESOLVE_MAX_RETRIES: Final = 8
 
 
 def is_ambiguous(exc: APIConnectionError | InternalServerError) -> bool:
-    """Whether a failed create may still have stored the job.
+    """Whether a failed write may still have been applied.
 
     A 5xx may come after the server committed; a broken connection or a read timeout may
-    too. Only a connection never established (see `is_certainly_unsent`) is certain.
+    too. Only a request never sent (`sent` is False: no connection was made, or the
+    deadline passed first) is certain.
     """
     if isinstance(exc, InternalServerError):
         return True
-    cause = exc.__cause__
-    return not (isinstance(cause, httpx.TransportError) and bool(is_certainly_unsent(cause)))
+    return exc.sent is not False
 
 
 def has_token(job: AnyJob, token: str, tag: Tag) -> bool:
@@ -75,20 +89,62 @@ def resolve_retries(client_max_retries: int) -> int:
     return max(RESOLVE_MAX_RETRIES, client_max_retries)
 
 
+Scan: TypeAlias = JobCreated | Literal["absent", "more", "unknown"]
+
+
 def scan_for_token(
-    jobs: Sequence[ListedJob], token: str, tag: Tag, *, started: float, page_number: int
-) -> tuple[JobCreated | None, bool]:
+    jobs: Sequence[ListedJob],
+    token: str,
+    tag: Tag,
+    *,
+    started: float,
+    page_number: int,
+    last_page: bool,
+) -> Scan:
     """Look through one page of the newest jobs for the one tagged `token`.
 
-    Returns the job as a create's answer if found, and whether the look-up should stop
-    (found, or the page reaches jobs older than the look-back, or the page budget is spent).
+    Returns the job as a create's answer if found; else `"absent"` when the page reaches
+    past the look-back (or is the last one), `"more"` to read the next page, `"unknown"`
+    when the page budget is spent without an answer.
     """
     for job in jobs:
         if has_token(job, token, tag):
-            return created_from_job(job), True
+            return created_from_job(job)
     oldest = jobs[-1].submitted_at.timestamp() if jobs else 0.0
-    done = oldest < started - RESOLVE_LOOKBACK_SECONDS or page_number + 1 >= RESOLVE_MAX_PAGES
-    return None, done
+    if last_page or oldest < started - RESOLVE_LOOKBACK_SECONDS:
+        return "absent"
+    return "unknown" if page_number + 1 >= RESOLVE_MAX_PAGES else "more"
+
+
+def lookup_options(
+    options: CallOptions, client_deadline: float | None, retries: int
+) -> CallOptions:
+    """The options of a look-up after an ambiguous write: more retries, and at most
+    `RESOLVE_MAX_SECONDS` (less when the call's own deadline is nearer)."""
+    left = options.time_left(client_deadline)
+    seconds = RESOLVE_MAX_SECONDS if left is None else min(left, RESOLVE_MAX_SECONDS)
+    if seconds <= 0:
+        raise deadline_error(None, options.deadline_seconds(client_deadline))
+    return CallOptions(
+        max_retries=resolve_retries(retries), timeout=options.timeout, deadline=seconds
+    )
+
+
+J = TypeVar("J", bound=AnyJob)
+
+
+def hide_token(job: J) -> J:
+    """`job` without the look-up token: the metadata key, or a name that is only the token.
+
+    The token stays on the service (it is how a lost create is found); callers of the
+    facade never see it, so it neither shows up in their listings nor looks like theirs.
+    """
+    meta = job.metadata
+    if meta is not None and CREATE_TOKEN_KEY in meta.additional_properties:
+        del meta.additional_properties[CREATE_TOKEN_KEY]
+    if isinstance(job.name, str) and job.name.startswith(NAME_TOKEN_PREFIX):
+        job.name = None
+    return job
 
 
 def update_applied(
@@ -110,3 +166,39 @@ def canceled_from_job(job: AnyJob) -> JobCanceled:
     if job.status != "canceled":
         answer.additional_properties["job_status"] = job.status
     return answer
+
+
+def created_session(
+    before: Set[str], sessions: Sequence[Session], body: SessionCreate
+) -> Session | Literal["absent", "unknown"]:
+    """The session a lost create made, from the sessions listed before it and after.
+
+    A session carries no token, so the new ones are compared with what was asked (backend
+    and the settings given); one match is the answer, none means it was not created, and
+    more than one (another create at the same moment) leaves the outcome unknown.
+    """
+    matches = [s for s in sessions if s.id not in before and _session_matches(s, body)]
+    if not matches:
+        return "absent"
+    return matches[0] if len(matches) == 1 else "unknown"
+
+
+def _session_matches(session: Session, body: SessionCreate) -> bool:
+    if session.backend != body.backend:
+        return False
+    asked = body.settings
+    got = session.settings
+    if isinstance(asked, Unset) or asked is None:
+        return True
+    if isinstance(got, Unset) or got is None:
+        return False
+    for name in ("job_count_limit", "duration_limit_min"):
+        wanted = getattr(asked, name)
+        if not isinstance(wanted, Unset) and getattr(got, name, wanted) != wanted:
+            return False
+    return True
+
+
+def session_ended(session: Session) -> bool:
+    """Whether a session reads as ended (or ending): an end of it needs no resending."""
+    return session.ended_at is not None or session.status in ("ended", "ending")

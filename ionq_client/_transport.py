@@ -1,33 +1,46 @@
 """What the retrying transport shares in both flavours: per-call options, and the pieces
-of each attempt that perform no I/O (applying the options, logging, mapping an error).
+of each attempt that perform no I/O (applying the options and the deadline, logging,
+mapping an error).
 
 The transport itself (`_async/transport.py`, and `_sync/transport.py` generated from it)
 sits under the shared `httpx.Client`, so it sees every attempt the generated functions
 (`ionq_api.api.*.sync_detailed`) make. It raises the mapped `APIStatusError` for any
 4xx/5xx *before* the generated code parses the response, which is why a non-JSON body or a
 non-IANA status (520-529) never turns into a `ValueError` or a `None` there. Per-call
-`timeout` and `max_retries` travel in a context variable, because the generated signatures
-have no room for them.
+`timeout`, `max_retries` and `deadline` travel in a context variable, because the generated
+signatures have no room for them.
+
+A deadline is seconds for a whole call: every attempt, every backoff sleep and every
+look-up after an ambiguous write. Each attempt's timeouts are cut to the time left, and a
+retry whose backoff would end past the deadline is not made: the call fails at once with
+the last error, so it never outlives its deadline by more than one read of the socket.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
+import time
 from collections.abc import Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 
-from ionq_client._exceptions import APIConnectionError, APITimeoutError
+from ionq_client._exceptions import APIConnectionError, APITimeoutError, IonQError
 from ionq_client._logging import logger, redact_headers
+from ionq_client._retry import is_certainly_unsent
+from ionq_client._types import NOT_GIVEN, NotGiven
 
 __all__ = [
+    "Attempts",
     "CallOptions",
     "call_options",
+    "deadline_error",
     "log_attempt",
     "log_retry",
+    "out_of_time",
     "prepare_request",
     "transport_error",
 ]
@@ -35,10 +48,34 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class CallOptions:
-    """Options of one call; `None` fields fall back to the client's."""
+    """Options of one call; `None` (`NOT_GIVEN` for `deadline`) falls back to the client's.
+
+    `started` is when the call began (`time.monotonic()`): a call of several requests (a
+    create and its look-up, a job and its results) shares one deadline from there.
+    """
 
     max_retries: int | None = None
     timeout: httpx.Timeout | None = None
+    deadline: float | NotGiven | None = NOT_GIVEN
+    started: float = field(default_factory=time.monotonic)
+
+    def with_retries(self, max_retries: int) -> CallOptions:
+        """The same call (same deadline) with another retry budget, for its look-ups."""
+        return dataclasses.replace(self, max_retries=max_retries)
+
+    def deadline_seconds(self, client_deadline: float | None) -> float | None:
+        """The call's deadline in seconds (its own, else the client's), or `None`."""
+        return client_deadline if isinstance(self.deadline, NotGiven) else self.deadline
+
+    def deadline_at(self, client_deadline: float | None) -> float | None:
+        """When the call must be over (`time.monotonic()` scale), or `None`."""
+        seconds = self.deadline_seconds(client_deadline)
+        return None if seconds is None else self.started + seconds
+
+    def time_left(self, client_deadline: float | None) -> float | None:
+        """Seconds left before the deadline (may be <= 0), or `None` without one."""
+        at = self.deadline_at(client_deadline)
+        return None if at is None else at - time.monotonic()
 
 
 _CALL_OPTIONS: ContextVar[CallOptions | None] = ContextVar("ionq_client_call", default=None)
@@ -57,20 +94,72 @@ def call_options(options: CallOptions | None) -> Iterator[None]:
         _CALL_OPTIONS.reset(token)
 
 
-def prepare_request(request: httpx.Request, default_retries: int) -> int:
-    """Apply the call's options to `request`; return the retry budget."""
+@dataclass(slots=True)
+class Attempts:
+    """The attempts of one request: its retry budget, its deadline and its timeouts."""
+
+    retries: int
+    deadline_at: float | None
+    deadline: float | None
+    timeout: dict[str, float | None]
+
+    def start(self, request: httpx.Request) -> None:
+        """Before an attempt: fail if the deadline has passed, else cut the timeouts to it."""
+        if self.deadline_at is None:
+            return
+        left = self.deadline_at - time.monotonic()
+        if left <= 0:
+            raise deadline_error(request, self.deadline)
+        request.extensions["timeout"] = {
+            phase: left if limit is None else min(limit, left)
+            for phase, limit in self.timeout.items()
+        }
+
+    def may_retry(self, attempt: int, delay: float) -> bool:
+        """Whether retry number `attempt`, after sleeping `delay`, is within the budget."""
+        if attempt >= self.retries:
+            return False
+        return self.deadline_at is None or time.monotonic() + delay < self.deadline_at
+
+
+def prepare_request(
+    request: httpx.Request, default_retries: int, default_deadline: float | None
+) -> Attempts:
+    """Apply the call's options to `request`; return what bounds its attempts."""
     options = _CALL_OPTIONS.get()
     if options is None:
-        return default_retries
+        options = CallOptions()
     if options.timeout is not None:
         request.extensions["timeout"] = options.timeout.as_dict()
-    return default_retries if options.max_retries is None else options.max_retries
+    timeout: dict[str, float | None] = dict(request.extensions.get("timeout") or {})
+    seconds = options.deadline_seconds(default_deadline)
+    retries = default_retries if options.max_retries is None else options.max_retries
+    return Attempts(retries, options.deadline_at(default_deadline), seconds, timeout)
 
 
-def transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+def deadline_error(request: httpx.Request | None, deadline: float | None) -> APITimeoutError:
+    """The error of a call whose deadline passed before its next request was sent."""
+    return APITimeoutError(
+        f"the call's deadline of {deadline} s has passed", request=request, sent=False
+    )
+
+
+def out_of_time(error: IonQError, deadline: float | None) -> IonQError:
+    """`error`, noted as the last one before the deadline stopped the retries."""
+    error.add_note(f"not retried: the call's deadline of {deadline} s leaves no time")
+    return error
+
+
+def transport_error(exc: Exception, request: httpx.Request | None) -> APIConnectionError:
+    """What an httpx failure in any phase (connect, send, headers, body, decoding) becomes."""
+    sent = False if isinstance(exc, httpx.TransportError) and is_certainly_unsent(exc) else None
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"Request timed out: {type(exc).__name__}", request=request)
-    return APIConnectionError(f"Connection error: {type(exc).__name__}: {exc}", request=request)
+        return APITimeoutError(
+            f"Request timed out: {type(exc).__name__}", request=request, sent=sent
+        )
+    return APIConnectionError(
+        f"Connection error: {type(exc).__name__}: {exc}", request=request, sent=sent
+    )
 
 
 def log_attempt(request: httpx.Request, attempt: int) -> None:

@@ -34,10 +34,11 @@ class AsyncBackends:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> list[Backend]:
         """Every backend and its status."""
         response = await self._client._call(
-            list_backends.asyncio_detailed, options=per_call(timeout, max_retries)
+            list_backends.asyncio_detailed, options=per_call(timeout, max_retries, deadline)
         )
         return expect_backends(response)
 
@@ -47,10 +48,11 @@ class AsyncBackends:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Backend:
         """One backend, e.g. `"qpu.forte-1"`."""
         response = await self._client._call(
-            get_backend.asyncio_detailed, backend, options=per_call(timeout, max_retries)
+            get_backend.asyncio_detailed, backend, options=per_call(timeout, max_retries, deadline)
         )
         return expect(response, Backend)
 
@@ -63,9 +65,10 @@ class AsyncBackends:
         limit: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> AsyncPager[Characterization]:
         """A backend's characterizations, newest first: `await` for a page, `async for` all."""
-        options = per_call(timeout, max_retries)
+        options = per_call(timeout, max_retries, deadline)
 
         async def page(number: int) -> AsyncPage[Characterization]:
             response = await self._client._call(
@@ -91,12 +94,13 @@ class AsyncBackends:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Characterization:
         """One characterization of a backend."""
         response = await self._client._call(
             get_characterization.asyncio_detailed,
             backend,
             to_uuid(characterization_id, "characterization_id"),
-            options=per_call(timeout, max_retries),
+            options=per_call(timeout, max_retries, deadline),
         )
         return expect(response, Characterization)

@@ -1,8 +1,9 @@
 """What the resources call through: the client they belong to, as a protocol.
 
-The resources need four things of their client (its `_call`, its retry budget, its sleep
-and its clock); naming them here, below both, lets the client import the resources without
-the resources importing the client.
+The resources need a few things of their client (its `_call`, its retry budget and
+deadline, whether creates carry a look-up token, its sleep and its clock); naming them
+here, below both, lets the client import the resources without the resources importing
+the client.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ class AsyncCaller(Protocol):
     """A client as its resources see it (`AsyncIonQ` is one)."""
 
     max_retries: int
+    deadline: float | None
+    create_token: bool
     _sleep: Callable[[float], Awaitable[None]]
     _clock: Callable[[], float]
 

@@ -2,21 +2,23 @@
 
 Every method calls one generated `*_detailed` function (so no path or payload is written
 twice) and returns the generated model, except `results` (a `Result`), `artifact` (the
-artifact's JSON) and listings (pages). Each takes `timeout=` and `max_retries=` to
-override the client's for that call. What is done after a write whose answer was lost is
+artifact's JSON) and listings (pages). Each takes `timeout=`, `max_retries=` and
+`deadline=` (seconds for the whole call, its retries and look-ups included) to override
+the client's for that call. What is done after a write whose answer was lost is
 in `readback`; how a `Result` is assembled from a job's artifacts, in `job_results`.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ionq_api.api.jobs import (
     cancel_job,
     cancel_jobs,
     clone_job,
+    create_job,
     delete_job,
     delete_jobs,
     estimate_job_cost,
@@ -39,16 +41,17 @@ from ionq_api.models.job_type import JobType
 from ionq_api.models.jobs_canceled import JobsCanceled
 from ionq_api.models.jobs_deleted import JobsDeleted
 from ionq_api.models.noise import Noise
+from ionq_api.types import Response
 from ionq_client._artifacts import Extra, artifact_ref
 from ionq_client._async.caller import AsyncCaller
 from ionq_client._async.job_results import download, read_results
 from ionq_client._async.listing import job_pages
 from ionq_client._async.polling import apoll
-from ionq_client._async.readback import any_left, create_once, read_back
+from ionq_client._async.readback import AMBIGUOUS, batch_statuses, create_once, read_back, unknown
 from ionq_client._build import NoiseModel, Program, build_create_body, clone_body, update_body
 from ionq_client._calls import per_call
 from ionq_client._circuit import Circuit
-from ionq_client._exceptions import APIConnectionError, InternalServerError, NotFoundError
+from ionq_client._exceptions import IonQError, NotFoundError
 from ionq_client._expect import expect, expect_job
 from ionq_client._jobs import AnyJob, ListedJob
 from ionq_client._pagination import AsyncPager
@@ -60,9 +63,10 @@ from ionq_client._polling import (
     TERMINAL,
     ProgressCallback,
 )
-from ionq_client._readback import canceled_from_job, update_applied
+from ionq_client._readback import canceled_from_job, hide_token, update_applied
 from ionq_client._result_parts import include_set
 from ionq_client._results import Result
+from ionq_client._transport import CallOptions
 from ionq_client._types import NOT_GIVEN, JobId, NotGiven, TimeoutTypes
 
 __all__ = ["AsyncJobs"]
@@ -87,21 +91,29 @@ class AsyncJobs:
         settings: JobSettings | NotGiven = NOT_GIVEN,
         session_id: JobId | NotGiven = NOT_GIVEN,
         dry_run: bool | NotGiven = NOT_GIVEN,
+        create_token: bool | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> JobCreated:
         """Submit a job running `circuit` (several circuits make a multi-circuit job; a
         `Qasm3` program, or its source as a `str`, an `ionq.qasm3.v1` job).
 
         Never leaves two jobs for one call: the job is tagged with a one-off token (metadata
-        key `ionq_client_create_token`), and after an ambiguous failure (a 5xx, a timeout or
-        a dropped connection once the request was sent) the newest jobs are listed to find
-        it before anything is resent. See docs/client.md, "Creating jobs without duplicates".
+        key `ionq_client_create_token`, hidden from the jobs this client returns), and after
+        an ambiguous failure (a 5xx, a timeout or a dropped connection once the request was
+        sent) the newest jobs are listed to find it before anything is resent; if that
+        cannot tell, `OutcomeUnknownError`. `create_token=False` (or the client's) sends no
+        token: an ambiguous failure is then always `OutcomeUnknownError`. See docs/client.md,
+        "Creating jobs without duplicates".
 
         >>> client.jobs.create(Circuit(2).h(0).cnot(0, 1), backend="simulator", shots=1000)
         ... # doctest: +SKIP
         """
-        token = uuid.uuid4().hex
+        use_token = (
+            self._client.create_token if isinstance(create_token, NotGiven) else create_token
+        )
+        token = uuid.uuid4().hex if use_token else None
         body, tag = build_create_body(
             circuit,
             backend=backend,
@@ -115,8 +127,21 @@ class AsyncJobs:
             dry_run=dry_run,
         )
         retries = self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries
-        options = per_call(timeout, retries)
-        return await create_once(self._client, body, tag, token, retries=retries, options=options)
+        sid = body.session_id
+
+        async def post(options: CallOptions) -> Response[Any]:
+            return await self._client._call(create_job.asyncio_detailed, body=body, options=options)
+
+        return await create_once(
+            self._client,
+            post,
+            action=f"create a job on {backend}",
+            token=token or "",
+            tag=tag,
+            filters={"backend": backend, **({"session_id": sid} if isinstance(sid, str) else {})},
+            retries=retries,
+            options=per_call(timeout, max_retries, deadline),
+        )
 
     # ------------------------------------------------------------------ read
     async def get(
@@ -125,13 +150,16 @@ class AsyncJobs:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> AnyJob:
         """Read one job: a `SingleCircuitJob`, `MultiCircuitJob`, `QaoaJob`,
         `QuantumFunctionJob`, or (any other type) a `BaseJob`."""
         response = await self._client._call(
-            get_job.asyncio_detailed, to_uuid(job_id), options=per_call(timeout, max_retries)
+            get_job.asyncio_detailed,
+            to_uuid(job_id),
+            options=per_call(timeout, max_retries, deadline),
         )
-        return expect_job(response)
+        return hide_token(expect_job(response))
 
     def list(
         self,
@@ -145,6 +173,7 @@ class AsyncJobs:
         limit: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> AsyncPager[ListedJob]:
         """List jobs, newest first: `await` it for the first page, `async for` over every job.
 
@@ -152,7 +181,7 @@ class AsyncJobs:
         is one backend or a list (the API's `target`); `limit` is the page size (1..1000,
         server default 25), not a total.
         """
-        options = per_call(timeout, max_retries)
+        options = per_call(timeout, max_retries, deadline)
         params = job_list_params(
             status=status,
             backend=backend,
@@ -200,6 +229,7 @@ class AsyncJobs:
         sharpen: bool | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Result:
         """The results of a completed job, one `CircuitResult` per circuit.
 
@@ -212,9 +242,10 @@ class AsyncJobs:
         answers `NotFoundError`.
         """
         extras = include_set(include)
-        options = per_call(timeout, max_retries)
+        options = per_call(timeout, max_retries, deadline)
         jid = to_uuid(job_id)
-        job = await self.get(jid, timeout=timeout, max_retries=max_retries)
+        response = await self._client._call(get_job.asyncio_detailed, jid, options=options)
+        job = hide_token(expect_job(response))
         return await read_results(self._client, jid, job, extras, sharpen, options)
 
     async def artifact(
@@ -224,11 +255,15 @@ class AsyncJobs:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Any:
         """Download one of a job's artifacts (by id, or its descriptor from `job.results`)
         and return its JSON content as it is (dicts, lists, numbers)."""
         return await download(
-            self._client, to_uuid(job_id), artifact_ref(artifact), per_call(timeout, max_retries)
+            self._client,
+            to_uuid(job_id),
+            artifact_ref(artifact),
+            per_call(timeout, max_retries, deadline),
         )
 
     async def cost(
@@ -237,10 +272,13 @@ class AsyncJobs:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> JobCost:
         """What a job cost (or is estimated to cost)."""
         response = await self._client._call(
-            get_job_cost.asyncio_detailed, to_uuid(job_id), options=per_call(timeout, max_retries)
+            get_job_cost.asyncio_detailed,
+            to_uuid(job_id),
+            options=per_call(timeout, max_retries, deadline),
         )
         return expect(response, JobCost)
 
@@ -257,6 +295,7 @@ class AsyncJobs:
         type: JobType | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> CostEstimate:
         """Estimate a job's cost and time, from a `circuit` or from explicit counts."""
         params = estimate_params(
@@ -270,7 +309,9 @@ class AsyncJobs:
             type=type,
         )
         response = await self._client._call(
-            estimate_job_cost.asyncio_detailed, options=per_call(timeout, max_retries), **params
+            estimate_job_cost.asyncio_detailed,
+            options=per_call(timeout, max_retries, deadline),
+            **params,
         )
         return expect(response, CostEstimate)
 
@@ -283,25 +324,24 @@ class AsyncJobs:
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> AnyJob:
         """Rename a job and/or merge `metadata` into its metadata (an API extension)."""
         body = update_body(name, metadata)
         jid = to_uuid(job_id)
+        options = per_call(timeout, max_retries, deadline)
         try:
             response = await self._client._call(
-                update_job.asyncio_detailed,
-                jid,
-                body=body,
-                options=per_call(timeout, max_retries),
+                update_job.asyncio_detailed, jid, body=body, options=options
             )
-        except (APIConnectionError, InternalServerError) as exc:
+        except AMBIGUOUS as exc:
             # The update may have been applied before the failure: if the job now reads as
-            # asked, that is the answer; otherwise the failure stands.
-            job = await read_back(self._client, jid, exc)
-            if update_applied(job, name, metadata):
-                return job
+            # asked, that is the answer; otherwise the failure stands (not applied).
+            job = await read_back(self._client, jid, exc, f"update job {jid}", options)
+            if job is not None and update_applied(job, name, metadata):
+                return hide_token(job)
             raise
-        return expect_job(response)
+        return hide_token(expect_job(response))
 
     async def clone(
         self,
@@ -316,17 +356,23 @@ class AsyncJobs:
         dry_run: bool | NotGiven = NOT_GIVEN,
         noise: NoiseModel | Noise | NotGiven = NOT_GIVEN,
         parent: JobId | NotGiven = NOT_GIVEN,
+        create_token: bool | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> JobCreated:
         """Submit a new job running the same program as `job_id`, with the given fields
         replacing the original's (the original is left as it is).
 
-        Never leaves two jobs for one call: the POST is retried only when the server
-        certainly did nothing with it (no connection was made, or a 429); any other
-        failure is raised for the caller to look into (see docs/client.md).
+        Never leaves two jobs for one call, as `create`: the copy carries a look-up token
+        in its metadata (the original's metadata is read first when `metadata` is not
+        given, so the copy keeps it), found after an ambiguous failure before anything is
+        resent; `OutcomeUnknownError` when that cannot tell.
         """
-        body = clone_body(
+        return await self._copy(
+            clone_job.asyncio_detailed,
+            "clone",
+            to_uuid(job_id),
             name=name,
             metadata=metadata,
             shots=shots,
@@ -336,14 +382,10 @@ class AsyncJobs:
             dry_run=dry_run,
             noise=noise,
             parent=parent,
+            create_token=create_token,
+            options=per_call(timeout, max_retries, deadline),
+            retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
         )
-        response = await self._client._call(
-            clone_job.asyncio_detailed,
-            to_uuid(job_id),
-            body=body,
-            options=per_call(timeout, max_retries),
-        )
-        return expect(response, JobCreated)
 
     async def move(
         self,
@@ -358,13 +400,18 @@ class AsyncJobs:
         dry_run: bool | NotGiven = NOT_GIVEN,
         noise: NoiseModel | Noise | NotGiven = NOT_GIVEN,
         parent: JobId | NotGiven = NOT_GIVEN,
+        create_token: bool | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> JobCreated:
         """Re-submit `job_id` elsewhere (typically another `backend` or `session_id`): a
-        new job runs its program with the given fields replacing the original's. Retried
-        like `clone`: never after a failure the server may have acted on."""
-        body = clone_body(
+        new job runs its program with the given fields replacing the original's, and the
+        original is cancelled. Resolved after an ambiguous failure like `clone`."""
+        return await self._copy(
+            move_job.asyncio_detailed,
+            "move",
+            to_uuid(job_id),
             name=name,
             metadata=metadata,
             shots=shots,
@@ -374,14 +421,72 @@ class AsyncJobs:
             dry_run=dry_run,
             noise=noise,
             parent=parent,
+            create_token=create_token,
+            options=per_call(timeout, max_retries, deadline),
+            retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
         )
-        response = await self._client._call(
-            move_job.asyncio_detailed,
-            to_uuid(job_id),
-            body=body,
-            options=per_call(timeout, max_retries),
+
+    async def _copy(
+        self,
+        send: Callable[..., Awaitable[Response[Any]]],
+        verb: str,
+        jid: uuid.UUID,
+        *,
+        name: str | NotGiven,
+        metadata: Mapping[str, str] | NotGiven,
+        shots: int | NotGiven,
+        backend: BackendName | NotGiven,
+        session_id: JobId | NotGiven | None,
+        settings: JobSettings | NotGiven,
+        dry_run: bool | NotGiven,
+        noise: NoiseModel | Noise | NotGiven,
+        parent: JobId | NotGiven,
+        create_token: bool | NotGiven,
+        options: CallOptions,
+        retries: int,
+    ) -> JobCreated:
+        """A clone or a move: `send` is the generated function of either."""
+        use_token = (
+            self._client.create_token if isinstance(create_token, NotGiven) else create_token
         )
-        return expect(response, JobCreated)
+        token = uuid.uuid4().hex if use_token else None
+        original: Mapping[str, str] | None = None
+        if token is not None and isinstance(metadata, NotGiven):
+            response = await self._client._call(get_job.asyncio_detailed, jid, options=options)
+            meta = expect_job(response).metadata
+            original = meta.additional_properties if meta is not None else None
+        body, tag = clone_body(
+            name=name,
+            metadata=metadata,
+            shots=shots,
+            backend=backend,
+            session_id=session_id,
+            settings=settings,
+            dry_run=dry_run,
+            noise=noise,
+            parent=parent,
+            token=token,
+            original_metadata=original,
+        )
+        filters: dict[str, Any] = {}
+        if not isinstance(backend, NotGiven):
+            filters["backend"] = backend
+        if isinstance(body.session_id, str):
+            filters["session_id"] = body.session_id
+
+        async def post(call: CallOptions) -> Response[Any]:
+            return await self._client._call(send, jid, body=body, options=call)
+
+        return await create_once(
+            self._client,
+            post,
+            action=f"{verb} job {jid}",
+            token=token or "",
+            tag=tag,
+            filters=filters,
+            retries=retries,
+            options=options,
+        )
 
     async def cancel(
         self,
@@ -389,21 +494,22 @@ class AsyncJobs:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> JobCanceled:
         """Cancel a job (safe to repeat).
 
         After a failure the server may have acted on, the job is read back: a job already
         terminal is answered as cancelled (a job that had completed or failed first says so
-        in `additional_properties["job_status"]`).
+        in `additional_properties["job_status"]`); one still running means the cancel was
+        not applied (the failure is raised); `OutcomeUnknownError` if it cannot be read.
         """
         jid = to_uuid(job_id)
+        options = per_call(timeout, max_retries, deadline)
         try:
-            response = await self._client._call(
-                cancel_job.asyncio_detailed, jid, options=per_call(timeout, max_retries)
-            )
-        except (APIConnectionError, InternalServerError) as exc:
-            job = await read_back(self._client, jid, exc)
-            if job.status in TERMINAL:
+            response = await self._client._call(cancel_job.asyncio_detailed, jid, options=options)
+        except AMBIGUOUS as exc:
+            job = await read_back(self._client, jid, exc, f"cancel job {jid}", options)
+            if job is not None and job.status in TERMINAL:
                 return canceled_from_job(job)
             raise
         return expect(response, JobCanceled)
@@ -414,15 +520,20 @@ class AsyncJobs:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> JobDeleted:
-        """Delete a job. A 404 on a retry means an earlier attempt deleted it: success."""
+        """Delete a job. A 404 on a retry means an earlier attempt deleted it: success; after
+        a failure the server may have acted on, the job is read back (gone: deleted)."""
         jid = to_uuid(job_id)
+        options = per_call(timeout, max_retries, deadline)
         try:
-            response = await self._client._call(
-                delete_job.asyncio_detailed, jid, options=per_call(timeout, max_retries)
-            )
+            response = await self._client._call(delete_job.asyncio_detailed, jid, options=options)
         except NotFoundError as exc:
             if exc.attempts > 1:
+                return JobDeleted(id=str(jid), status="deleted")
+            raise
+        except AMBIGUOUS as exc:
+            if await read_back(self._client, jid, exc, f"delete job {jid}", options) is None:
                 return JobDeleted(id=str(jid), status="deleted")
             raise
         return expect(response, JobDeleted)
@@ -433,15 +544,28 @@ class AsyncJobs:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> JobsCanceled:
-        """Cancel several jobs (in batches of up to 1,000); returns the ids cancelled."""
+        """Cancel several jobs (in batches of up to 1,000); returns the ids cancelled.
+
+        After a failure the server may have acted on, the batch is read back: if every job
+        of it is terminal the cancel is taken as done; otherwise the failure is raised,
+        with the ids of the batches already cancelled in a note.
+        """
+        options = per_call(timeout, max_retries, deadline)
         done: list[str] = []
         for batch in chunks(ids):
-            response = await self._client._call(
-                cancel_jobs.asyncio_detailed,
-                body=JobIds(ids=batch),
-                options=per_call(timeout, max_retries),
-            )
+            try:
+                response = await self._client._call(
+                    cancel_jobs.asyncio_detailed, body=JobIds(ids=batch), options=options
+                )
+            except AMBIGUOUS as exc:
+                statuses = await self._batch_statuses(batch, exc, "cancel jobs", options)
+                if len(statuses) == len(batch) and all(s in TERMINAL for s in statuses.values()):
+                    done.extend(str(i) for i in batch)
+                    continue
+                exc.add_note(f"already cancelled: {done}")
+                raise
             done.extend(expect(response, JobsCanceled).ids)
         return JobsCanceled(ids=done, status="canceled")
 
@@ -451,22 +575,46 @@ class AsyncJobs:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> JobsDeleted:
-        """Delete several jobs (in batches of up to 1,000); returns the ids deleted."""
+        """Delete several jobs (in batches of up to 1,000); returns the ids deleted.
+
+        After a failure the server may have acted on, the batch is looked up: none of it
+        left means it was deleted; otherwise the failure is raised, with the ids of the
+        batches already deleted in a note.
+        """
+        options = per_call(timeout, max_retries, deadline)
         done: list[str] = []
         for batch in chunks(ids):
             try:
                 response = await self._client._call(
-                    delete_jobs.asyncio_detailed,
-                    body=JobIds(ids=batch),
-                    options=per_call(timeout, max_retries),
+                    delete_jobs.asyncio_detailed, body=JobIds(ids=batch), options=options
                 )
             except NotFoundError as exc:
                 # A retry after a failure that came once the batch was deleted finds the
                 # jobs gone; if none of the batch is left, that earlier attempt succeeded.
-                if exc.attempts == 1 or await any_left(self._client, batch):
+                if exc.attempts == 1 or await self._batch_statuses(
+                    batch, exc, "delete jobs", options
+                ):
+                    raise
+                done.extend(str(i) for i in batch)
+                continue
+            except AMBIGUOUS as exc:
+                if await self._batch_statuses(batch, exc, "delete jobs", options):
+                    exc.add_note(f"already deleted: {done}")
                     raise
                 done.extend(str(i) for i in batch)
                 continue
             done.extend(expect(response, JobsDeleted).ids)
         return JobsDeleted(ids=done, status="deleted")
+
+    async def _batch_statuses(
+        self, batch: Sequence[uuid.UUID], exc: IonQError, action: str, options: CallOptions
+    ) -> dict[str, str]:
+        """The status of each job of `batch` that still exists; `OutcomeUnknownError` if
+        they cannot be read."""
+        try:
+            return await batch_statuses(self._client, batch, options)
+        except IonQError as lookup_error:
+            why = f"reading the jobs back failed: {lookup_error}"
+            raise unknown(action, exc, why) from exc

@@ -17,6 +17,7 @@ from ionq_client._async.caller import AsyncCaller
 from ionq_client._expect import expect
 from ionq_client._jobs import ListedJob
 from ionq_client._pagination import AsyncPage, AsyncPager, apaginate
+from ionq_client._readback import hide_token
 from ionq_client._transport import CallOptions
 
 __all__ = ["cursor_pages", "job_pages"]
@@ -41,15 +42,19 @@ def cursor_pages(
 
 
 def job_pages(
-    client: AsyncCaller, options: CallOptions | None, params: dict[str, Any]
+    client: AsyncCaller, options: CallOptions | None, params: dict[str, Any], *, hide: bool = True
 ) -> AsyncPager[ListedJob]:
-    """The account's jobs, newest first, filtered by `params` (see `job_list_params`)."""
+    """The account's jobs, newest first, filtered by `params` (see `job_list_params`);
+    `hide`: without the look-up tokens of creates (the look-up itself reads them)."""
 
     async def fetch(cursor: str | Unset) -> tuple[list[ListedJob], str | None]:
         response = await client._call(
             list_jobs.asyncio_detailed, next_=cursor, options=options, **params
         )
         page = expect(response, JobPage)
+        if hide:
+            for job in page.jobs:
+                hide_token(job)
         return page.jobs, page.next_
 
     return cursor_pages(fetch)

@@ -1,111 +1,187 @@
 """After a write whose answer was lost, find out what happened before anything is resent.
 
-A create is retried only once the newest jobs show it was not stored (its token is in
-none of them); an update or a cancel is read back; a batch delete that finds its jobs gone
-looks for any left. What counts as "it happened" is decided in `_readback`, free of I/O;
-this module does the reading.
+A create (or clone, or move) is resent only once the newest jobs show it was not stored
+(its token is in none of them); a session create, once the sessions listed before and
+after it show no new one; an update, a cancel or a delete is read back; a session end is
+read back and resent if the session is still open. When the check cannot tell (it fails,
+runs out of pages or time, or a create carried no token) the caller gets
+`OutcomeUnknownError`, never a second job. What counts as "it happened" is decided in
+`_readback`, free of I/O; this module does the reading, within the call's deadline.
 """
 
 from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
-from ionq_api.api.jobs import create_job, get_job
+from ionq_api.api.jobs import get_job
+from ionq_api.api.sessions import create_session, end_session, get_session, list_sessions
 from ionq_api.models.job_created import JobCreated
-from ionq_api.types import Unset
+from ionq_api.models.session import Session
+from ionq_api.models.session_create import SessionCreate
+from ionq_api.models.session_list import SessionList
+from ionq_api.types import Response
 from ionq_client._async.caller import AsyncCaller
 from ionq_client._async.listing import job_pages
-from ionq_client._build import CreateBody, Tag
-from ionq_client._calls import per_call
-from ionq_client._exceptions import APIConnectionError, InternalServerError, IonQError
+from ionq_client._build import Tag
+from ionq_client._exceptions import (
+    APIConnectionError,
+    InternalServerError,
+    IonQError,
+    NotFoundError,
+    OutcomeUnknownError,
+)
 from ionq_client._expect import expect, expect_job
 from ionq_client._jobs import AnyJob
 from ionq_client._limits import limits
 from ionq_client._params import job_list_params
-from ionq_client._readback import RESOLVE_PAGE_SIZE, is_ambiguous, resolve_retries, scan_for_token
+from ionq_client._readback import (
+    RESOLVE_PAGE_SIZE,
+    created_session,
+    is_ambiguous,
+    lookup_options,
+    scan_for_token,
+    session_ended,
+)
 from ionq_client._retry import backoff_delay
 from ionq_client._transport import CallOptions
 from ionq_client._types import NOT_GIVEN
 
-__all__ = ["any_left", "create_once", "read_back"]
+__all__ = [
+    "batch_statuses",
+    "create_once",
+    "create_session_once",
+    "end_session_once",
+    "read_back",
+    "unknown",
+]
+
+#: A write whose answer may be lost: a 5xx, or no answer at all.
+AMBIGUOUS = (APIConnectionError, InternalServerError)
+
+
+def unknown(action: str, exc: IonQError, why: str, token: str | None = None) -> OutcomeUnknownError:
+    """The error of a write whose outcome could not be found out."""
+    return OutcomeUnknownError(action, exc, why=why, token=token)
+
+
+async def _pause(client: AsyncCaller, lookup: CallOptions, attempt: int) -> None:
+    """Give a slow server time to finish the write before looking (within the look-up's
+    time: a quarter of what is left at most)."""
+    delay = backoff_delay(attempt)
+    left = lookup.time_left(client.deadline)
+    if left is not None:
+        delay = min(delay, max(0.0, left) / 4)
+    await client._sleep(delay)
 
 
 async def create_once(
     client: AsyncCaller,
-    body: CreateBody,
-    tag: Tag,
-    token: str,
+    post: Callable[[CallOptions], Awaitable[Response[Any]]],
     *,
+    action: str,
+    token: str,
+    tag: Tag,
+    filters: dict[str, Any],
     retries: int,
-    options: CallOptions | None,
+    options: CallOptions,
 ) -> JobCreated:
-    """POST `body` (tagged with `token`), resending it after an ambiguous failure only
-    once the job is known not to have been stored; at most `retries` resends."""
+    """Run `post` (a create, clone or move tagged with `token`), resending it after an
+    ambiguous failure only once the job is known not to have been stored; at most
+    `retries` resends. `filters` narrow the look-up (`backend`, `session_id`)."""
     started = time.time()
     attempt = 0
     while True:
         try:
-            response = await client._call(create_job.asyncio_detailed, body=body, options=options)
-            return expect(response, JobCreated)
-        except (APIConnectionError, InternalServerError) as exc:
-            if not is_ambiguous(exc) or tag is None:
+            return expect(await post(options), JobCreated)
+        except AMBIGUOUS as exc:
+            if not is_ambiguous(exc):
                 raise
-            await client._sleep(backoff_delay(attempt))
-            found = await _find_created(client, exc, token, tag, started, body)
+            if tag is None:
+                why = "it carried no look-up token (create_token=False, or no room for one)"
+                raise unknown(action, exc, why) from exc
+            found = await _find_created(
+                client, exc, action, token, tag, started, filters, options, attempt
+            )
             if found is not None:
                 return found
+            exc.add_note(f"{action}: not done (no job carries its look-up token)")
             if attempt >= retries:
                 raise
             attempt += 1
 
 
 async def _find_created(
-    client: AsyncCaller, exc: IonQError, token: str, tag: Tag, started: float, body: CreateBody
+    client: AsyncCaller,
+    exc: IonQError,
+    action: str,
+    token: str,
+    tag: Tag,
+    started: float,
+    filters: dict[str, Any],
+    options: CallOptions,
+    attempt: int,
 ) -> JobCreated | None:
-    """Find the job a failed create may have stored; re-raise `exc` if we cannot tell."""
-    session_id: str | Unset | None = body.session_id
+    """The job a failed create stored, or None if it stored none; `OutcomeUnknownError`
+    if that cannot be found out."""
     try:
+        lookup = lookup_options(options, client.deadline, client.max_retries)
+        await _pause(client, lookup, attempt)
         params = job_list_params(
             status=NOT_GIVEN,
-            backend=body.backend,
-            session_id=session_id if isinstance(session_id, str) else NOT_GIVEN,
+            backend=filters.get("backend", NOT_GIVEN),
+            session_id=filters.get("session_id", NOT_GIVEN),
             parent_job_id=NOT_GIVEN,
             ids=NOT_GIVEN,
             limit=RESOLVE_PAGE_SIZE,
         )
-        options = per_call(NOT_GIVEN, resolve_retries(client.max_retries))
-        page = await job_pages(client, options, params)
+        page = await job_pages(client, lookup, params, hide=False)
         number = 0
         while True:
-            found, done = scan_for_token(
-                page.items, token, tag, started=started, page_number=number
+            verdict = scan_for_token(
+                page.items,
+                token,
+                tag,
+                started=started,
+                page_number=number,
+                last_page=not page.has_next_page(),
             )
-            if done:
-                return found
-            if not page.has_next_page():
+            if isinstance(verdict, JobCreated):
+                return verdict
+            if verdict == "absent":
                 return None
+            if verdict == "unknown":
+                why = f"its look-up token is in none of the newest {number + 1} pages"
+                raise unknown(action, exc, why, token) from exc
             page = await page.next_page()
             number += 1
+    except OutcomeUnknownError:
+        raise
     except IonQError as lookup_error:
-        exc.add_note(f"could not find out whether the job was created: {lookup_error}")
-        raise exc from lookup_error
+        raise unknown(action, exc, f"looking it up failed: {lookup_error}", token) from exc
 
 
-async def read_back(client: AsyncCaller, jid: uuid.UUID, exc: IonQError) -> AnyJob:
-    """Read a job after a failed write; re-raise `exc` if even that fails."""
+async def read_back(
+    client: AsyncCaller, jid: uuid.UUID, exc: IonQError, action: str, options: CallOptions
+) -> AnyJob | None:
+    """Read a job after a failed write (None: it does not exist); `OutcomeUnknownError`
+    if even that fails."""
     try:
-        options = per_call(NOT_GIVEN, resolve_retries(client.max_retries))
-        response = await client._call(get_job.asyncio_detailed, jid, options=options)
+        lookup = lookup_options(options, client.deadline, client.max_retries)
+        response = await client._call(get_job.asyncio_detailed, jid, options=lookup)
         return expect_job(response)
+    except NotFoundError:
+        return None
     except IonQError as lookup_error:
-        exc.add_note(f"could not read the job back: {lookup_error}")
-        raise exc from lookup_error
+        raise unknown(action, exc, f"reading the job back failed: {lookup_error}") from exc
 
 
-async def any_left(client: AsyncCaller, batch: Sequence[uuid.UUID]) -> bool:
-    """Whether any job of `batch` still exists."""
+async def batch_statuses(
+    client: AsyncCaller, batch: Sequence[uuid.UUID], options: CallOptions
+) -> dict[str, str]:
+    """The status of each job of `batch` that still exists, by id."""
     params = job_list_params(
         status=NOT_GIVEN,
         backend=NOT_GIVEN,
@@ -114,5 +190,80 @@ async def any_left(client: AsyncCaller, batch: Sequence[uuid.UUID]) -> bool:
         ids=batch,
         limit=min(len(batch), limits().page_limit_max),
     )
-    page = await job_pages(client, None, params)
-    return bool(page.items)
+    lookup = lookup_options(options, client.deadline, client.max_retries)
+    page = await job_pages(client, lookup, params, hide=False)
+    return {str(job.id): job.status for job in page.items}
+
+
+async def _session_ids(client: AsyncCaller, options: CallOptions) -> set[str]:
+    response = await client._call(list_sessions.asyncio_detailed, options=options)
+    return {s.id for s in expect(response, SessionList).sessions}
+
+
+async def create_session_once(
+    client: AsyncCaller, body: SessionCreate, *, retries: int, options: CallOptions
+) -> Session:
+    """Open a session, resending after an ambiguous failure only once the sessions show
+    none was opened. The sessions are listed first: a session carries no token, so the
+    new one is told from the old ones by that list (see `created_session`)."""
+    action = f"open a session on {body.backend}"
+    before = await _session_ids(client, options)
+    attempt = 0
+    while True:
+        try:
+            response = await client._call(
+                create_session.asyncio_detailed, body=body, options=options
+            )
+            return expect(response, Session)
+        except AMBIGUOUS as exc:
+            if not is_ambiguous(exc):
+                raise
+            try:
+                lookup = lookup_options(options, client.deadline, client.max_retries)
+                await _pause(client, lookup, attempt)
+                response = await client._call(list_sessions.asyncio_detailed, options=lookup)
+                sessions = expect(response, SessionList).sessions
+            except IonQError as lookup_error:
+                why = f"listing the sessions failed: {lookup_error}"
+                raise unknown(action, exc, why) from exc
+            verdict = created_session(before, sessions, body)
+            if isinstance(verdict, Session):
+                return verdict
+            if verdict == "unknown":
+                raise unknown(action, exc, "more than one new session matches it") from exc
+            exc.add_note(f"{action}: not done (no new session)")
+            if attempt >= retries:
+                raise
+            attempt += 1
+
+
+async def end_session_once(
+    client: AsyncCaller, session_id: uuid.UUID, *, retries: int, options: CallOptions
+) -> Session:
+    """End a session; after an ambiguous failure, read it back: ended is the answer, still
+    open means the end is sent again (ending is idempotent)."""
+    action = f"end session {session_id}"
+    attempt = 0
+    while True:
+        try:
+            response = await client._call(end_session.asyncio_detailed, session_id, options=options)
+            return expect(response, Session)
+        except AMBIGUOUS as exc:
+            if not is_ambiguous(exc):
+                raise
+            try:
+                lookup = lookup_options(options, client.deadline, client.max_retries)
+                await _pause(client, lookup, attempt)
+                response = await client._call(
+                    get_session.asyncio_detailed, session_id, options=lookup
+                )
+                session = expect(response, Session)
+            except IonQError as lookup_error:
+                why = f"reading the session back failed: {lookup_error}"
+                raise unknown(action, exc, why) from exc
+            if session_ended(session):
+                return session
+            exc.add_note(f"{action}: not done (the session is still open)")
+            if attempt >= retries:
+                raise
+            attempt += 1

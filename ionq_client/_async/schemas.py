@@ -25,11 +25,12 @@ class AsyncSchemas:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> FormatSchema:
         """The JSON Schema of an artifact format, e.g. `ionq.result.histogram.json.v2`."""
         response = await self._client._call(
             get_format_schema.asyncio_detailed,
             schema_format(format_id),
-            options=per_call(timeout, max_retries),
+            options=per_call(timeout, max_retries, deadline),
         )
         return expect(response, FormatSchema)

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ionq_api.api.sessions import (
-    create_session,
-    end_session,
-    get_session,
-    list_session_jobs,
-    list_sessions,
-)
+from ionq_api.api.sessions import get_session, list_session_jobs, list_sessions
 from ionq_api.models.backend_name import BackendName
 from ionq_api.models.cost import Cost
 from ionq_api.models.job_page import JobPage
@@ -21,12 +15,14 @@ from ionq_api.models.session_list import SessionList
 from ionq_api.types import Unset
 from ionq_client._async.caller import AsyncCaller
 from ionq_client._async.listing import cursor_pages
+from ionq_client._async.readback import create_session_once, end_session_once
 from ionq_client._build import session_body
 from ionq_client._calls import per_call
 from ionq_client._expect import expect
 from ionq_client._jobs import ListedJob
 from ionq_client._pagination import AsyncPage, AsyncPager, apaginate
 from ionq_client._params import given, page_limit, paged, target_param, to_uuid
+from ionq_client._readback import hide_token
 from ionq_client._types import NOT_GIVEN, JobId, NotGiven, TimeoutTypes
 
 __all__ = ["AsyncSessions"]
@@ -47,14 +43,21 @@ class AsyncSessions:
         cost_limit: float | Cost | SessionCostLimit | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Session:
-        """Open a session; a number `cost_limit` is in USD."""
-        response = await self._client._call(
-            create_session.asyncio_detailed,
-            body=session_body(backend, job_count_limit, duration_limit_min, cost_limit),
-            options=per_call(timeout, max_retries),
+        """Open a session; a number `cost_limit` is in USD.
+
+        Never opens two for one call: the sessions are listed first, and after an
+        ambiguous failure listed again; the one new session matching the request is the
+        answer, none means it is sent again, and more than one `OutcomeUnknownError`.
+        """
+        body = session_body(backend, job_count_limit, duration_limit_min, cost_limit)
+        return await create_session_once(
+            self._client,
+            body,
+            retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            options=per_call(timeout, max_retries, deadline),
         )
-        return expect(response, Session)
 
     async def get(
         self,
@@ -62,12 +65,13 @@ class AsyncSessions:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Session:
         """Read one session."""
         response = await self._client._call(
             get_session.asyncio_detailed,
             to_uuid(session_id, "session_id"),
-            options=per_call(timeout, max_retries),
+            options=per_call(timeout, max_retries, deadline),
         )
         return expect(response, Session)
 
@@ -78,13 +82,14 @@ class AsyncSessions:
         limit: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> AsyncPager[Session]:
         """The organization's sessions, newest first (`active=True`: only those still
         taking jobs). The API answers them all at once; the answer is still a pager
         (`await` it for the first page, `async for` for all), cut into pages of `limit`
         when given."""
         size = page_limit(limit)
-        options = per_call(timeout, max_retries)
+        options = per_call(timeout, max_retries, deadline)
 
         async def first() -> AsyncPage[Session]:
             response = await self._client._call(
@@ -107,14 +112,16 @@ class AsyncSessions:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Session:
-        """End a session."""
-        response = await self._client._call(
-            end_session.asyncio_detailed,
+        """End a session (safe to repeat: after an ambiguous failure it is read back, and
+        ended again if still open)."""
+        return await end_session_once(
+            self._client,
             to_uuid(session_id, "session_id"),
-            options=per_call(timeout, max_retries),
+            retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            options=per_call(timeout, max_retries, deadline),
         )
-        return expect(response, Session)
 
     def jobs(
         self,
@@ -125,10 +132,11 @@ class AsyncSessions:
         limit: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> AsyncPager[ListedJob]:
         """The jobs of a session (`BaseJob`s), newest first: `await` for the first page,
         `async for` all."""
-        options = per_call(timeout, max_retries)
+        options = per_call(timeout, max_retries, deadline)
         sid = to_uuid(session_id, "session_id")
         size = page_limit(limit)
         target = target_param(backend)
@@ -145,6 +153,6 @@ class AsyncSessions:
                 options=options,
             )
             page = expect(response, JobPage)
-            return page.jobs, page.next_
+            return [hide_token(job) for job in page.jobs], page.next_
 
         return cursor_pages(fetch)

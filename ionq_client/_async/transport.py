@@ -1,7 +1,9 @@
 """The retrying transport under the client's `httpx.AsyncClient`.
 
-Retries what `_retry` says is safe to repeat, applies each call's options, and raises the
-mapped `APIStatusError` for any 4xx/5xx before the generated code parses the response (see
+Retries what `_retry` says is safe to repeat, applies each call's options and deadline,
+reads every body (so a connection cut halfway through a success is retried or reported
+here, as an `APIConnectionError`, never a raw httpx exception), and raises the mapped
+`APIStatusError` for any 4xx/5xx before the generated code parses the response (see
 `_transport` for why).
 """
 
@@ -11,7 +13,7 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
-from ionq_client._exceptions import make_status_error
+from ionq_client._exceptions import IonQError, make_status_error
 from ionq_client._logging import logger
 from ionq_client._retry import (
     parse_retry_after,
@@ -20,7 +22,13 @@ from ionq_client._retry import (
     should_retry_exception,
 )
 from ionq_client._time import default_asleep
-from ionq_client._transport import log_attempt, log_retry, prepare_request, transport_error
+from ionq_client._transport import (
+    log_attempt,
+    log_retry,
+    out_of_time,
+    prepare_request,
+    transport_error,
+)
 
 __all__ = ["AsyncRetryTransport"]
 
@@ -33,47 +41,57 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         inner: httpx.AsyncBaseTransport,
         *,
         max_retries: int,
+        deadline: float | None = None,
         sleep: Callable[[float], Awaitable[None]] = default_asleep,
     ) -> None:
         self.inner = inner
         self.max_retries = max_retries
+        self.deadline = deadline
         self._sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        retries = prepare_request(request, self.max_retries)
+        attempts = prepare_request(request, self.max_retries, self.deadline)
         method = request.method
         attempt = 0
         while True:
+            attempts.start(request)
             log_attempt(request, attempt)
             try:
                 response = await self.inner.handle_async_request(request)
-            except httpx.TransportError as exc:
-                if attempt < retries and should_retry_exception(method, exc):
-                    delay = retry_delay(attempt, None)
+                try:
+                    # The whole body, in this attempt: a cut or stalled body is a failure
+                    # of the attempt (retried when safe), not of the caller's parsing.
+                    await response.aread()
+                finally:
+                    await response.aclose()
+            except (httpx.TransportError, httpx.DecodingError) as exc:
+                error: IonQError = transport_error(exc, request)
+                retryable = isinstance(exc, httpx.TransportError) and should_retry_exception(
+                    method, exc
+                )
+                delay = retry_delay(attempt, None)
+                if retryable and attempts.may_retry(attempt, delay):
                     log_retry(request, attempt, delay, type(exc).__name__)
                     await self._sleep(delay)
                     attempt += 1
                     continue
-                raise transport_error(exc, request) from exc
+                if retryable and attempt < attempts.retries:
+                    error = out_of_time(error, attempts.deadline)
+                raise error from exc
             if response.status_code < 400:
                 return response
-            # Error bodies are small; reading also returns the connection to the pool.
-            try:
-                await response.aread()
-            except httpx.TransportError as exc:
-                await response.aclose()
-                if attempt < retries and should_retry_exception(method, exc):
-                    await self._sleep(retry_delay(attempt, None))
+            response.request = request
+            if should_retry(method, response.status_code):
+                delay = retry_delay(attempt, parse_retry_after(response.headers.get("retry-after")))
+                if attempts.may_retry(attempt, delay):
+                    log_retry(request, attempt, delay, f"HTTP {response.status_code}")
+                    await self._sleep(delay)
                     attempt += 1
                     continue
-                raise transport_error(exc, request) from exc
-            response.request = request
-            if attempt < retries and should_retry(method, response.status_code):
-                delay = retry_delay(attempt, parse_retry_after(response.headers.get("retry-after")))
-                log_retry(request, attempt, delay, f"HTTP {response.status_code}")
-                await self._sleep(delay)
-                attempt += 1
-                continue
+                status_error = make_status_error(response, attempts=attempt + 1)
+                if attempt < attempts.retries:
+                    raise out_of_time(status_error, attempts.deadline)
+                raise status_error
             logger.debug("%s %s -> HTTP %d", method, request.url, response.status_code)
             raise make_status_error(response, attempts=attempt + 1)
 

@@ -35,10 +35,11 @@ class Backends:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> list[Backend]:
         """Every backend and its status."""
         response = self._client._call(
-            list_backends.sync_detailed, options=per_call(timeout, max_retries)
+            list_backends.sync_detailed, options=per_call(timeout, max_retries, deadline)
         )
         return expect_backends(response)
 
@@ -48,10 +49,11 @@ class Backends:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Backend:
         """One backend, e.g. `"qpu.forte-1"`."""
         response = self._client._call(
-            get_backend.sync_detailed, backend, options=per_call(timeout, max_retries)
+            get_backend.sync_detailed, backend, options=per_call(timeout, max_retries, deadline)
         )
         return expect(response, Backend)
 
@@ -64,9 +66,10 @@ class Backends:
         limit: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> SyncPage[Characterization]:
         """A backend's characterizations, newest first: the first page (iterate for all)."""
-        options = per_call(timeout, max_retries)
+        options = per_call(timeout, max_retries, deadline)
 
         def page(number: int) -> SyncPage[Characterization]:
             response = self._client._call(
@@ -92,12 +95,13 @@ class Backends:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Characterization:
         """One characterization of a backend."""
         response = self._client._call(
             get_characterization.sync_detailed,
             backend,
             to_uuid(characterization_id, "characterization_id"),
-            options=per_call(timeout, max_retries),
+            options=per_call(timeout, max_retries, deadline),
         )
         return expect(response, Characterization)

@@ -32,7 +32,7 @@ from ionq_client._sync.schemas import Schemas
 from ionq_client._sync.sessions import Sessions
 from ionq_client._sync.transport import RetryTransport
 from ionq_client._time import default_sleep
-from ionq_client._transport import CallOptions, call_options
+from ionq_client._transport import CallOptions, call_options, transport_error
 from ionq_client._types import NOT_GIVEN, NotGiven, TimeoutTypes
 
 __all__ = ["IonQ"]
@@ -59,16 +59,19 @@ class IonQ(_BaseIonQ):
         base_url: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = None,
+        create_token: bool = True,
         transport: httpx.BaseTransport | None = None,
         _sleep: Callable[[float], None] | None = None,
         _clock: Callable[[], float] | None = None,
     ) -> None:
-        headers = self._configure(api_key, base_url, timeout, max_retries)
+        headers = self._configure(api_key, base_url, timeout, max_retries, deadline, create_token)
         self._sleep: Callable[[float], None] = _sleep or default_sleep
         self._clock: Callable[[], float] = _clock or time.monotonic
         self._transport = RetryTransport(
             transport or httpx.HTTPTransport(proxy=env_proxy(self.base_url)),
             max_retries=max_retries,
+            deadline=self.deadline,
             sleep=self._sleep,
         )
         self._http = LeanClient(
@@ -106,6 +109,10 @@ class IonQ(_BaseIonQ):
                 return fn(*args, client=self._api, **kwargs)
         except IonQError:
             raise
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            # The transport maps what it sees; this catches what httpx raises around it
+            # (e.g. decoding a body), so no httpx exception ever reaches the caller.
+            raise transport_error(exc, None) from exc
         except PARSE_ERRORS as exc:
             # The generated parser met a 2xx body it cannot read (or a non-IANA status).
             raise bad_body(exc) from exc
@@ -115,9 +122,12 @@ class IonQ(_BaseIonQ):
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Whoami:
         """Identify the API key in use (its id, name and project)."""
-        response = self._call(_whoami.sync_detailed, options=per_call(timeout, max_retries))
+        response = self._call(
+            _whoami.sync_detailed, options=per_call(timeout, max_retries, deadline)
+        )
         return expect(response, Whoami)
 
     def close(self) -> None:

@@ -17,6 +17,7 @@ from ionq_api.types import UNSET, Unset
 from ionq_client._expect import expect
 from ionq_client._jobs import ListedJob
 from ionq_client._pagination import SyncPage, paginate
+from ionq_client._readback import hide_token
 from ionq_client._sync.caller import Caller
 from ionq_client._transport import CallOptions
 
@@ -42,13 +43,17 @@ def cursor_pages(
 
 
 def job_pages(
-    client: Caller, options: CallOptions | None, params: dict[str, Any]
+    client: Caller, options: CallOptions | None, params: dict[str, Any], *, hide: bool = True
 ) -> SyncPage[ListedJob]:
-    """The account's jobs, newest first, filtered by `params` (see `job_list_params`)."""
+    """The account's jobs, newest first, filtered by `params` (see `job_list_params`);
+    `hide`: without the look-up tokens of creates (the look-up itself reads them)."""
 
     def fetch(cursor: str | Unset) -> tuple[list[ListedJob], str | None]:
         response = client._call(list_jobs.sync_detailed, next_=cursor, options=options, **params)
         page = expect(response, JobPage)
+        if hide:
+            for job in page.jobs:
+                hide_token(job)
         return page.jobs, page.next_
 
     return cursor_pages(fetch)

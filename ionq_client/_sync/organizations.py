@@ -33,6 +33,7 @@ class Organizations:
         modality: UsageModality,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Usages:
         """Cost and QPU time between two dates, per `modality` period (`daily`, `weekly`,
         `monthly`), with the costliest groups by `group_by` (`job`, `project`, `user`)."""
@@ -43,6 +44,6 @@ class Organizations:
             end_date=end_date,
             group_by=group_by,
             modality=modality,
-            options=per_call(timeout, max_retries),
+            options=per_call(timeout, max_retries, deadline),
         )
         return expect(response, Usages)

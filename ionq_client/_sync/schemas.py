@@ -26,11 +26,12 @@ class Schemas:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> FormatSchema:
         """The JSON Schema of an artifact format, e.g. `ionq.result.histogram.json.v2`."""
         response = self._client._call(
             get_format_schema.sync_detailed,
             schema_format(format_id),
-            options=per_call(timeout, max_retries),
+            options=per_call(timeout, max_retries, deadline),
         )
         return expect(response, FormatSchema)

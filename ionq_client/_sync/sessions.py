@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ionq_api.api.sessions import (
-    create_session,
-    end_session,
-    get_session,
-    list_session_jobs,
-    list_sessions,
-)
+from ionq_api.api.sessions import get_session, list_session_jobs, list_sessions
 from ionq_api.models.backend_name import BackendName
 from ionq_api.models.cost import Cost
 from ionq_api.models.job_page import JobPage
@@ -26,8 +20,10 @@ from ionq_client._expect import expect
 from ionq_client._jobs import ListedJob
 from ionq_client._pagination import SyncPage, paginate
 from ionq_client._params import given, page_limit, paged, target_param, to_uuid
+from ionq_client._readback import hide_token
 from ionq_client._sync.caller import Caller
 from ionq_client._sync.listing import cursor_pages
+from ionq_client._sync.readback import create_session_once, end_session_once
 from ionq_client._types import NOT_GIVEN, JobId, NotGiven, TimeoutTypes
 
 __all__ = ["Sessions"]
@@ -48,14 +44,21 @@ class Sessions:
         cost_limit: float | Cost | SessionCostLimit | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Session:
-        """Open a session; a number `cost_limit` is in USD."""
-        response = self._client._call(
-            create_session.sync_detailed,
-            body=session_body(backend, job_count_limit, duration_limit_min, cost_limit),
-            options=per_call(timeout, max_retries),
+        """Open a session; a number `cost_limit` is in USD.
+
+        Never opens two for one call: the sessions are listed first, and after an
+        ambiguous failure listed again; the one new session matching the request is the
+        answer, none means it is sent again, and more than one `OutcomeUnknownError`.
+        """
+        body = session_body(backend, job_count_limit, duration_limit_min, cost_limit)
+        return create_session_once(
+            self._client,
+            body,
+            retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            options=per_call(timeout, max_retries, deadline),
         )
-        return expect(response, Session)
 
     def get(
         self,
@@ -63,12 +66,13 @@ class Sessions:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Session:
         """Read one session."""
         response = self._client._call(
             get_session.sync_detailed,
             to_uuid(session_id, "session_id"),
-            options=per_call(timeout, max_retries),
+            options=per_call(timeout, max_retries, deadline),
         )
         return expect(response, Session)
 
@@ -79,12 +83,13 @@ class Sessions:
         limit: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> SyncPage[Session]:
         """The organization's sessions, newest first (`active=True`: only those still
         taking jobs). The API answers them all at once; the answer is still a page
         (iterate it, or read `.items`), cut into pages of `limit` when given."""
         size = page_limit(limit)
-        options = per_call(timeout, max_retries)
+        options = per_call(timeout, max_retries, deadline)
 
         def first() -> SyncPage[Session]:
             response = self._client._call(
@@ -107,14 +112,16 @@ class Sessions:
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Session:
-        """End a session."""
-        response = self._client._call(
-            end_session.sync_detailed,
+        """End a session (safe to repeat: after an ambiguous failure it is read back, and
+        ended again if still open)."""
+        return end_session_once(
+            self._client,
             to_uuid(session_id, "session_id"),
-            options=per_call(timeout, max_retries),
+            retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            options=per_call(timeout, max_retries, deadline),
         )
-        return expect(response, Session)
 
     def jobs(
         self,
@@ -125,9 +132,10 @@ class Sessions:
         limit: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> SyncPage[ListedJob]:
         """The jobs of a session (`BaseJob`s), newest first: the first page; iterate it."""
-        options = per_call(timeout, max_retries)
+        options = per_call(timeout, max_retries, deadline)
         sid = to_uuid(session_id, "session_id")
         size = page_limit(limit)
         target = target_param(backend)
@@ -144,6 +152,6 @@ class Sessions:
                 options=options,
             )
             page = expect(response, JobPage)
-            return page.jobs, page.next_
+            return [hide_token(job) for job in page.jobs], page.next_
 
         return cursor_pages(fetch)

@@ -330,8 +330,8 @@ EXPECTED_EXPORTS = {
     "BIT_ORDER", "BadRequestError", "Circuit", "CircuitResult", "ConflictError",
     "DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "InternalServerError",
     "IonQ", "IonQError", "JobFailedError", "JobTimeoutError", "NOT_GIVEN", "NotFoundError",
-    "NotGiven", "PayloadTooLargeError", "PermissionDeniedError", "Qasm3", "RateLimitError",
-    "Result", "SyncPage", "TERMINAL", "UNSUCCESSFUL", "ValidationError",
+    "NotGiven", "OutcomeUnknownError", "PayloadTooLargeError", "PermissionDeniedError", "Qasm3",
+    "RateLimitError", "Result", "SyncPage", "TERMINAL", "UNSUCCESSFUL", "ValidationError",
 }  # fmt: skip
 
 

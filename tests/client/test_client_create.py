@@ -12,11 +12,13 @@ import httpx
 import pytest
 
 from ionq_api.models.base_job import BaseJob
+from ionq_api.models.job_created import JobCreated
 from ionq_client import (
     APITimeoutError,
     Circuit,
     InternalServerError,
     IonQ,
+    OutcomeUnknownError,
     RateLimitError,
     ValidationError,
 )
@@ -158,10 +160,29 @@ def test_fallback_to_the_name_when_metadata_is_full(recorder: Recorder) -> None:
 def test_no_room_for_a_token_means_no_blind_resend(recorder: Recorder) -> None:
     fake = FakeServer(["commit-500"])
     full = {f"k{i}": "v" for i in range(10)}
-    with make_client(fake, recorder) as client, pytest.raises(InternalServerError):
+    with make_client(fake, recorder) as client, pytest.raises(OutcomeUnknownError) as info:
         client.jobs.create(BELL, backend="simulator", metadata=full, name="mine")
+    assert isinstance(info.value.cause, InternalServerError)
+    assert "no look-up token" in str(info.value)
     assert fake.posts == 1
     assert len(fake.jobs) == 1
+
+
+@pytest.mark.parametrize("where", ["call", "client"])
+def test_without_a_token_an_ambiguous_create_is_reported_unknown(
+    recorder: Recorder, where: str
+) -> None:
+    fake = FakeServer(["commit-500"])
+    per_call = {"create_token": False} if where == "call" else {}
+    per_client = {"create_token": False} if where == "client" else {}
+    with (
+        make_client(fake, recorder, **per_client) as client,
+        pytest.raises(OutcomeUnknownError),
+    ):
+        client.jobs.create(BELL, backend="simulator", **per_call)
+    assert fake.posts == 1
+    assert len(fake.jobs) == 1
+    assert "ionq_client_create_token" not in json.dumps(fake.jobs)
 
 
 def test_lookup_failure_reraises_the_original_error(recorder: Recorder) -> None:
@@ -170,9 +191,11 @@ def test_lookup_failure_reraises_the_original_error(recorder: Recorder) -> None:
             raise httpx.ReadTimeout("timed out", request=request)
         return json_response(503, error_body(503))
 
-    with make_client(handler, recorder) as client, pytest.raises(APITimeoutError) as info:
+    with make_client(handler, recorder) as client, pytest.raises(OutcomeUnknownError) as info:
         client.jobs.create(BELL, backend="simulator")
-    assert any("could not find out" in note for note in info.value.__notes__)
+    assert isinstance(info.value.cause, APITimeoutError)
+    assert "looking it up failed" in str(info.value)
+    assert info.value.token is not None
 
 
 def test_async_create_resolves_after_commit(recorder: Recorder) -> None:
@@ -259,22 +282,24 @@ def _job(token: str, submitted_at: str) -> BaseJob:
 
 def test_the_lookup_stops_at_the_token_the_lookback_or_the_page_budget() -> None:
     started = datetime.datetime(2030, 1, 1, 12, tzinfo=datetime.UTC).timestamp()
-    recent = "2030-01-01T11:59:00+00:00"
-    old = "2030-01-01T11:49:59+00:00"  # just over RESOLVE_LOOKBACK_SECONDS before the start
-    assert RESOLVE_LOOKBACK_SECONDS == 600.0
+    recent = "2030-01-01T11:59:30+00:00"
+    old = "2030-01-01T11:58:59+00:00"  # just over RESOLVE_LOOKBACK_SECONDS before the start
+    assert RESOLVE_LOOKBACK_SECONDS == 60.0
     mine = _job("mine", recent)
     page = [_job("other", recent), mine]
-    found, done = scan_for_token(page, "mine", "metadata", started=started, page_number=0)
-    assert found is not None
+    more = {"started": started, "page_number": 0, "last_page": False}
+    found = scan_for_token(page, "mine", "metadata", **more)
+    assert isinstance(found, JobCreated)
     assert found.id == mine.id
-    assert done
     # Not here, recent jobs, pages left: keep looking.
-    assert scan_for_token(page, "x", "metadata", started=started, page_number=0) == (None, False)
-    # The page reaches jobs older than the look-back: stop.
+    assert scan_for_token(page, "x", "metadata", **more) == "more"
+    # The page reaches jobs older than the look-back: the job was not stored.
     aged = [_job("other", recent), _job("other", old)]
-    assert scan_for_token(aged, "x", "metadata", started=started, page_number=0) == (None, True)
-    # The last page of the budget: stop.
-    last = RESOLVE_MAX_PAGES - 1
-    assert scan_for_token(page, "x", "metadata", started=started, page_number=last) == (None, True)
-    # An empty page: stop.
-    assert scan_for_token([], "x", "metadata", started=started, page_number=0) == (None, True)
+    assert scan_for_token(aged, "x", "metadata", **more) == "absent"
+    # The last page of the listing: not stored either.
+    assert scan_for_token(page, "x", "metadata", **{**more, "last_page": True}) == "absent"
+    # The page budget spent among recent jobs: that proves nothing, the outcome is unknown.
+    last = {**more, "page_number": RESOLVE_MAX_PAGES - 1}
+    assert scan_for_token(page, "x", "metadata", **last) == "unknown"
+    # An empty (last) page: not stored.
+    assert scan_for_token([], "x", "metadata", **{**more, "last_page": True}) == "absent"

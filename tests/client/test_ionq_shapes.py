@@ -55,9 +55,11 @@ from ionq_client import (
     APITimeoutError,
     Circuit,
     InternalServerError,
+    OutcomeUnknownError,
     Qasm3,
     ValidationError,
 )
+from ionq_client._build import CREATE_TOKEN_KEY
 from ionq_client._jobs import job_child_ids, job_qubits, job_result_descriptors
 
 from .client_helpers import (
@@ -677,7 +679,7 @@ def test_clone_and_move_send_only_the_overrides(action: str, recorder: Recorder)
             SINGLE, client=generated(router(routes)), body=clone_body_model()
         ).parsed
         assert isinstance(parsed, JobCreated)
-    with make_client(router(routes), recorder) as client:
+    with make_client(router(routes), recorder, create_token=False) as client:
         created = getattr(client.jobs, action)(
             SINGLE, backend="qpu.forte-1", shots=200, session_id=None, noise="forte-2-next"
         )
@@ -689,6 +691,23 @@ def test_clone_and_move_send_only_the_overrides(action: str, recorder: Recorder)
         "session_id": None,
         "noise": {"model": "forte-2-next"},
     }
+
+
+@pytest.mark.parametrize("action", ["clone", "move"])
+def test_clone_and_move_carry_a_new_token_beside_the_originals_metadata(
+    action: str, recorder: Recorder
+) -> None:
+    original = listed_job(SINGLE, qubits=2, results=None)
+    original["metadata"] = {"team": "a", CREATE_TOKEN_KEY: "the-originals-token"}
+    routes = {("GET", f"/jobs/{SINGLE}"): original, ("POST", f"/jobs/{SINGLE}/{action}"): CREATED}
+    with make_client(router(routes), recorder) as client:
+        getattr(client.jobs, action)(SINGLE, shots=200)
+    assert [r.method for r in recorder.requests] == ["GET", "POST"]
+    sent = json.loads(recorder.requests[1].content)
+    token = sent["metadata"].pop(CREATE_TOKEN_KEY)
+    assert sent == {"shots": 200, "metadata": {"team": "a"}}
+    assert len(token) == 32
+    assert token != "the-originals-token"
 
 
 def clone_body_model() -> Any:
@@ -734,9 +753,12 @@ def _rate_limited(request: httpx.Request) -> httpx.Response:
 def test_clone_and_move_are_never_resent_after_an_ambiguous_failure(
     action: str, first: Route, error: type[Exception], recorder: Recorder
 ) -> None:
-    with make_client(failing_then(first), recorder, max_retries=3) as client, pytest.raises(error):
+    client = make_client(failing_then(first), recorder, max_retries=3, create_token=False)
+    with client, pytest.raises(OutcomeUnknownError) as info:
         getattr(client.jobs, action)(SINGLE, shots=10)
-    assert len(recorder.requests) == 1  # the server may have made the job: not resent
+    assert isinstance(info.value.cause, error)
+    # Without a token the server may have made the job unseen: never resent.
+    assert len(recorder.requests) == 1
 
 
 @pytest.mark.parametrize("action", ["clone", "move"])
@@ -744,7 +766,7 @@ def test_clone_and_move_are_never_resent_after_an_ambiguous_failure(
 def test_clone_and_move_are_retried_when_the_server_certainly_did_nothing(
     action: str, first: Route, recorder: Recorder
 ) -> None:
-    with make_client(failing_then(first), recorder) as client:
+    with make_client(failing_then(first), recorder, create_token=False) as client:
         created = getattr(client.jobs, action)(SINGLE, shots=10)
     assert created.id == CREATED["id"]
     assert len(recorder.requests) == 2
@@ -850,10 +872,13 @@ def test_sessions_are_paged_client_side_by_limit(recorder: Recorder) -> None:
 
 def test_a_session_cost_limit_is_sent_as_a_session_cost_limit(recorder: Recorder) -> None:
     created = SESSIONS["sessions"][0]
-    with make_client(router({("POST", "/sessions"): created}), recorder) as client:
+    # The sessions are listed before a create, to tell a new one after a lost answer.
+    routes = {("POST", "/sessions"): created, ("GET", "/sessions"): SESSIONS}
+    with make_client(router(routes), recorder) as client:
         session = client.sessions.create(backend="qpu.forte-1", cost_limit=250)
     assert session.id == SESSION
-    assert json.loads(recorder.requests[0].content) == {
+    assert paths(recorder) == ["GET /sessions", "POST /sessions"]
+    assert json.loads(recorder.requests[1].content) == {
         "backend": "qpu.forte-1",
         "settings": {"cost_limit": {"unit": "usd", "value": 250.0}},
     }
@@ -1012,7 +1037,10 @@ def test_every_other_operation_parses_an_ionq_shaped_answer(
             return json_response(200, {"jobs": [], "next": None})  # create's look-up, if any
         return json_response(status, answer)
 
-    with make_client(router({(method, path): handle}), recorder) as client:
+    routes: dict[tuple[str, str], Any] = {(method, path): handle}
+    if name == "create_session":
+        routes["GET", "/sessions"] = SESSIONS  # listed first (see sessions.create)
+    with make_client(router(routes), recorder) as client:
         out = _call_facade(client, name)
     assert f"{method} {path}" in paths(recorder)
     first = out[0] if isinstance(out, list) else out
