@@ -22,6 +22,7 @@ from ionq_client._cli_base import (
     emit_json,
     stderr_console,
     stdout_console,
+    writing,
 )
 from ionq_client._cli_format import (
     elapsed,
@@ -120,9 +121,9 @@ def jobs() -> None:
     type=click.FloatRange(min=0),
     default=WAIT_TIMEOUT,
     show_default=True,
-    help="Seconds --wait waits.",
+    help="Seconds --wait waits (and each API call may take).",
 )
-@common_options
+@common_options(timeout=False)
 def submit(
     file: IO[str],
     backend: str | None,
@@ -165,8 +166,9 @@ def submit(
         if fields.get(key) is not None:
             kwargs[key] = fields[key]
     circuit = program.circuits if program.multi else program.circuits[0]
-    with command_client(api_key, base_url) as client:
-        created = client.jobs.create(circuit, backend=cast(BackendName, chosen), **kwargs)
+    with command_client(api_key, base_url, timeout or None) as client:
+        with writing("submit the job"):
+            created = client.jobs.create(circuit, backend=cast(BackendName, chosen), **kwargs)
         job_id = str(created.id)
         if not wait_:
             if as_json:
@@ -249,12 +251,12 @@ def get(job_id: str, api_key: str | None, base_url: str | None, as_json: bool) -
     show_default=True,
     help="Seconds to wait before giving up (exit 1).",
 )
-@common_options
+@common_options(timeout=False)
 def wait(
     job_id: str, timeout: float, api_key: str | None, base_url: str | None, as_json: bool
 ) -> None:
     """Wait for a job to finish, with a live status line; exit 1 if it failed or was canceled."""
-    with command_client(api_key, base_url) as client:
+    with command_client(api_key, base_url, timeout or None) as client:
         job = _wait(client, job_id, timeout, quiet=as_json)
     if as_json:
         emit_json(job.to_dict())
@@ -295,7 +297,7 @@ def results(
 @common_options
 def cancel(job_id: str, api_key: str | None, base_url: str | None, as_json: bool) -> None:
     """Cancel a job."""
-    with command_client(api_key, base_url) as client:
+    with command_client(api_key, base_url) as client, writing(f"cancel job {job_id}"):
         answer = client.jobs.cancel(job_id)
     if as_json:
         emit_json(answer.to_dict())
@@ -308,7 +310,7 @@ def cancel(job_id: str, api_key: str | None, base_url: str | None, as_json: bool
 @common_options
 def delete(job_id: str, api_key: str | None, base_url: str | None, as_json: bool) -> None:
     """Delete a job."""
-    with command_client(api_key, base_url) as client:
+    with command_client(api_key, base_url) as client, writing(f"delete job {job_id}"):
         answer = client.jobs.delete(job_id)
     if as_json:
         emit_json(answer.to_dict())
@@ -353,7 +355,8 @@ def clone(
         kwargs["session_id"] = session_id
     if dry_run:
         kwargs["dry_run"] = True
-    with command_client(api_key, base_url) as client:
+    verb = "move" if move else "clone"
+    with command_client(api_key, base_url) as client, writing(f"{verb} job {job_id}"):
         action = client.jobs.move if move else client.jobs.clone
         created = action(job_id, **kwargs)
     if as_json:
