@@ -9,7 +9,9 @@ The app is an ASGI shell around three parts read from `openapi.yaml` when it sta
 and one `MockState` (state.py) the handlers share. A small raw-ASGI router (measured
 faster than Starlette's for this workload) resolves each operation's handler once, at
 start. Every answer, error or not, is JSON in the shapes the spec documents; an
-unexpected exception is a 500 with the documented body, never a text page.
+unexpected exception is a 500 with the documented body, never a text page. Outside
+/v0.4, `GET /_mock/faults` answers `{"met": {kind: count}}`, the injected faults applied
+so far (ionq_mock/faults.py), without a key and never itself faulted.
 """
 
 from __future__ import annotations
@@ -25,11 +27,11 @@ from ionq_spec import load_spec
 
 from .auth import Keys
 from .errors import ApiError
-from .faults import Faults
+from .faults import MET_PATH, DropConnection, Exchange, Faults
 from .handlers import HANDLERS
 from .leniency import Leniency
 from .pipeline import Pipeline, Receive, Scope
-from .registry import Handler, encode
+from .registry import Handler, Stream, encode
 from .router import Router
 from .state import DEFAULT_JOB_DURATION, DEFAULT_MAX_QUBITS, MockState
 from .store import Store
@@ -136,9 +138,20 @@ class MockApp:
             return
         if scope["type"] != "http":
             return
+        if scope["path"] == MET_PATH and scope["method"] == "GET":
+            # Outside the API and never faulted: how a test counts the faults its clients met.
+            await self._send_met(send)
+            return
+        # Applies connection-level faults: a drop here, a stall or cut to the answer sent.
+        exchange = Exchange(scope, receive, send)
+        send = exchange.send
         headers: list[tuple[bytes, bytes]] = []
         try:
-            status, payload = await self._pipeline(scope, receive)
+            with exchange.current():
+                status, payload = await self._pipeline(scope, receive)
+        except DropConnection:
+            exchange.drop()
+            return
         except ApiError as error:
             status, payload, headers = error.status, error.body(), _headers(error)
         except Exception:
@@ -147,6 +160,9 @@ class MockApp:
         latency = self.state.faults.latency
         if latency:
             await asyncio.sleep(latency)
+        if isinstance(payload, Stream):
+            await self._send_stream(status, payload, send)
+            return
         body = encode(payload)
         await send(
             {
@@ -157,6 +173,31 @@ class MockApp:
                     (b"content-length", str(len(body)).encode()),
                     *headers,
                 ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    @staticmethod
+    async def _send_stream(status: int, stream: Stream, send: Send) -> None:
+        """A large answer (a result's JSON text) part by part, as its parts come: other
+        requests run between them, and the text is never held whole."""
+        try:
+            length = str(stream.length).encode()
+            start = [*JSON_HEADERS, (b"content-length", length)]
+            await send({"type": "http.response.start", "status": status, "headers": start})
+            async for part in stream.parts:
+                await send({"type": "http.response.body", "body": part, "more_body": True})
+            await send({"type": "http.response.body", "body": b""})
+        finally:
+            await stream.close()
+
+    async def _send_met(self, send: Send) -> None:
+        body = encode({"met": self.state.faults.met_now()})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [*JSON_HEADERS, (b"content-length", str(len(body)).encode())],
             }
         )
         await send({"type": "http.response.body", "body": body})
@@ -193,7 +234,10 @@ def create_app(
     caps what the mock simulates (wider circuits fail with NotEnoughQubits). `spec` is the
     OpenAPI document to serve (default: the packaged openapi.yaml). `strict` turns off the
     leniency rules (ionq_mock/leniency.py): every request IonQ's service would accept only
-    by a rule, e.g. `"shots": "1000"`, is a 400 naming the key and the rule.
+    by a rule, e.g. `"shots": "1000"`, is a 400 naming the key and the rule. `faults`
+    (ionq_mock/faults.py, default none) injects HTTP errors and, when the app is served on
+    a real socket by `MockServer` or `ionq-mock serve`, connection-level faults: drops,
+    stalls and answers cut halfway.
     """
     return MockApp(
         api_keys,

@@ -45,6 +45,8 @@ HISTOGRAM_V2: Final = "ionq.result.histogram.json.v2"
 SHOTS_V1: Final = "ionq.result.shots.json.v1"
 SHOTS_V2: Final = "ionq.result.shots.json.v2"
 AGGREGATE_V1: Final = "ionq.result.probabilities-aggregate.json.v1"
+# The formats with one entry per shot (their size grows with shots, not with states).
+SHOT_FORMATS: Final = (SHOTS_V1, SHOTS_V2)
 
 ALL_QUBITS: Final = "output_all"
 Registers = dict[str, list[int]]
@@ -235,3 +237,25 @@ def content(
         }
         return {"shots": [shared[state] for state in shot_states(histogram, seed)]}
     raise ValueError(f"{format_id} is not a single-circuit format")
+
+
+def stored_content(
+    format_id: str,
+    stored: Any,
+    *,
+    shots: int | None,
+    seed: int,
+    qasm3: bool,
+    program: object = None,
+    width: int = 1,
+) -> Any:
+    """An artifact's content from what the server stores of a job: its result as stored
+    (an OpenQASM 3 job's `Qasm3Layout` JSON, else a circuit's probabilities), its shots,
+    the seed of its shot order, and for a circuit its program (for its named registers)
+    and width."""
+    if qasm3:
+        layout = Qasm3Layout.from_stored(stored)
+        return content(
+            format_id, layout.probabilities, shots, layout.registers, seed, layout.qubits
+        )
+    return content(format_id, stored, shots, registers(program, width), seed)

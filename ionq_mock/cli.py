@@ -2,14 +2,19 @@
 
     ionq-mock serve --host 127.0.0.1 --port 8000 --api-key KEY [--api-key KEY2 ...]
                     [--db PATH] [--job-duration S] [--max-qubits N]
-                    [--fault 429=0.1 ...] [--fault-after-commit R] [--latency S]
-                    [--fault-seed N] [--strict]
+                    [--fault 429=0.1 ...] [--fault-after-commit R] [--fault-drop R]
+                    [--fault-drop-after-commit R] [--fault-stall R] [--stall-seconds S]
+                    [--fault-partial R] [--latency S] [--retry-after N] [--fault-seed N]
+                    [--strict]
 
 Once listening it prints one line, `ionq-mock listening on http://HOST:PORT/v0.4`, with
 the real port when `--port 0` asked for a free one. Keys may also come from the
 environment variable IONQ_MOCK_API_KEYS (comma-separated), which keeps them out of `ps`.
 `--strict` turns off the leniency rules of IonQ's service (ionq_mock/leniency.py): a
-request accepted only by one is a 400 naming the key and the rule.
+request accepted only by one is a 400 naming the key and the rule. The fault flags are
+`Faults`' (ionq_mock/faults.py): each rate is in 0..1, the before-handling ones (`--fault`,
+`--fault-drop`, `--fault-stall`, `--fault-partial`) add up to at most 1, and so do the two
+after-commit ones; otherwise it exits with a usage error (status 2).
 """
 
 from __future__ import annotations
@@ -21,9 +26,10 @@ import sys
 import click
 import uvicorn
 
+from . import serving
 from .app import DEFAULT_JOB_DURATION, DEFAULT_MAX_QUBITS, create_app
-from .faults import FAULT_STATUSES, Faults
-from .protocol import JsonErrorHttpToolsProtocol, listening_socket
+from .faults import DEFAULT_STALL_SECONDS, FAULT_STATUSES, Faults
+from .protocol import listening_socket
 from .validation import BASE_PATH
 
 
@@ -85,6 +91,37 @@ def main() -> None:
     type=click.FloatRange(0, 1),
     help="Rate of writes that commit and then answer 500.",
 )
+@click.option(
+    "--fault-drop",
+    default=0.0,
+    type=click.FloatRange(0, 1),
+    help="Rate of requests whose connection closes before handling, with no answer.",
+)
+@click.option(
+    "--fault-drop-after-commit",
+    default=0.0,
+    type=click.FloatRange(0, 1),
+    help="Rate of writes that commit and then close the connection with no answer.",
+)
+@click.option(
+    "--fault-stall",
+    default=0.0,
+    type=click.FloatRange(0, 1),
+    help="Rate of requests handled and then answered only after --stall-seconds.",
+)
+@click.option(
+    "--stall-seconds",
+    default=DEFAULT_STALL_SECONDS,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="How long a stalled answer waits.",
+)
+@click.option(
+    "--fault-partial",
+    default=0.0,
+    type=click.FloatRange(0, 1),
+    help="Rate of answers cut after their headers and half their body.",
+)
 @click.option("--latency", default=0.0, type=click.FloatRange(min=0), help="Seconds added.")
 @click.option("--retry-after", default=1, type=click.IntRange(min=0), help="429 Retry-After.")
 @click.option("--fault-seed", default=None, type=int, help="Seed for reproducible faults.")
@@ -104,6 +141,11 @@ def serve(
     max_qubits: int,
     faults: tuple[str, ...],
     fault_after_commit: float,
+    fault_drop: float,
+    fault_drop_after_commit: float,
+    fault_stall: float,
+    stall_seconds: float,
+    fault_partial: float,
     latency: float,
     retry_after: int,
     fault_seed: int | None,
@@ -119,6 +161,11 @@ def serve(
         fault_config = Faults(
             rates=dict(_parse_fault(f) for f in faults),
             after_commit=fault_after_commit,
+            drop=fault_drop,
+            drop_after_commit=fault_drop_after_commit,
+            stall=fault_stall,
+            stall_seconds=stall_seconds,
+            partial=fault_partial,
             latency=latency,
             retry_after=retry_after,
             seed=fault_seed,
@@ -136,14 +183,7 @@ def serve(
     sock = listening_socket(host, port)
     real_port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    config = uvicorn.Config(
-        app,
-        log_level=log_level,
-        access_log=False,
-        lifespan="off",
-        http=JsonErrorHttpToolsProtocol,
-        loop="uvloop",
-    )
+    config = serving.config(app, log_level=log_level, loop="uvloop")
     server = _Server(config, f"ionq-mock listening on http://{shown}:{real_port}{BASE_PATH}")
     try:
         server.run(sockets=[sock])

@@ -29,18 +29,20 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Final
 
+from .error_search import ErrorSearch
 from .errors import BadRequest
+from .schema_errors import Found, kind_name, shorten
 from .validation import (
+    MAX_KEYS,
     BodyFields,
     Operation,
     Spec,
     bad_request,
     best_errors,
-    kind_name,
     parse_params,
-    shorten,
 )
 
 
@@ -81,6 +83,9 @@ RULES: Final = {
 # A fix can reveal another error (a different oneOf branch once a type is right, a
 # required field once a null is dropped); a few rounds settle any real request.
 MAX_ROUNDS: Final = 6
+# The errors one round reads of a big value (ionq_mock/error_search.py `ErrorSearch`), so
+# the rules repair at most this many values of it per round: reading each costs ~0.3 ms.
+MAX_FIXES: Final = 200
 
 # Joi's number syntax (lib/types/number.js `numberRx`): sign, digits, optional fraction,
 # optional exponent, surrounding blanks. "1e3" reads as 1000, as in Joi; "0x10", "1_000",
@@ -155,7 +160,7 @@ class _Fix:
     applied: Applied
 
 
-def _fix(error: Any, source: str) -> _Fix | None:
+def _fix(error: Found, source: str) -> _Fix | None:
     """The rule that repairs `error`, if one does."""
     if kind_name(error) != "type":
         return None
@@ -190,14 +195,14 @@ _CHILD_KEYWORDS: Final = frozenset(
 )
 
 
-def _declared_member(error: Any) -> bool:
+def _declared_member(error: Found) -> bool:
     """Whether the value in error is a member its object's schema names in `properties`.
 
     Only such a field may be dropped: a null map value (a metadata entry, a register) or
     array item is data, and dropping it would change what was sent. The evaluation path
     (the keywords walked, through `$ref`s) says which keyword reached the value.
     """
-    walked = [str(p) for p in getattr(error, "evaluation_path", error.schema_path)]
+    walked = [str(p) for p in error.evaluation_path]
     for index in range(len(walked) - 1, -1, -1):
         if walked[index] in _CHILD_KEYWORDS:
             following = walked[index + 1] if index + 1 < len(walked) else None
@@ -211,17 +216,26 @@ def _parent(value: Any, path: tuple[str | int, ...]) -> Any:
     return value
 
 
-def repair(validator: Any, value: Any, source: str) -> tuple[list[Applied], list[Any]]:
+def repair(
+    validator: Any,
+    value: Any,
+    source: str,
+    search: ErrorSearch | None = None,
+    strict: bool = False,
+) -> tuple[list[Applied], list[Found]]:
     """Apply the rules to an invalid `value` in place; the rules applied, and the errors
     left (none when the repaired value is valid).
 
     A null dropped from a field that turns out to be required is put back and reported as
     the validator reports it (a required field is not optional, so the rule does not hold).
+    The errors of a big value are read by `search`, `MAX_FIXES` a round; when rounds run
+    out with values still to repair, the 400 says so (`strict`: the errors are returned,
+    since no rule holds there anyway).
     """
     applied: dict[tuple[str | int, ...], Applied] = {}
     dropped: dict[tuple[str | int, ...], Any] = {}
     kept: set[tuple[str | int, ...]] = set()
-    errors = best_errors(validator, value)
+    errors = best_errors(validator, value, search, MAX_FIXES)
     for _ in range(MAX_ROUNDS):
         missing = {
             (*error.instance_path, str(error.kind.property))
@@ -249,7 +263,22 @@ def repair(validator: Any, value: Any, source: str) -> tuple[list[Applied], list
             applied[fix.path] = fix.applied
         if validator.is_valid(value):
             return list(applied.values()), []
-        errors = best_errors(validator, value)
+        errors = best_errors(validator, value, search, MAX_FIXES)
+    else:
+        # Rounds ran out with values still to repair: only a big value, repaired
+        # `MAX_FIXES` values a round, gets here. Say so, not that a rule does not hold.
+        unfixed = [
+            fix
+            for error in errors
+            if (fix := _fix(error, source)) is not None and fix.path not in kept
+        ]
+        if unfixed and not strict:
+            raise BadRequest(
+                f"{unfixed[0].applied.detail}; ionq-mock applies the leniency rules to at"
+                f" most {MAX_ROUNDS * MAX_FIXES:,} values of one request",
+                list(dict.fromkeys(fix.applied.key for fix in unfixed))[:MAX_KEYS],
+                source,
+            )
     return list(applied.values()), errors
 
 
@@ -292,7 +321,9 @@ class Leniency:
             if name not in known
         ]
         if not operation.query_validator.is_valid(values):
-            fixed, errors = repair(operation.query_validator, values, "query")
+            fixed, errors = repair(
+                operation.query_validator, values, "query", operation.query_search, self.strict
+            )
             if errors:
                 raise bad_request(errors, "query", self._also(fixed))
             applied += fixed
@@ -321,7 +352,8 @@ class Leniency:
             value = json.loads(raw)
         except (ValueError, RecursionError):
             value = None
-        names = [shorten(str(k), 80) for k in value] if isinstance(value, dict) else []
+        members = list(islice(value, MAX_KEYS)) if isinstance(value, dict) else []
+        names = [shorten(str(k), 80) for k in members]
         detail = f"{operation.method} {operation.template} takes no request body, and one was sent"
         applied = [Applied(UNEXPECTED_BODY.id, "", detail)]
         if self.strict:
@@ -334,7 +366,7 @@ class Leniency:
         assert validator is not None, "only operations that take a body have one to read"
         applied: list[Applied] = []
         if not validator.is_valid(value):
-            applied, errors = repair(validator, value, "body")
+            applied, errors = repair(validator, value, "body", operation.body_search, self.strict)
             if errors:
                 raise bad_request(errors, "body", self._also(applied))
         fields = self._fields.get(operation.operation_id)

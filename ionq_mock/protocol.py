@@ -8,6 +8,12 @@ once the headers are in) keeps offsets in 16 bits and refuses longer URLs, e.g. 
 protocol answers those requests with a `BadRequestError` body instead; like uvicorn it
 then closes the connection, whose parser state is unusable.
 
+It also lets the app close a request's connection without (the rest of) an answer, which
+the mock's connection-level faults need (ionq_mock/faults.py): each request's scope
+carries `scope["extensions"][CONNECTION_EXTENSION] == {"close": close}`, a function that
+closes the connection once what was written is flushed and marks the request
+disconnected, so uvicorn neither writes its own 500 nor logs the unfinished answer.
+
 Pass the class as `uvicorn.Config(http=JsonErrorHttpToolsProtocol)`, and the socket from
 `listening_socket` to `uvicorn.Server.run(sockets=[...])`: both `ionq-mock serve` and
 `MockServer` serve this way.
@@ -19,7 +25,7 @@ import json
 import socket
 from typing import Final
 
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
 from .errors import BadRequest
 
@@ -34,6 +40,12 @@ def listening_socket(host: str, port: int) -> socket.socket:
     sock.bind((host, port))
     return sock
 
+
+# The scope extension through which the app closes a request's connection.
+CONNECTION_EXTENSION: Final = "ionq_mock.connection"
+# Seconds a closed connection may take to flush what was written (half an answer, to a
+# client that stopped reading) before it is aborted, so a shutdown never waits on it.
+CLOSE_GRACE: Final = 5.0
 
 # The longest URL `httptools.parse_url` accepts (its offsets are 16-bit).
 MAX_URL_BYTES: Final = 65_535
@@ -52,7 +64,28 @@ def parse_error(url_bytes: int) -> BadRequest:
 
 
 class JsonErrorHttpToolsProtocol(HttpToolsProtocol):
-    """`HttpToolsProtocol` whose parse-error answer is the spec's JSON 400."""
+    """`HttpToolsProtocol` whose parse-error answer is the spec's JSON 400, and whose
+    requests carry the `CONNECTION_EXTENSION`."""
+
+    def on_headers_complete(self) -> None:
+        """Start the request (uvicorn builds its cycle here), with the extension."""
+        super().on_headers_complete()
+        cycle = self.cycle
+        # No new cycle for an upgrade request; its scope is then not this cycle's.
+        if cycle is not None and cycle.scope is self.scope:
+            self.scope["extensions"] = {
+                CONNECTION_EXTENSION: {"close": lambda: self._close_during(cycle)}
+            }
+
+    def _close_during(self, cycle: RequestResponseCycle) -> None:
+        # `disconnected` is what uvicorn reads after the app returns: set, it writes no 500
+        # and logs nothing, and the app's further `send`s are ignored. (uvicorn sets it
+        # itself only later, in `connection_lost`, and only on the newest cycle.)
+        cycle.disconnected = True
+        cycle.message_event.set()
+        if not self.transport.is_closing():
+            self.transport.close()
+            self.loop.call_later(CLOSE_GRACE, self.transport.abort)
 
     def send_400_response(self, msg: str) -> None:
         """Answer an unparseable request with a `BadRequestError` body and close."""

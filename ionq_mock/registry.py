@@ -11,13 +11,16 @@ its `operationId` in openapi.yaml:
 
 `ionq_mock/handlers/__init__.py` collects the modules' registries; the router binds each
 operation to its handler once, when the app starts.
+
+A payload is JSON-able data, `Raw` JSON text, or a `Stream` of JSON text in parts (a large
+result, sent part by part so that no single write holds the event loop).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from .auth import Identity
@@ -46,6 +49,20 @@ Handler = Callable[[MockState, Request], Awaitable[Response]]
 
 class Raw(bytes):
     """JSON text already encoded (cached job renderings), sent as is."""
+
+
+async def _nothing_to_close() -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Stream:
+    """JSON text of `length` bytes in parts, which the app sends as they come; `close` is
+    awaited once the answer is sent or abandoned (it ends what produces the parts)."""
+
+    length: int
+    parts: AsyncIterator[bytes]
+    close: Callable[[], Awaitable[None]] = field(default=_nothing_to_close)
 
 
 def encode(payload: Any) -> bytes:

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from .auth import Keys
 from .errors import ApiError
-from .faults import Faults
+from .faults import DropConnection, Faults
 from .store import Store
 
 DEFAULT_JOB_DURATION: Final = 1.0
@@ -59,9 +59,13 @@ class MockState:
 
     def after_commit(self) -> None:
         """Called once a write has committed: the injected "after commit" fault answers
-        500 now, the ambiguous failure a client must not turn into a duplicate."""
-        if self.faults.fail_after_commit():
+        500 now, "drop after commit" closes the connection with no answer; both are the
+        ambiguous failure a client must not turn into a duplicate."""
+        fault = self.faults.after_commit_fault()
+        if fault == "after_commit":
             raise ApiError(500)
+        if fault == "drop_after_commit":
+            raise DropConnection(fault)
 
     def project_of(self, owner: str) -> str | None:
         """The project id of the key that owns a job or session."""

@@ -9,10 +9,22 @@ Ids are time-ordered UUIDs (version 7 layout) issued in strictly increasing orde
 "newest first" is `ORDER BY id DESC` on an index and any id is a valid page cursor: the
 next page holds the ids below it. A page therefore costs the same at any table size, and
 jobs created or deleted during a listing never make another job appear twice or vanish.
+
+A circuit's simulated result is stored as its JSON text, in parts of at most `PART_BYTES`
+(`result_parts`), then recorded as complete (`results`): a 23-qubit result is 270 MB, and
+one statement writing or reading it would hold the event loop for seconds, where each part
+takes a millisecond and the server answers other requests in between. A part left by an
+interrupted write is never read (its job has no `results` row): the next write replaces
+it, and opening the store deletes it. Deleting 270 MB of parts in one statement would hold
+the loop too (0.26 s in memory, 1.2 s in a file), so a deleted job's parts are deleted
+afterwards, a few at a time between other requests (`_sweep`). The `jobs.results` column
+holds what a job has from its submission (a quantum function's results), and a circuit's
+result in database files written before the parts existed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import sqlite3
@@ -68,7 +80,23 @@ CREATE TABLE IF NOT EXISTS sessions (
     job_count INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS sessions_owner ON sessions (owner, id);
+CREATE TABLE IF NOT EXISTS results (
+    job_id TEXT PRIMARY KEY,
+    parts INTEGER NOT NULL,
+    size INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS result_parts (
+    job_id TEXT NOT NULL,
+    part INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (job_id, part)
+);
 """
+
+# The most bytes of a stored result one statement writes or reads.
+PART_BYTES: Final = 1 << 20
+# Parts of deleted results one step of `_sweep` deletes.
+SWEEP_PARTS: Final = 4
 
 FUNCTION_RESULTS: Final = "CASE WHEN type = 'quantum-function' THEN results END AS function_results"
 # The columns a job listing needs: never the program or a circuit's results, which may be
@@ -147,6 +175,14 @@ class Store:
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(jobs)")}
         if "version" not in columns:  # a database file written before the column existed
             self.db.execute("ALTER TABLE jobs ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
+        # Parts a server stopped while writing them, or before deleting them: none of them is
+        # in use yet, so they go now.
+        self.db.execute("DELETE FROM result_parts WHERE job_id NOT IN (SELECT job_id FROM results)")
+        self.db.execute("DELETE FROM results WHERE job_id NOT IN (SELECT id FROM jobs)")
+        # Deleted results whose parts are still to delete, and whether `_sweep` is due.
+        self._unswept: set[str] = set()
+        self._sweeping = False
+        self._closed = False
         newest = self.db.execute(
             "SELECT max(id) FROM (SELECT max(id) AS id FROM jobs UNION ALL"
             " SELECT max(id) FROM sessions)"
@@ -155,6 +191,7 @@ class Store:
 
     def close(self) -> None:
         """Close the connection."""
+        self._closed = True
         self.db.close()
 
     @contextmanager
@@ -291,13 +328,26 @@ class Store:
             return [job_id for job_id in ids if self._cancel(db, owner, job_id, now)]
 
     def delete_jobs(self, owner: str, ids: Sequence[str]) -> None:
-        """Delete jobs and their children."""
+        """Delete jobs and their children, with their stored results (whose parts go
+        afterwards, see `_sweep`)."""
+        deleted: list[str] = []
         with self.transaction() as db:
             for job_id in ids:
+                args = {"owner": owner, "id": job_id}
+                deleted += [
+                    row[0]
+                    for row in db.execute(
+                        "DELETE FROM results WHERE job_id IN (SELECT id FROM jobs WHERE"
+                        " owner = :owner AND (id = :id OR parent_job_id = :id)) RETURNING job_id",
+                        args,
+                    )
+                ]
                 db.execute(
                     "DELETE FROM jobs WHERE owner = :owner AND (id = :id OR parent_job_id = :id)",
-                    {"owner": owner, "id": job_id},
+                    args,
                 )
+        self._unswept.update(deleted)
+        self._sweep_soon()
 
     def update_job(self, owner: str, job_id: str, changes: dict[str, Any]) -> None:
         """Set some columns of one job."""
@@ -333,13 +383,90 @@ class Store:
             (parent_id,),
         ).fetchall()
 
-    def save_results(self, results: dict[str, Any]) -> None:
-        """Store computed results, keyed by job id."""
+    # ---------------------------------------------------------------- results
+    def result_layout(self, job_id: str) -> tuple[int, int] | None:
+        """How a circuit job's simulated result is stored, `(parts, bytes)`, or None if it
+        is not (yet)."""
+        found = self.db.execute(
+            "SELECT parts, size FROM results WHERE job_id = ?", (job_id,)
+        ).fetchone()
+        if found is not None:
+            return int(found[0]), int(found[1])
+        # A database file from before the parts: the whole text in the job's row.
+        legacy = self.db.execute(
+            "SELECT length(CAST(results AS BLOB)) FROM jobs WHERE id = ? AND results IS NOT NULL",
+            (job_id,),
+        ).fetchone()
+        return None if legacy is None else (1, int(legacy[0]))
+
+    def result_part(self, job_id: str, index: int) -> bytes:
+        """Part `index` of a stored result (see `result_layout`); b"" if it has gone (the
+        job was deleted meanwhile)."""
+        found = self.db.execute(
+            "SELECT data FROM result_parts WHERE job_id = ? AND part = ?", (job_id, index)
+        ).fetchone()
+        if found is not None:
+            return bytes(found[0])
+        legacy = self.db.execute(
+            "SELECT CAST(results AS BLOB) FROM jobs WHERE id = ? AND results IS NOT NULL",
+            (job_id,),
+        ).fetchone()
+        return bytes(legacy[0]) if legacy is not None and index == 0 else b""
+
+    def add_result_part(self, job_id: str, index: int, data: bytes) -> None:
+        """Store part `index` of a result being written (one short statement)."""
+        if len(data) > PART_BYTES:
+            raise ValueError(f"a result part is at most {PART_BYTES} bytes")
+        self.db.execute(
+            "INSERT OR REPLACE INTO result_parts (job_id, part, data) VALUES (?, ?, ?)",
+            (job_id, index, data),
+        )
+
+    def finish_result(self, job_id: str, parts: int, size: int) -> None:
+        """Record a result whose `parts` parts are stored as complete; parts of an earlier
+        interrupted write beyond them are dropped, and so is the whole result if the job
+        was deleted while it was written."""
         with self.transaction() as db:
-            db.executemany(
-                "UPDATE jobs SET results = ? WHERE id = ?",
-                [(dumps(value), job_id) for job_id, value in results.items()],
-            )
+            db.execute("DELETE FROM result_parts WHERE job_id = ? AND part >= ?", (job_id, parts))
+            exists = db.execute("SELECT 1 FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            if exists is not None:
+                db.execute(
+                    "INSERT OR REPLACE INTO results (job_id, parts, size) VALUES (?, ?, ?)",
+                    (job_id, parts, size),
+                )
+        if exists is None:
+            self._unswept.add(job_id)
+            self._sweep_soon()
+
+    def _sweep_soon(self) -> None:
+        """Delete the parts of deleted results: on the running event loop a few at a time
+        (`_sweep`), with no loop (a script, a test) at once."""
+        if not self._unswept or self._sweeping:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            while self._unswept:
+                self.db.execute("DELETE FROM result_parts WHERE job_id = ?", (self._unswept.pop(),))
+            return
+        self._sweeping = True
+        loop.call_soon(self._sweep, loop)
+
+    def _sweep(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Delete up to `SWEEP_PARTS` parts of deleted results, then come back (other
+        callbacks and requests run in between) until none is left."""
+        while self._unswept and not self._closed:
+            job_id = next(iter(self._unswept))
+            gone = self.db.execute(
+                "DELETE FROM result_parts WHERE job_id = ? AND part IN"
+                " (SELECT part FROM result_parts WHERE job_id = ? LIMIT ?)",
+                (job_id, job_id, SWEEP_PARTS),
+            ).rowcount
+            if gone:
+                loop.call_soon(self._sweep, loop)
+                return
+            self._unswept.discard(job_id)
+        self._sweeping = False
 
     # ---------------------------------------------------------------- sessions
     def insert_session(self, row: dict[str, Any]) -> None:

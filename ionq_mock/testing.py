@@ -5,8 +5,9 @@
     ...     server.base_url.startswith("http://127.0.0.1:")
     True
 
-A real uvicorn server (httptools, uvloop when available) runs in a background thread; it
-is listening when `__enter__` returns and is stopped, and its thread joined, on exit.
+A real uvicorn server (httptools, configured by ionq_mock/serving.py) runs in a background
+thread; it is listening when `__enter__` returns and is stopped, and its thread joined, on
+exit.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from typing import Final
 
 import uvicorn
 
+from . import serving
 from .app import DEFAULT_MAX_QUBITS, MockApp, create_app
 from .faults import Faults
-from .protocol import JsonErrorHttpToolsProtocol, listening_socket
+from .protocol import listening_socket
 from .validation import BASE_PATH
 
 START_TIMEOUT: Final = 10.0
@@ -43,6 +45,8 @@ class MockServer:
     running `MockApp` (its `store` and `faults` can be inspected or changed by tests).
     `strict=True` turns off the leniency rules (see `create_app`): what IonQ's service
     accepts only by a rule, e.g. `"shots": "1000"`, is a 400 naming the key and the rule.
+    `faults` applies every kind of `Faults`, the connection-level ones included (drop,
+    drop after commit, stall, partial answer); `app.faults.met_now()` counts those applied.
     """
 
     def __init__(
@@ -92,15 +96,7 @@ class MockServer:
             raise RuntimeError("the server is already running")
         sock = listening_socket(self.host, self.port)
         self.port = sock.getsockname()[1]
-        config = uvicorn.Config(
-            self.app,
-            log_level="warning",
-            access_log=False,
-            lifespan="off",
-            http=JsonErrorHttpToolsProtocol,
-            loop="asyncio",
-        )
-        server = uvicorn.Server(config)
+        server = uvicorn.Server(serving.config(self.app, log_level="warning", loop="asyncio"))
         # uvicorn installs no signal handlers outside the main thread: ^C stays the test's.
         self._server = server
         self._thread = threading.Thread(

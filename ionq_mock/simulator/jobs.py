@@ -1,12 +1,20 @@
-"""What the server and the benchmark call: probabilities, histograms, validation, jobs."""
+"""What the server and the benchmark call: probabilities, histograms, validation, jobs.
+
+A circuit's result is sparse: the basis states seen and their probabilities, as two numpy
+arrays (`Sparse`). `run_job` gives it as a dict; `run_job_json` as the JSON text of that
+dict, written part by part from the arrays, so a result of millions of states never
+exists as millions of Python objects (a 23-qubit dict is about 1.5 GB of them).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
 import numpy as np
+import numpy.typing as npt
 
 from . import dynamic, noise, qasm3
 from .engine import Probabilities, simulate
@@ -20,6 +28,11 @@ ALL_QUBITS: Final = "output_all"
 # exact arithmetic come out of the floating point as about 1e-16 (probability 1e-32), and a
 # true probability under 1e-20 is below anything a histogram of doubles summing to 1 shows.
 ZERO_PROBABILITY: Final = 1e-20
+# States per part of `sparse_json`: each part is one json.dumps of a dict this big.
+JSON_PART_STATES: Final = 32_768
+
+# The basis states seen (ascending) and their probabilities, summing to 1.
+Sparse = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]
 
 
 def probabilities(program: Mapping[str, Any]) -> Probabilities:
@@ -50,10 +63,42 @@ def to_histogram(probs: Probabilities) -> dict[str, float]:
     >>> to_histogram(np.array([0.5, 0.0, 0.0, 0.5]))
     {'0': 0.5, '3': 0.5}
     """
+    return sparse_dict(_nonzero(probs))
+
+
+def _nonzero(probs: Probabilities) -> Sparse:
+    """The states with a probability above `ZERO_PROBABILITY`, renormalised to sum 1."""
     nonzero = np.flatnonzero(probs > ZERO_PROBABILITY)
     values = probs[nonzero]  # a copy: normalise it in place, the caller's array untouched
     values /= values.sum()
-    return dict(zip(map(str, nonzero.tolist()), values.tolist(), strict=True))
+    return nonzero.astype(np.int64, copy=False), values
+
+
+def sparse_dict(sparse: Sparse) -> dict[str, float]:
+    """`{"<state>": p}` in state order."""
+    states, values = sparse
+    return dict(zip(map(str, states.tolist()), values.tolist(), strict=True))
+
+
+def sparse_json(sparse: Sparse, part_states: int = JSON_PART_STATES) -> Iterator[str]:
+    """The JSON text of `sparse_dict(sparse)` as the server stores it (`json.dumps` with
+    separators `,` and `:`), in parts of at most `part_states` states; joined, the parts
+    are that text exactly (each is one json.dumps of a slice, braces trimmed).
+
+    >>> list(sparse_json((np.array([0, 3]), np.array([0.5, 0.5])), part_states=1))
+    ['{"0":0.5', ',"3":0.5}']
+    """
+    states, values = sparse
+    total = len(states)
+    if total == 0:
+        yield "{}"
+        return
+    for start in range(0, total, part_states):
+        stop = min(total, start + part_states)
+        text = json.dumps(
+            sparse_dict((states[start:stop], values[start:stop])), separators=(",", ":")
+        )
+        yield ("{" if start == 0 else ",") + text[1:-1] + ("}" if stop == total else "")
 
 
 def validate(
@@ -86,23 +131,52 @@ def run_job(
     >>> run_job("ionq.circuit.v1", {"gateset": "qis", "circuit": [{"gate": "x", "target": 1}]})
     [{'2': 1.0}]
     """
+    return [
+        sparse_dict(result) for result in run_sparse(job_type, job_input, shots, noise_model, seed)
+    ]
+
+
+def run_job_json(
+    job_type: str,
+    job_input: Mapping[str, Any],
+    shots: int | None = None,
+    noise_model: str = "ideal",
+    seed: int | None = None,
+) -> Iterator[Iterator[str]]:
+    """`run_job`, each circuit's histogram as its JSON text in parts (see `sparse_json`)."""
+    return (
+        sparse_json(result) for result in run_sparse(job_type, job_input, shots, noise_model, seed)
+    )
+
+
+def run_sparse(
+    job_type: str,
+    job_input: Mapping[str, Any],
+    shots: int | None = None,
+    noise_model: str = "ideal",
+    seed: int | None = None,
+) -> Iterator[Sparse]:
+    """`run_job`'s histograms in the sparse form, one circuit at a time (the input is
+    checked, and a SimulationFailure raised, before the first)."""
     circuits = validate(job_type, job_input, shots, noise_model)
     model = noise.noise_model(noise_model)
     rng = np.random.default_rng(noise.check_seed(seed))
-    results = []
+    return _run_circuits(circuits, shots, model, rng)
+
+
+def _run_circuits(
+    circuits: list[Circuit], shots: int | None, model: noise.NoiseModel, rng: np.random.Generator
+) -> Iterator[Sparse]:
     for circuit in circuits:
         probs = run_circuit(circuit)
         if model.name == "ideal":
-            results.append(to_histogram(probs))
+            yield _nonzero(probs)
             continue
         n_shots = noise.check_shots(shots)
         outcomes = noise.sample(probs, n_shots, rng, model, circuit.gates_1q, circuit.gates_2q)
         del probs
         states, counts = np.unique(outcomes, return_counts=True)
-        results.append(
-            dict(zip(map(str, states.tolist()), (counts / n_shots).tolist(), strict=True))
-        )
-    return results
+        yield states.astype(np.int64, copy=False), counts / n_shots
 
 
 def parse_qasm3(job_input: object, max_qubits: int = noise.SIMULATOR_MAX_QUBITS) -> qasm3.Program:

@@ -1,0 +1,149 @@
+"""How the mock is served: the one uvicorn configuration `ionq-mock serve` and `MockServer`
+share, and the bounds its protocol puts on each connection.
+
+uvicorn (0.54, httptools) bounds little by itself: its keep-alive timeout (5 s) starts
+only once an answer is sent and stops at the next byte received, so a client that sends
+a request a byte at a time, or that trickles the body of a request already answered (a
+`Content-Length: 1000000000` answered 413 at once), holds its connection for as long as it
+likes; and the request line and headers are buffered whole, however long (50 connections
+sending 8 MB of header each took the server from 118 MB to 565 MB, and it kept 252 MB
+after they closed). `BoundedHttpToolsProtocol` adds, per request:
+
+    HEADER_TIMEOUT   seconds from a request's first byte (or the connection's opening)
+                     to the end of its headers; then the connection is closed
+    MAX_HEAD_BYTES   bytes of request line and headers; more is a JSON 400, then the
+                     server closes the connection, after discarding what still arrives
+                     for up to `LINGER` seconds and `LINGER_BYTES` bytes, so that a client
+                     still sending reads the 400 rather than a reset
+    BODY_TIMEOUT     seconds from the end of the headers to the end of the body; then
+                     the connection is closed (a request still being handled sees the
+                     client as gone)
+
+A well-behaved client meets none of them; a slow, oversized or stuck one costs the server
+one idle socket and a parser for at most these times. No concurrency limit is set:
+uvicorn answers a request over it with a 503, which would fail well-behaved clients
+exactly when others misbehave.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any, Final
+
+import uvicorn
+
+from .errors import BadRequest
+from .protocol import JsonErrorHttpToolsProtocol
+
+HEADER_TIMEOUT: Final = 10.0
+# Four times the longest URL httptools parses (ionq_mock/protocol.py MAX_URL_BYTES): a
+# longer URL (e.g. 5,000 `ids`, 205 KB) is still answered by that check, with its message.
+MAX_HEAD_BYTES: Final = 256 * 1024
+BODY_TIMEOUT: Final = 60.0
+LINGER: Final = 2.0
+LINGER_BYTES: Final = 1024 * 1024
+# uvicorn's default: an idle kept-alive connection is closed after this many seconds.
+KEEP_ALIVE: Final = 5
+
+
+def config(app: Any, *, log_level: str = "warning", loop: str = "asyncio") -> uvicorn.Config:
+    """The uvicorn configuration serving `app` (on the sockets given to `Server.run`)."""
+    return uvicorn.Config(
+        app,
+        log_level=log_level,
+        access_log=False,
+        lifespan="off",
+        http=BoundedHttpToolsProtocol,
+        loop=loop,
+        timeout_keep_alive=KEEP_ALIVE,
+    )
+
+
+def head_too_long() -> BadRequest:
+    """The 400 for a request whose line and headers pass `MAX_HEAD_BYTES`."""
+    return BadRequest(
+        f"the request line and headers are over {MAX_HEAD_BYTES:,} bytes long; at most"
+        f" {MAX_HEAD_BYTES:,} are accepted",
+        [],
+        "headers",
+    )
+
+
+class BoundedHttpToolsProtocol(JsonErrorHttpToolsProtocol):
+    """`JsonErrorHttpToolsProtocol` with the bounds above on each request."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._head_bytes = 0
+        self._reading_head = True
+        self._refused = False
+        self._deadline: asyncio.TimerHandle | None = None
+        self._arm(HEADER_TIMEOUT)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if self._refused:
+            self._head_bytes += len(data)
+            if self._head_bytes > MAX_HEAD_BYTES + LINGER_BYTES:
+                self._too_slow()
+            return
+        if self._reading_head:
+            if self._deadline is None:
+                # The first byte of the next request on a kept-alive connection.
+                self._arm(HEADER_TIMEOUT)
+            self._head_bytes += len(data)
+        super().data_received(data)
+        if self._reading_head and self._head_bytes > MAX_HEAD_BYTES:
+            self._refuse(head_too_long())
+
+    def on_headers_complete(self) -> None:
+        self._reading_head = False
+        self._head_bytes = 0
+        # Armed for every request: one without a body completes at once, which disarms it.
+        self._arm(BODY_TIMEOUT)
+        super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        super().on_message_complete()
+        self._disarm()
+        self._reading_head = True
+
+    def _arm(self, seconds: float) -> None:
+        self._disarm()
+        self._deadline = self.loop.call_later(seconds, self._too_slow)
+
+    def _disarm(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _too_slow(self) -> None:
+        self._deadline = None
+        # No answer: the client is not reading one (or is busy sending); uvicorn marks a
+        # request in progress as disconnected, which its handler sees as the client gone.
+        if not self.transport.is_closing():
+            self.transport.close()
+
+    def _refuse(self, error: BadRequest) -> None:
+        if self.transport.is_closing():
+            return
+        self._refused = True
+        body = json.dumps(error.body()).encode()
+        head = [b"HTTP/1.1 400 Bad Request\r\n"]
+        for name, value in self.server_state.default_headers:
+            head.extend([name, b": ", value, b"\r\n"])
+        head.extend(
+            [
+                b"content-type: application/json\r\n",
+                b"content-length: " + str(len(body)).encode("ascii") + b"\r\n",
+                b"connection: close\r\n\r\n",
+            ]
+        )
+        self.transport.write(b"".join(head) + body)
+        if self.transport.can_write_eof():
+            self.transport.write_eof()
+        self._arm(LINGER)
