@@ -5,21 +5,85 @@
  * generates from `openapi.yaml` (never edit it by hand); the HTTP calls are
  * `openapi-fetch`'s, so every path, parameter and body is checked by the compiler.
  * This file adds only what the spec cannot say: the `apiKey` authorization header,
- * an error class, polling until a job is done, following `next` across pages, and reading
- * a job's probabilities through its format-keyed result artifacts.
+ * polling until a job is done, following `next` across pages, and reading a job's
+ * probabilities through its format-keyed result artifacts. Beside it: the errors
+ * (`errors.ts`), the retry policy (`retry.ts`), the `fetch` that applies timeouts, deadlines
+ * and retries to every call (`transport.ts`) and duplicate-free job creation (`create.ts`),
+ * all re-exported here.
  *
  * @example
  * ```ts
- * const ionq = createIonQClient({ apiKey: "..." });
- * const created = await unwrap(ionq.POST("/jobs", { body: bellJob }));
+ * const ionq = createIonQClient({ apiKey: "...", timeoutMs: 20_000 });
+ * const created = await createJob(ionq, bellJob);
  * const job = await waitForJob(ionq, created.id);
  * const probabilities = await getProbabilities(ionq, job); // { "0": 0.5, "3": 0.5 }
  * ```
  */
 import createClient, { type Client } from "openapi-fetch";
 import type { components, operations, paths } from "../schema.js";
+import { IonQError, unwrap } from "./errors.js";
+import {
+  realSleep,
+  rememberSettings,
+  retryingFetch,
+  settingsOf,
+  transportSettings,
+  type Fetch,
+  type TransportOptions,
+} from "./transport.js";
 
 export type { components, operations, paths } from "../schema.js";
+export {
+  apiError,
+  IonQApiError,
+  IonQConnectionError,
+  IonQError,
+  IonQOutcomeUnknownError,
+  IonQResponseValidationError,
+  IonQTimeoutError,
+  IonQValidationError,
+  unwrap,
+  type ErrorBody,
+} from "./errors.js";
+export {
+  backoffDelay,
+  DEFAULT_MAX_RETRIES,
+  INITIAL_RETRY_DELAY_MS,
+  isCertainlyUnsent,
+  MAX_RETRY_AFTER_MS,
+  MAX_RETRY_DELAY_MS,
+  parseRetryAfter,
+  RETRYABLE_STATUSES,
+  retryDelay,
+  SAFE_METHODS,
+  shouldRetry,
+  shouldRetryFailure,
+} from "./retry.js";
+export {
+  DEFAULT_TIMEOUT_MS,
+  retryingFetch,
+  transportSettings,
+  type Fetch,
+  type TransportOptions,
+  type TransportSettings,
+} from "./transport.js";
+export {
+  CREATE_TOKEN_KEY,
+  createJob,
+  hasToken,
+  METADATA_MAX_KEYS,
+  NAME_TOKEN_PREFIX,
+  RESOLVE_LOOKBACK_MS,
+  RESOLVE_MAX_MS,
+  RESOLVE_MAX_PAGES,
+  RESOLVE_MAX_RETRIES,
+  RESOLVE_PAGE_SIZE,
+  scanForToken,
+  tagCreateBody,
+  type CreateJobOptions,
+  type CreateTag,
+  type Scan,
+} from "./create.js";
 
 /** Every schema of the spec, by name: `Schemas["Job"]`, `Schemas["JobCreate"]`, ... */
 export type Schemas = components["schemas"];
@@ -40,10 +104,11 @@ export type ResultFormat = Schemas["ResultFormat"];
 export type Probabilities = Schemas["Probabilities"];
 /** A multi-circuit job's probabilities, by child job id. */
 export type AggregatedProbabilities = Schemas["AggregatedProbabilities"];
-/** The body of an error response; a 400 may add `validation`. */
-export type ErrorBody = Schemas["Error"] | Schemas["BadRequestError"];
 /** The filters `listJobs` takes; the `next` cursor is handled by {@link iterateJobPages}. */
-export type ListJobsQuery = Omit<NonNullable<operations["listJobs"]["parameters"]["query"]>, "next">;
+export type ListJobsQuery = Omit<
+  NonNullable<operations["listJobs"]["parameters"]["query"]>,
+  "next"
+>;
 
 /** The typed client: `GET`, `POST`, `PUT`, `PATCH`, `DELETE` on the spec's paths. */
 export type IonQClient = Client<paths, "application/json">;
@@ -62,13 +127,18 @@ export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set<JobStatus>([
 export const DEFAULT_POLL_INTERVAL_MS = 1_000;
 export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60 * 1_000;
 
-export interface IonQClientOptions {
+/**
+ * The options of {@link createIonQClient}. Those of {@link TransportOptions} apply to every
+ * call: `timeoutMs` (per attempt, default 60 s), `deadlineMs` (per call, retries included,
+ * default none), `maxRetries` (default 2), and `fetch`, `sleep`, `now`, `random` to inject.
+ */
+export interface IonQClientOptions extends TransportOptions {
   /** The API key, sent as `Authorization: apiKey <key>`. Leave out for the backends calls only. */
   apiKey?: string;
   /** The base URL including the version, e.g. `http://127.0.0.1:8000/v0.4`. */
   baseUrl?: string;
-  /** A replacement for the global `fetch` (tests, proxies, retries). */
-  fetch?: (input: Request) => Promise<Response>;
+  /** What sends each attempt, in place of the global `fetch` (tests, proxies). */
+  fetch?: Fetch;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
 }
@@ -79,68 +149,39 @@ export function createIonQClient(options: IonQClientOptions = {}): IonQClient {
   if (options.apiKey !== undefined) {
     headers["Authorization"] = `apiKey ${options.apiKey}`;
   }
-  return createClient<paths, "application/json">({
+  const settings = transportSettings(options);
+  const client = createClient<paths, "application/json">({
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     headers,
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    fetch: retryingFetch(settings),
   });
+  rememberSettings(client, settings);
+  return client;
 }
+
+/** The options one call may override with {@link perCall}. */
+export type PerCallOptions = Pick<TransportOptions, "timeoutMs" | "deadlineMs" | "maxRetries">;
 
 /**
- * An error answer from the service: `status` is the HTTP status, `body` the parsed
- * `{statusCode, error, message}` (undefined if the body was not that shape).
+ * Options for one typed call that override the client's timeout, deadline or retries:
+ * spread into the call's options.
+ *
+ * @example
+ * ```ts
+ * await unwrap(ionq.GET("/jobs/{job_id}", { params, ...perCall(ionq, { deadlineMs: 5_000 }) }));
+ * ```
  */
-export class IonQApiError extends Error {
-  readonly status: number;
-  readonly body: ErrorBody | undefined;
-
-  constructor(status: number, body: ErrorBody | undefined) {
-    super(body === undefined ? `HTTP ${status}` : `HTTP ${status} ${body.error}: ${body.message}`);
-    this.name = "IonQApiError";
-    this.status = status;
-    this.body = body;
-  }
-
-  /** The fields a 400 named as invalid (`validation.keys`, optional), or an empty list. */
-  get validationKeys(): readonly string[] {
-    if (this.body === undefined || !("validation" in this.body)) {
-      return [];
-    }
-    return this.body.validation?.keys ?? [];
-  }
-}
-
-function isErrorBody(value: unknown): value is ErrorBody {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as Record<string, unknown>)["statusCode"] === "number" &&
-    typeof (value as Record<string, unknown>)["message"] === "string"
-  );
-}
-
-/**
- * Await an `openapi-fetch` call and return its data, or throw {@link IonQApiError}
- * for any non-2xx answer.
- */
-export async function unwrap<T>(
-  call: Promise<{ data?: T; error?: unknown; response: Response }>,
-): Promise<T> {
-  const result = await call;
-  if (!result.response.ok || result.error !== undefined) {
-    const body = isErrorBody(result.error) ? result.error : undefined;
-    throw new IonQApiError(result.response.status, body);
-  }
-  // openapi-fetch leaves `data` undefined only for an empty body, which no 2xx of this
-  // API has; say so rather than hand the caller an undefined typed as T.
-  if (result.data === undefined) {
-    throw new IonQApiError(result.response.status, undefined);
-  }
-  return result.data;
+export function perCall(client: IonQClient, overrides: PerCallOptions): { fetch: Fetch } {
+  const settings = settingsOf(client);
+  // Only what is given overrides: `{timeoutMs: undefined}` keeps the client's timeout.
+  const given = Object.fromEntries(
+    Object.entries(overrides).filter(([, value]) => value !== undefined),
+  ) as PerCallOptions;
+  return { fetch: retryingFetch(transportSettings({ ...settings, ...given })) };
 }
 
 /** Raised by {@link waitForJob} when the job is still running at the deadline. */
-export class JobWaitTimeoutError extends Error {
+export class JobWaitTimeoutError extends IonQError {
   readonly job: Job;
 
   constructor(job: Job, timeoutMs: number) {
@@ -160,11 +201,6 @@ export interface WaitOptions {
   /** Injected with `sleep`: the current time in milliseconds. */
   now?: () => number;
 }
-
-const realSleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => {
-    setTimeout(resolve, ms);
-  });
 
 /**
  * Read the job until its status is terminal (see {@link TERMINAL_STATUSES}) and return it.

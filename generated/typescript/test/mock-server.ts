@@ -2,6 +2,7 @@
  * Start the project's mock server (`ionq-mock serve`) on a free loopback port for a test
  * file, and make sure it is gone when the file ends, whichever way it ends.
  */
+import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 
@@ -26,6 +27,8 @@ export interface MockOptions {
   apiKey: string;
   /** Seconds a simulated job spends running (`--job-duration`). */
   jobDuration?: number;
+  /** More `serve` flags, e.g. `["--fault", "503=0.1", "--fault-seed", "7"]`. */
+  args?: readonly string[];
 }
 
 // Every mock still running, killed by the exit hook if a test file ends without `stop()`
@@ -64,12 +67,22 @@ async function stopChild(child: ChildProcess): Promise<void> {
   running.delete(child);
 }
 
+/** The faults the mock has applied so far, by kind (`GET /_mock/faults`, never faulted). */
+export async function faultsMet(server: MockServer): Promise<Record<string, number>> {
+  const url = new URL("/_mock/faults", server.baseUrl);
+  const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+  assert.equal(response.status, 200, `GET ${url.pathname} answered ${response.status}`);
+  const body = (await response.json()) as { met: Record<string, number> };
+  return body.met;
+}
+
 /** Start `ionq-mock serve --port 0` and resolve once it has printed the port it listens on. */
 export async function startMock(options: MockOptions): Promise<MockServer> {
   const args = ["serve", "--host", "127.0.0.1", "--port", "0", "--api-key", options.apiKey];
   if (options.jobDuration !== undefined) {
     args.push("--job-duration", String(options.jobDuration));
   }
+  args.push(...(options.args ?? []));
   // Same process group as the test runner: a Ctrl-C reaches the mock too.
   const child = spawn(MOCK_COMMAND, args, { stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
