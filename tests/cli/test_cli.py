@@ -24,19 +24,35 @@ KEY = "cli-test-key-0123456789"
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[MockServer]:
-    # Long enough that a job can be cancelled before it completes, short enough to wait for.
-    with MockServer(api_keys=[KEY], job_duration=0.6) as s:
+    # Short jobs: each `jobs wait` returns within one poll interval.
+    with MockServer(api_keys=[KEY], job_duration=0.05) as s:
         yield s
 
 
-@pytest.fixture
-def env(server: MockServer) -> dict[str, str]:
+@pytest.fixture(scope="module")
+def hour_server() -> Iterator[MockServer]:
+    # Jobs run for an hour: one is certainly still running when a test cancels it.
+    with MockServer(api_keys=[KEY], job_duration=3600) as s:
+        yield s
+
+
+def env_for(server: MockServer) -> dict[str, str]:
     return {
         "IONQ_API_KEY": KEY,
         "IONQ_BASE_URL": server.base_url,
         "COLUMNS": "100",
         "NO_COLOR": "1",
     }
+
+
+@pytest.fixture
+def env(server: MockServer) -> dict[str, str]:
+    return env_for(server)
+
+
+@pytest.fixture
+def hour_env(hour_server: MockServer) -> dict[str, str]:
+    return env_for(hour_server)
 
 
 def ionq(env: dict[str, str], *args: str, input: str | None = None) -> Result:
@@ -241,16 +257,17 @@ def test_list_pages_status_and_all(env: dict[str, str]) -> None:
     assert all(j["status"] == "completed" for j in done["jobs"])
 
 
-def test_cancel_then_wait_fails_and_delete_then_get_is_404(env: dict[str, str]) -> None:
-    job_id = submit(env, str(EXAMPLES / "bell.json"))
-    cancelled = as_json(ionq(env, "jobs", "cancel", job_id, "--json"))
+def test_cancel_then_wait_fails_and_delete_then_get_is_404(hour_env: dict[str, str]) -> None:
+    job_id = submit(hour_env, str(EXAMPLES / "bell.json"))
+    assert as_json(ionq(hour_env, "jobs", "get", job_id, "--json"))["status"] == "submitted"
+    cancelled = as_json(ionq(hour_env, "jobs", "cancel", job_id, "--json"))
     assert cancelled == {"id": job_id, "status": "canceled"}
-    assert "canceled" in one_line_error(ionq(env, "jobs", "wait", job_id))
+    assert "canceled" in one_line_error(ionq(hour_env, "jobs", "wait", job_id))
 
-    deleted = ionq(env, "jobs", "delete", job_id)
+    deleted = ionq(hour_env, "jobs", "delete", job_id)
     assert deleted.exit_code == 0
     assert f"job {job_id}: deleted" in deleted.stdout
-    assert "404" in one_line_error(ionq(env, "jobs", "get", job_id))
+    assert "404" in one_line_error(ionq(hour_env, "jobs", "get", job_id))
 
 
 def test_results_show_the_measured_counts_of_the_histogram_artifact(env: dict[str, str]) -> None:

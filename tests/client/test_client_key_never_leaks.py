@@ -39,6 +39,13 @@ def server() -> Iterator[MockServer]:
         yield running
 
 
+@pytest.fixture(scope="module")
+def hour_server() -> Iterator[MockServer]:
+    # Jobs here run for an hour, so a wait that times out at once never races a job's end.
+    with MockServer(api_keys=[KEY], job_duration=3600) as running:
+        yield running
+
+
 class Texts:
     """Every text the journey produced that could carry the key."""
 
@@ -88,7 +95,9 @@ def refused_url() -> str:
     return f"http://127.0.0.1:{port}/v0.4"
 
 
-def test_sync_journey(server: MockServer, caplog: pytest.LogCaptureFixture) -> None:
+def test_sync_journey(
+    server: MockServer, hour_server: MockServer, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     texts = Texts()
     with IonQ(api_key=KEY, base_url=server.base_url, _sleep=lambda s: None) as c:
@@ -114,8 +123,9 @@ def test_sync_journey(server: MockServer, caplog: pytest.LogCaptureFixture) -> N
         texts.expect_error(lambda: c.jobs.estimate(backend=QPU, qubits=0))
         texts.expect_error(lambda: c.jobs.get("not-a-uuid"))
         texts.expect_error(lambda: c.jobs.create(BELL, backend="simulator", shots=0))
-        slow = c.jobs.create(BELL, backend="qpu.forte-1", shots=10)
-        texts.expect_error(lambda: c.jobs.wait(slow.id, timeout=0))
+        with IonQ(api_key=KEY, base_url=hour_server.base_url, _sleep=lambda s: None) as hour:
+            slow = hour.jobs.create(BELL, backend="qpu.forte-1", shots=10)
+            texts.expect_error(lambda: hour.jobs.wait(slow.id, timeout=0))
 
         # Faults: retries (logged at INFO) and ambiguous creates looked up; with no
         # retries some creates fail, some with the "outcome unknown" note.
