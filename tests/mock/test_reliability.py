@@ -6,12 +6,11 @@ import asyncio
 import gc
 import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import httpx
 import pytest
+from mock_process import list_jobs, start_server, stop
 
 BELL = {
     "type": "ionq.circuit.v1",
@@ -21,6 +20,12 @@ BELL = {
 CLIENTS = 32
 KEY = "reliability-key"
 JOBS_EACH = 200
+# The SIGKILL test kills the server once this many creates are acknowledged; the load
+# must get there within LOAD_DEADLINE seconds, and wind down within GENERATOR_EXIT once
+# the server is gone, or the test fails saying which.
+KILL_AFTER = 1500
+LOAD_DEADLINE = 60.0
+GENERATOR_EXIT = 30.0
 
 
 async def create_many(base_url: str, key: str, acknowledged: list[str]) -> None:
@@ -40,25 +45,14 @@ async def create_many(base_url: str, key: str, acknowledged: list[str]) -> None:
 
 
 def list_all(base_url: str, key: str) -> list[str]:
-    seen: list[str] = []
-    cursor = None
-    with httpx.Client(base_url=base_url, headers={"Authorization": f"apiKey {key}"}) as http:
-        while True:
-            params: dict[str, str | int] = {"limit": 1000}
-            if cursor:
-                params["next"] = cursor
-            page = http.get("/jobs", params=params).json()
-            seen += [job["id"] for job in page["jobs"]]
-            cursor = page["next"]
-            if cursor is None:
-                return seen
+    return [job["id"] for job in list_jobs(base_url, key)]
 
 
 @pytest.mark.slow
 def test_32_clients_create_6400_jobs_each_listed_once(tmp_path: Path) -> None:
     # A server process of its own, as in production: the load generator does not share
     # its interpreter.
-    process, base_url = start_server(None)
+    process, base_url = start_server(None, [KEY])
     try:
         acknowledged: list[str] = []
         asyncio.run(create_many(base_url, KEY, acknowledged))
@@ -71,43 +65,25 @@ def test_32_clients_create_6400_jobs_each_listed_once(tmp_path: Path) -> None:
         stop(process)
 
 
-def start_server(db: Path | None) -> tuple[subprocess.Popen[str], str]:
-    """`ionq-mock serve --port 0` as a subprocess; its process and announced base URL."""
-    command = [sys.executable, "-c", "from ionq_mock.cli import main; main()", "serve"]
-    command += ["--port", "0", "--api-key", KEY]
-    if db is not None:
-        command += ["--db", str(db)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    assert line.startswith("ionq-mock listening on "), line
-    return process, line.split()[-1]
-
-
-def stop(process: subprocess.Popen[str]) -> None:
-    if process.poll() is None:
-        process.terminate()
-    process.wait()
-    assert process.stdout is not None
-    process.stdout.close()
-
-
 @pytest.mark.slow
 # The killed server leaves the load generator's sockets half-open; their cleanup warnings
 # are about the client, not the server under test.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_sigkill_mid_load_keeps_every_acknowledged_job(tmp_path: Path) -> None:
     db = tmp_path / "mock.sqlite"
-    process, base_url = start_server(db)
+    process, base_url = start_server(db, [KEY])
     acknowledged: list[str] = []
 
     async def load_then_kill() -> None:
         task = asyncio.ensure_future(create_many(base_url, KEY, acknowledged))
-        while len(acknowledged) < 1500:
-            await asyncio.sleep(0.01)
+        await wait_for_acknowledged(task, acknowledged)
         os.kill(process.pid, signal.SIGKILL)
         # The load fails once the server is gone; what matters is what was acknowledged.
-        await asyncio.gather(task, return_exceptions=True)
+        try:
+            async with asyncio.timeout(GENERATOR_EXIT):
+                await asyncio.gather(task, return_exceptions=True)
+        except TimeoutError:
+            pytest.fail(f"the load generator still ran {GENERATOR_EXIT} s after the kill")
 
     try:
         asyncio.run(load_then_kill())
@@ -116,10 +92,32 @@ def test_sigkill_mid_load_keeps_every_acknowledged_job(tmp_path: Path) -> None:
         process.kill()
         stop(process)
     assert process.returncode == -signal.SIGKILL
-    restarted, base_url = start_server(db)
+    restarted, base_url = start_server(db, [KEY])
     try:
         listed = set(list_all(base_url, KEY))
     finally:
         stop(restarted)
-    assert len(acknowledged) >= 1500
+    assert len(acknowledged) >= KILL_AFTER
     assert set(acknowledged) <= listed
+
+
+async def wait_for_acknowledged(task: asyncio.Future[None], acknowledged: list[str]) -> None:
+    """Return once KILL_AFTER creates are acknowledged; fail, saying why, if the load
+    generator `task` ends first or LOAD_DEADLINE passes."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + LOAD_DEADLINE
+    while len(acknowledged) < KILL_AFTER and not task.done() and loop.time() < deadline:
+        await asyncio.sleep(0.01)
+    if len(acknowledged) >= KILL_AFTER:
+        return
+    if task.done():
+        error = task.exception()
+        pytest.fail(
+            f"the load generator ended after {len(acknowledged)} of {KILL_AFTER} creates,"
+            f" before the kill: {error!r}"
+        )
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    pytest.fail(
+        f"only {len(acknowledged)} of {KILL_AFTER} creates acknowledged in {LOAD_DEADLINE} s"
+    )
