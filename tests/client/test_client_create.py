@@ -173,8 +173,8 @@ def test_without_a_token_an_ambiguous_create_is_reported_unknown(
     recorder: Recorder, where: str
 ) -> None:
     fake = FakeServer(["commit-500"])
-    per_call = {"create_token": False} if where == "call" else {}
-    per_client = {"create_token": False} if where == "client" else {}
+    per_call: dict[str, Any] = {"create_token": False} if where == "call" else {}
+    per_client: dict[str, Any] = {"create_token": False} if where == "client" else {}
     with (
         make_client(fake, recorder, **per_client) as client,
         pytest.raises(OutcomeUnknownError),
@@ -287,7 +287,7 @@ def test_the_lookup_stops_at_the_token_the_lookback_or_the_page_budget() -> None
     assert RESOLVE_LOOKBACK_SECONDS == 60.0
     mine = _job("mine", recent)
     page = [_job("other", recent), mine]
-    more = {"started": started, "page_number": 0, "last_page": False}
+    more: dict[str, Any] = {"started": started, "page_number": 0, "last_page": False}
     found = scan_for_token(page, "mine", "metadata", **more)
     assert isinstance(found, JobCreated)
     assert found.id == mine.id
