@@ -14,16 +14,45 @@ page, fetching the next page only when the previous one is used up::
 
 The async client returns an `AsyncPager`: `await` it for the first `AsyncPage`, or
 `async for` over it for every item.
+
+A page prints as `SyncPage(3 items, has_next_page=True, items=[BaseJob(id=..., status=...),
+...])`: its size and the first few items' ids and statuses, never the whole listing.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from typing import Any, Generic, TypeVar
+from uuid import UUID
 
 __all__ = ["AsyncPage", "AsyncPager", "SyncPage", "apaginate", "paginate"]
 
 T = TypeVar("T")
+
+# How many items a page's repr names; the rest are counted, not printed.
+REPR_ITEMS = 3
+
+
+def _item_summary(item: object) -> str:
+    """`Type(id='...', status='...')` from the item's `id` and `status`, where it has
+    them as plain values (jobs, sessions, characterizations); else its repr, cut short."""
+    fields = [
+        f"{name}={str(value)!r}"
+        for name in ("id", "status")
+        if isinstance(value := getattr(item, name, None), (str, int, UUID))
+    ]
+    if fields:
+        return f"{type(item).__name__}({', '.join(fields)})"
+    text = repr(item)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _page_repr(kind: str, items: list[Any], has_next: bool) -> str:
+    shown = ", ".join(_item_summary(item) for item in items[:REPR_ITEMS])
+    if len(items) > REPR_ITEMS:
+        shown += f", ... {len(items) - REPR_ITEMS} more"
+    noun = "item" if len(items) == 1 else "items"
+    return f"{kind}({len(items)} {noun}, has_next_page={has_next}, items=[{shown}])"
 
 
 class SyncPage(Generic[T]):
@@ -57,7 +86,7 @@ class SyncPage(Generic[T]):
             yield from page.items
 
     def __repr__(self) -> str:
-        return f"SyncPage(items={len(self.items)}, has_next_page={self.has_next_page()})"
+        return _page_repr("SyncPage", self.items, self.has_next_page())
 
 
 class AsyncPage(Generic[T]):
@@ -94,7 +123,7 @@ class AsyncPage(Generic[T]):
                 yield item
 
     def __repr__(self) -> str:
-        return f"AsyncPage(items={len(self.items)}, has_next_page={self.has_next_page()})"
+        return _page_repr("AsyncPage", self.items, self.has_next_page())
 
 
 class AsyncPager(Generic[T]):

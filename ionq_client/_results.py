@@ -9,10 +9,14 @@ significant bit (`"5"` = 0b101: qubits 0 and 2 are 1). This package exposes:
   the order a circuit is read in, `BIT_ORDER = "q0-leftmost"`. State 5 on 3 qubits is
   `"101"`; state 1 on 3 qubits (only qubit 0 set) is `"100"`. This is Cirq's order and the
   reverse of Qiskit's (`bitstring[::-1]` gives Qiskit's key).
+
+Both classes print compactly (`repr`: the likeliest outcomes, not every state) and render
+as a small histogram table in a notebook (`_repr_html_`), bitstrings in the same order.
 """
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -21,6 +25,12 @@ from typing import Final
 __all__ = ["BIT_ORDER", "CircuitResult", "Result", "state_to_bitstring"]
 
 BIT_ORDER: Final = "q0-leftmost"
+
+# How many outcomes a repr lists, how many rows a notebook table shows, and how many
+# circuits of a multi-circuit result either shows: enough to see the shape, never thousands.
+REPR_OUTCOMES: Final = 4
+HTML_OUTCOMES: Final = 16
+SHOWN_CIRCUITS: Final = 8
 
 
 def state_to_bitstring(state: int, qubits: int) -> str:
@@ -42,6 +52,71 @@ def _largest_remainder(probabilities: Mapping[int, float], shots: int) -> dict[i
     for s in sorted(exact, key=lambda k: (counts[k] - exact[k], k))[:left]:
         counts[s] += 1
     return {s: c for s, c in counts.items() if c}
+
+
+def _top_states(states: Mapping[int, float], n: int) -> list[tuple[int, float]]:
+    """The `n` likeliest `(state, probability)`, likeliest first (ties: smaller state),
+    the order `most_likely()` uses."""
+    return sorted(states.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def _circuit_fields(c: CircuitResult) -> str:
+    """`CircuitResult`'s repr fields, without the class name (shared by `Result`)."""
+    parts = [f"job_id={c.job_id!r}"]
+    if c.name is not None:
+        parts.append(f"name={c.name!r}")
+    parts += [f"qubits={c.qubits}", f"shots={c.shots}", f"outcomes={len(c.states)}"]
+    top = ", ".join(
+        f"{state_to_bitstring(s, c.qubits)!r}: {p:.4g}"
+        for s, p in _top_states(c.states, REPR_OUTCOMES)
+    )
+    more = ", ..." if len(c.states) > REPR_OUTCOMES else ""
+    parts.append(f"top={{{top}{more}}}")
+    read = [
+        extra
+        for extra, value in (("histogram", c.histogram_states), ("shots", c.sample_states))
+        if value is not None
+    ]
+    if read:
+        parts.append(f"include={tuple(read)!r}")
+    return ", ".join(parts)
+
+
+def _circuit_html(c: CircuitResult) -> str:
+    """A table of `c`'s likeliest outcomes with a probability bar (and measured counts)."""
+    counts = c.histogram_states
+    head = "<th>bitstring</th><th>probability</th><th></th>"
+    if counts is not None:
+        head += "<th>count</th>"
+    rows = []
+    shown = _top_states(c.states, HTML_OUTCOMES)
+    for state, p in shown:
+        width = max(0.0, min(p, 1.0)) * 12
+        bar = f'<div style="background:#4c72b0;height:0.8em;width:{width:.2f}em"></div>'
+        row = (
+            f'<td style="font-family:monospace">{state_to_bitstring(state, c.qubits)}</td>'
+            f'<td style="text-align:right">{p:.4g}</td><td style="width:12em">{bar}</td>'
+        )
+        if counts is not None:
+            row += f'<td style="text-align:right">{counts.get(state, 0)}</td>'
+        rows.append(f"<tr>{row}</tr>")
+    rest = len(c.states) - HTML_OUTCOMES
+    if rest > 0:
+        left = sum(c.states.values()) - sum(p for _, p in shown)
+        span = 4 if counts is not None else 3
+        rows.append(
+            f'<tr><td colspan="{span}"><i>... {rest} more outcomes '
+            f"(probability {max(left, 0.0):.4g} in all)</i></td></tr>"
+        )
+    title = f"job <code>{html.escape(c.job_id)}</code>"
+    if c.name is not None:
+        title += f" ({html.escape(c.name)})"
+    shots = "exact (no shots)" if c.shots is None else f"{c.shots} shots"
+    title += f": {c.qubits} qubits, {shots}, {len(c.states)} outcomes; qubit 0 leftmost"
+    return (
+        f'<table><caption style="text-align:left">{title}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 @dataclass(frozen=True)
@@ -131,6 +206,13 @@ class CircuitResult:
         state = min(self.states, key=lambda s: (-self.states[s], s))
         return state_to_bitstring(state, self.qubits)
 
+    def __repr__(self) -> str:
+        return f"CircuitResult({_circuit_fields(self)})"
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the likeliest outcomes as a table with bars."""
+        return _circuit_html(self)
+
 
 @dataclass(frozen=True)
 class Result:
@@ -198,3 +280,29 @@ class Result:
     def most_likely(self) -> str:
         """The most probable bitstring (single-circuit jobs)."""
         return self._single().most_likely()
+
+    def __repr__(self) -> str:
+        if len(self.circuits) == 1:
+            only = self.circuits[0]
+            if only.job_id == self.job_id:
+                return f"Result({_circuit_fields(only)})"
+        lines = [f"Result(job_id={self.job_id!r}, circuits={len(self.circuits)}"]
+        lines += [f"  [{i}] {c!r}" for i, c in enumerate(self.circuits[:SHOWN_CIRCUITS])]
+        if len(self.circuits) > SHOWN_CIRCUITS:
+            lines.append(f"  ... {len(self.circuits) - SHOWN_CIRCUITS} more circuits")
+        return "\n".join(lines) + ")"
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: one histogram table per circuit (the first few circuits)."""
+        if len(self.circuits) == 1:
+            return self.circuits[0]._repr_html_()
+        parts = [
+            f"<div>job <code>{html.escape(self.job_id)}</code>: {len(self.circuits)} circuits</div>"
+        ]
+        for i, c in enumerate(self.circuits[:SHOWN_CIRCUITS]):
+            parts.append(f"<div><b>[{i}]</b> {_circuit_html(c)}</div>")
+        if len(self.circuits) > SHOWN_CIRCUITS:
+            parts.append(
+                f"<div><i>... {len(self.circuits) - SHOWN_CIRCUITS} more circuits</i></div>"
+            )
+        return "".join(parts)

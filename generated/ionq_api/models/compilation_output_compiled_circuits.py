@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import fields as _attrs_fields
+
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.artifact_descriptor import ArtifactDescriptor
@@ -28,6 +32,14 @@ class CompilationOutputCompiledCircuits:
             field_dict[prop_name] = prop.to_dict()
 
         return field_dict
+
+    def to_json(self, **kwargs: Any) -> str:
+        """This model as JSON text: `json.dumps(self.to_dict(), **kwargs)`.
+
+        `to_dict()` already writes datetimes as ISO 8601 strings and UUIDs as strings, so
+        the text is what the API sends; pass `indent=2`, `sort_keys=True` etc. through.
+        """
+        return json.dumps(self.to_dict(), **kwargs)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -62,3 +74,17 @@ class CompilationOutputCompiledCircuits:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    def __repr__(self) -> str:
+        """`CompilationOutputCompiledCircuits(name=value, ...)` in field order, leaving out the fields that are
+        unset or None, then `**{...}` for additional properties if there are any."""
+        parts = [
+            f"{field.name}={value!r}"
+            for field in _attrs_fields(type(self))
+            if field.name != "additional_properties"
+            and (value := getattr(self, field.name)) is not UNSET
+            and value is not None
+        ]
+        if self.additional_properties:
+            parts.append(f"**{self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import fields as _attrs_fields
 
 from ..models.usage_group_by import UsageGroupBy, check_usage_group_by
 from ..models.usage_modality import UsageModality, check_usage_modality
@@ -119,6 +121,14 @@ class Usages:
 
         return field_dict
 
+    def to_json(self, **kwargs: Any) -> str:
+        """This model as JSON text: `json.dumps(self.to_dict(), **kwargs)`.
+
+        `to_dict()` already writes datetimes as ISO 8601 strings and UUIDs as strings, so
+        the text is what the API sends; pass `indent=2`, `sort_keys=True` etc. through.
+        """
+        return json.dumps(self.to_dict(), **kwargs)
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.usage import Usage  # noqa: PLC0415
@@ -203,3 +213,17 @@ class Usages:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    def __repr__(self) -> str:
+        """`Usages(name=value, ...)` in field order, leaving out the fields that are
+        unset or None, then `**{...}` for additional properties if there are any."""
+        parts = [
+            f"{field.name}={value!r}"
+            for field in _attrs_fields(type(self))
+            if field.name != "additional_properties"
+            and (value := getattr(self, field.name)) is not UNSET
+            and value is not None
+        ]
+        if self.additional_properties:
+            parts.append(f"**{self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
