@@ -38,6 +38,7 @@ from ionq_client._job_input import Qasm3
 from ionq_client._jobs import AnyJob
 from ionq_client._pagination import AsyncPage, AsyncPager, SyncPage
 from ionq_client._polling import TERMINAL, UNSUCCESSFUL
+from ionq_client._raw import RawResponse
 from ionq_client._results import BIT_ORDER, CircuitResult, Result
 from ionq_client._retry import DEFAULT_MAX_RETRIES
 from ionq_client._types import NOT_GIVEN, NotGiven
@@ -76,6 +77,7 @@ __all__ = [
     "PermissionDeniedError",
     "Qasm3",
     "RateLimitError",
+    "RawResponse",
     "Result",
     "SyncPage",
     "ValidationError",

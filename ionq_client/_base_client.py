@@ -5,6 +5,7 @@ the key.
 from __future__ import annotations
 
 import importlib.metadata
+from collections.abc import Mapping
 
 import httpx
 
@@ -53,6 +54,16 @@ class _BaseIonQ:
         self.create_token = bool(create_token)
         # The key lives only in the httpx client's headers, whose repr redacts it.
         return {"Authorization": f"apiKey {key}", "User-Agent": USER_AGENT}
+
+    @staticmethod
+    def _extra_headers(headers: Mapping[str, str] | None) -> dict[str, str]:
+        """`default_headers`, checked: they may not replace the key's header."""
+        extra = dict(headers or {})
+        if any(name.lower() == "authorization" for name in extra):
+            raise ValidationError(
+                "default_headers may not set Authorization: pass api_key=", key="default_headers"
+            )
+        return extra
 
     def _generated_client(self) -> AuthenticatedClient:
         # The generated client's own token stays empty: its repr would print it, and the

@@ -8,6 +8,9 @@ call began (so its requests share one deadline). Nothing here performs I/O.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from ionq_client._config import DEFAULT_TIMEOUT, to_timeout
 from ionq_client._exceptions import APIResponseValidationError, ValidationError
 from ionq_client._transport import CallOptions
@@ -23,6 +26,9 @@ def per_call(
     timeout: TimeoutTypes | NotGiven,
     max_retries: int | NotGiven,
     deadline: float | NotGiven | None = NOT_GIVEN,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
 ) -> CallOptions:
     """The options of one call, starting now (`NOT_GIVEN`: the client's)."""
     if not isinstance(max_retries, NotGiven) and max_retries < 0:
@@ -31,6 +37,9 @@ def per_call(
         max_retries=None if isinstance(max_retries, NotGiven) else max_retries,
         timeout=None if isinstance(timeout, NotGiven) else to_timeout(timeout, DEFAULT_TIMEOUT),
         deadline=check_deadline(deadline),
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
     )
 
 

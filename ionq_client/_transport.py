@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
-from ionq_client._exceptions import APIConnectionError, APITimeoutError, IonQError
+from ionq_client._exceptions import APIConnectionError, APITimeoutError, IonQError, ValidationError
 from ionq_client._logging import logger, redact_headers
 from ionq_client._retry import is_certainly_unsent
 from ionq_client._types import NOT_GIVEN, NotGiven
@@ -43,6 +45,7 @@ __all__ = [
     "out_of_time",
     "prepare_request",
     "transport_error",
+    "with_extras",
 ]
 
 
@@ -58,6 +61,10 @@ class CallOptions:
     timeout: httpx.Timeout | None = None
     deadline: float | NotGiven | None = NOT_GIVEN
     started: float = field(default_factory=time.monotonic)
+    #: Added to this call's requests only (not to the look-ups after an ambiguous write).
+    extra_headers: Mapping[str, str] | None = None
+    extra_query: Mapping[str, Any] | None = None
+    extra_body: Mapping[str, Any] | None = None
 
     def with_retries(self, max_retries: int) -> CallOptions:
         """The same call (same deadline) with another retry budget, for its look-ups."""
@@ -124,17 +131,45 @@ class Attempts:
 
 def prepare_request(
     request: httpx.Request, default_retries: int, default_deadline: float | None
-) -> Attempts:
-    """Apply the call's options to `request`; return what bounds its attempts."""
+) -> tuple[httpx.Request, Attempts]:
+    """Apply the call's options to `request` (a new one when `extra_body` changes its
+    content); return it and what bounds its attempts."""
     options = _CALL_OPTIONS.get()
     if options is None:
         options = CallOptions()
     if options.timeout is not None:
         request.extensions["timeout"] = options.timeout.as_dict()
+    request = with_extras(request, options)
     timeout: dict[str, float | None] = dict(request.extensions.get("timeout") or {})
     seconds = options.deadline_seconds(default_deadline)
     retries = default_retries if options.max_retries is None else options.max_retries
-    return Attempts(retries, options.deadline_at(default_deadline), seconds, timeout)
+    return request, Attempts(retries, options.deadline_at(default_deadline), seconds, timeout)
+
+
+def with_extras(request: httpx.Request, options: CallOptions) -> httpx.Request:
+    """`request` with the call's extra headers, query parameters and body fields merged in
+    (a body field replaces the one of that name; the body must be a JSON object)."""
+    if options.extra_headers:
+        request.headers.update(options.extra_headers)
+    if options.extra_query:
+        request.url = request.url.copy_merge_params(dict(options.extra_query))
+    if not options.extra_body:
+        return request
+    try:
+        body = json.loads(request.content) if request.content else {}
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise ValidationError(
+            "extra_body needs a request whose body is a JSON object", key="extra_body"
+        )
+    content = json.dumps({**body, **options.extra_body}).encode()
+    headers = httpx.Headers(request.headers)
+    headers["Content-Length"] = str(len(content))
+    headers.setdefault("Content-Type", "application/json")
+    return httpx.Request(
+        request.method, request.url, headers=headers, content=content, extensions=request.extensions
+    )
 
 
 def deadline_error(request: httpx.Request | None, deadline: float | None) -> APITimeoutError:

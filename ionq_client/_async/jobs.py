@@ -10,6 +10,7 @@ in `readback`; how a `Result` is assembled from a job's artifacts, in `job_resul
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -47,6 +48,7 @@ from ionq_client._async.caller import AsyncCaller
 from ionq_client._async.job_results import download, read_results
 from ionq_client._async.listing import job_pages
 from ionq_client._async.polling import apoll
+from ionq_client._async.raw import raw_response_wrapper
 from ionq_client._async.readback import AMBIGUOUS, batch_statuses, create_once, read_back, unknown
 from ionq_client._build import NoiseModel, Program, build_create_body, clone_body, update_body
 from ionq_client._calls import per_call
@@ -78,6 +80,12 @@ class AsyncJobs:
     def __init__(self, client: AsyncCaller) -> None:
         self._client = client
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncJobsWithRawResponse:
+        """The same methods, each returning a `RawResponse` (status, headers, request id,
+        and `.parse()` for the usual value)."""
+        return AsyncJobsWithRawResponse(self)
+
     # ------------------------------------------------------------------ create
     async def create(
         self,
@@ -95,6 +103,9 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> JobCreated:
         """Submit a job running `circuit` (several circuits make a multi-circuit job; a
         `Qasm3` program, or its source as a `str`, an `ionq.qasm3.v1` job).
@@ -140,7 +151,9 @@ class AsyncJobs:
             tag=tag,
             filters={"backend": backend, **({"session_id": sid} if isinstance(sid, str) else {})},
             retries=retries,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(
+                timeout, max_retries, deadline, extra_headers, extra_query, extra_body
+            ),
         )
 
     # ------------------------------------------------------------------ read
@@ -151,13 +164,15 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> AnyJob:
         """Read one job: a `SingleCircuitJob`, `MultiCircuitJob`, `QaoaJob`,
         `QuantumFunctionJob`, or (any other type) a `BaseJob`."""
         response = await self._client._call(
             get_job.asyncio_detailed,
             to_uuid(job_id),
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
         return hide_token(expect_job(response))
 
@@ -174,6 +189,8 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> AsyncPager[ListedJob]:
         """List jobs, newest first: `await` it for the first page, `async for` over every job.
 
@@ -181,7 +198,7 @@ class AsyncJobs:
         is one backend or a list (the API's `target`); `limit` is the page size (1..1000,
         server default 25), not a total.
         """
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
         params = job_list_params(
             status=status,
             backend=backend,
@@ -230,6 +247,8 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> Result:
         """The results of a completed job, one `CircuitResult` per circuit.
 
@@ -242,7 +261,7 @@ class AsyncJobs:
         answers `NotFoundError`.
         """
         extras = include_set(include)
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
         jid = to_uuid(job_id)
         response = await self._client._call(get_job.asyncio_detailed, jid, options=options)
         job = hide_token(expect_job(response))
@@ -256,6 +275,8 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> Any:
         """Download one of a job's artifacts (by id, or its descriptor from `job.results`)
         and return its JSON content as it is (dicts, lists, numbers)."""
@@ -263,7 +284,7 @@ class AsyncJobs:
             self._client,
             to_uuid(job_id),
             artifact_ref(artifact),
-            per_call(timeout, max_retries, deadline),
+            per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
 
     async def cost(
@@ -273,12 +294,14 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> JobCost:
         """What a job cost (or is estimated to cost)."""
         response = await self._client._call(
             get_job_cost.asyncio_detailed,
             to_uuid(job_id),
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
         return expect(response, JobCost)
 
@@ -296,6 +319,8 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> CostEstimate:
         """Estimate a job's cost and time, from a `circuit` or from explicit counts."""
         params = estimate_params(
@@ -310,7 +335,7 @@ class AsyncJobs:
         )
         response = await self._client._call(
             estimate_job_cost.asyncio_detailed,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
             **params,
         )
         return expect(response, CostEstimate)
@@ -325,11 +350,14 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> AnyJob:
         """Rename a job and/or merge `metadata` into its metadata (an API extension)."""
         body = update_body(name, metadata)
         jid = to_uuid(job_id)
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query, extra_body)
         try:
             response = await self._client._call(
                 update_job.asyncio_detailed, jid, body=body, options=options
@@ -360,6 +388,9 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> JobCreated:
         """Submit a new job running the same program as `job_id`, with the given fields
         replacing the original's (the original is left as it is).
@@ -383,7 +414,9 @@ class AsyncJobs:
             noise=noise,
             parent=parent,
             create_token=create_token,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(
+                timeout, max_retries, deadline, extra_headers, extra_query, extra_body
+            ),
             retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
         )
 
@@ -404,6 +437,9 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> JobCreated:
         """Re-submit `job_id` elsewhere (typically another `backend` or `session_id`): a
         new job runs its program with the given fields replacing the original's, and the
@@ -422,7 +458,9 @@ class AsyncJobs:
             noise=noise,
             parent=parent,
             create_token=create_token,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(
+                timeout, max_retries, deadline, extra_headers, extra_query, extra_body
+            ),
             retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
         )
 
@@ -495,6 +533,8 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> JobCanceled:
         """Cancel a job (safe to repeat).
 
@@ -504,7 +544,7 @@ class AsyncJobs:
         not applied (the failure is raised); `OutcomeUnknownError` if it cannot be read.
         """
         jid = to_uuid(job_id)
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
         try:
             response = await self._client._call(cancel_job.asyncio_detailed, jid, options=options)
         except AMBIGUOUS as exc:
@@ -521,11 +561,13 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> JobDeleted:
         """Delete a job. A 404 on a retry means an earlier attempt deleted it: success; after
         a failure the server may have acted on, the job is read back (gone: deleted)."""
         jid = to_uuid(job_id)
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
         try:
             response = await self._client._call(delete_job.asyncio_detailed, jid, options=options)
         except NotFoundError as exc:
@@ -545,6 +587,9 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> JobsCanceled:
         """Cancel several jobs (in batches of up to 1,000); returns the ids cancelled.
 
@@ -552,7 +597,7 @@ class AsyncJobs:
         of it is terminal the cancel is taken as done; otherwise the failure is raised,
         with the ids of the batches already cancelled in a note.
         """
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query, extra_body)
         done: list[str] = []
         for batch in chunks(ids):
             try:
@@ -576,6 +621,9 @@ class AsyncJobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> JobsDeleted:
         """Delete several jobs (in batches of up to 1,000); returns the ids deleted.
 
@@ -583,7 +631,7 @@ class AsyncJobs:
         left means it was deleted; otherwise the failure is raised, with the ids of the
         batches already deleted in a note.
         """
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query, extra_body)
         done: list[str] = []
         for batch in chunks(ids):
             try:
@@ -618,3 +666,24 @@ class AsyncJobs:
         except IonQError as lookup_error:
             why = f"reading the jobs back failed: {lookup_error}"
             raise unknown(action, exc, why) from exc
+
+
+class AsyncJobsWithRawResponse:
+    """`jobs.with_raw_response`: each method returns a `RawResponse`."""
+
+    def __init__(self, resource: AsyncJobs) -> None:
+        self.create = raw_response_wrapper(resource.create)
+        self.get = raw_response_wrapper(resource.get)
+        self.list = raw_response_wrapper(resource.list)
+        self.wait = raw_response_wrapper(resource.wait)
+        self.results = raw_response_wrapper(resource.results)
+        self.artifact = raw_response_wrapper(resource.artifact)
+        self.cost = raw_response_wrapper(resource.cost)
+        self.estimate = raw_response_wrapper(resource.estimate)
+        self.update = raw_response_wrapper(resource.update)
+        self.clone = raw_response_wrapper(resource.clone)
+        self.move = raw_response_wrapper(resource.move)
+        self.cancel = raw_response_wrapper(resource.cancel)
+        self.delete = raw_response_wrapper(resource.delete)
+        self.cancel_many = raw_response_wrapper(resource.cancel_many)
+        self.delete_many = raw_response_wrapper(resource.delete_many)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ionq_api.api.sessions import get_session, list_session_jobs, list_sessions
 from ionq_api.models.backend_name import BackendName
@@ -15,6 +17,7 @@ from ionq_api.models.session_list import SessionList
 from ionq_api.types import Unset
 from ionq_client._async.caller import AsyncCaller
 from ionq_client._async.listing import cursor_pages
+from ionq_client._async.raw import raw_response_wrapper
 from ionq_client._async.readback import create_session_once, end_session_once
 from ionq_client._build import session_body
 from ionq_client._calls import per_call
@@ -34,6 +37,12 @@ class AsyncSessions:
     def __init__(self, client: AsyncCaller) -> None:
         self._client = client
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncSessionsWithRawResponse:
+        """The same methods, each returning a `RawResponse` (status, headers, request id,
+        and `.parse()` for the usual value)."""
+        return AsyncSessionsWithRawResponse(self)
+
     async def create(
         self,
         *,
@@ -44,6 +53,9 @@ class AsyncSessions:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Session:
         """Open a session; a number `cost_limit` is in USD.
 
@@ -56,7 +68,9 @@ class AsyncSessions:
             self._client,
             body,
             retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(
+                timeout, max_retries, deadline, extra_headers, extra_query, extra_body
+            ),
         )
 
     async def get(
@@ -66,12 +80,14 @@ class AsyncSessions:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> Session:
         """Read one session."""
         response = await self._client._call(
             get_session.asyncio_detailed,
             to_uuid(session_id, "session_id"),
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
         return expect(response, Session)
 
@@ -83,13 +99,15 @@ class AsyncSessions:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> AsyncPager[Session]:
         """The organization's sessions, newest first (`active=True`: only those still
         taking jobs). The API answers them all at once; the answer is still a pager
         (`await` it for the first page, `async for` for all), cut into pages of `limit`
         when given."""
         size = page_limit(limit)
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
 
         async def first() -> AsyncPage[Session]:
             response = await self._client._call(
@@ -113,6 +131,8 @@ class AsyncSessions:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> Session:
         """End a session (safe to repeat: after an ambiguous failure it is read back, and
         ended again if still open)."""
@@ -120,7 +140,7 @@ class AsyncSessions:
             self._client,
             to_uuid(session_id, "session_id"),
             retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
 
     def jobs(
@@ -133,10 +153,12 @@ class AsyncSessions:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> AsyncPager[ListedJob]:
         """The jobs of a session (`BaseJob`s), newest first: `await` for the first page,
         `async for` all."""
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
         sid = to_uuid(session_id, "session_id")
         size = page_limit(limit)
         target = target_param(backend)
@@ -156,3 +178,14 @@ class AsyncSessions:
             return [hide_token(job) for job in page.jobs], page.next_
 
         return cursor_pages(fetch)
+
+
+class AsyncSessionsWithRawResponse:
+    """`sessions.with_raw_response`: each method returns a `RawResponse`."""
+
+    def __init__(self, resource: AsyncSessions) -> None:
+        self.create = raw_response_wrapper(resource.create)
+        self.get = raw_response_wrapper(resource.get)
+        self.list = raw_response_wrapper(resource.list)
+        self.end = raw_response_wrapper(resource.end)
+        self.jobs = raw_response_wrapper(resource.jobs)

@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import datetime
+import functools
+from collections.abc import Mapping
+from typing import Any
 
 from ionq_api.api.backends import (
     get_backend,
@@ -19,6 +22,7 @@ from ionq_client._expect import expect, expect_backends
 from ionq_client._pagination import SyncPage, paginate
 from ionq_client._params import given, more_characterizations, to_uuid
 from ionq_client._sync.caller import Caller
+from ionq_client._sync.raw import raw_response_wrapper
 from ionq_client._types import NOT_GIVEN, JobId, NotGiven, TimeoutTypes
 
 __all__ = ["Backends"]
@@ -30,16 +34,25 @@ class Backends:
     def __init__(self, client: Caller) -> None:
         self._client = client
 
+    @functools.cached_property
+    def with_raw_response(self) -> BackendsWithRawResponse:
+        """The same methods, each returning a `RawResponse` (status, headers, request id,
+        and `.parse()` for the usual value)."""
+        return BackendsWithRawResponse(self)
+
     def list(
         self,
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> list[Backend]:
         """Every backend and its status."""
         response = self._client._call(
-            list_backends.sync_detailed, options=per_call(timeout, max_retries, deadline)
+            list_backends.sync_detailed,
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
         return expect_backends(response)
 
@@ -50,10 +63,14 @@ class Backends:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> Backend:
         """One backend, e.g. `"qpu.forte-1"`."""
         response = self._client._call(
-            get_backend.sync_detailed, backend, options=per_call(timeout, max_retries, deadline)
+            get_backend.sync_detailed,
+            backend,
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
         return expect(response, Backend)
 
@@ -67,9 +84,11 @@ class Backends:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> SyncPage[Characterization]:
         """A backend's characterizations, newest first: the first page (iterate for all)."""
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
 
         def page(number: int) -> SyncPage[Characterization]:
             response = self._client._call(
@@ -96,12 +115,24 @@ class Backends:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> Characterization:
         """One characterization of a backend."""
         response = self._client._call(
             get_characterization.sync_detailed,
             backend,
             to_uuid(characterization_id, "characterization_id"),
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
         return expect(response, Characterization)
+
+
+class BackendsWithRawResponse:
+    """`backends.with_raw_response`: each method returns a `RawResponse`."""
+
+    def __init__(self, resource: Backends) -> None:
+        self.list = raw_response_wrapper(resource.list)
+        self.get = raw_response_wrapper(resource.get)
+        self.characterizations = raw_response_wrapper(resource.characterizations)
+        self.characterization = raw_response_wrapper(resource.characterization)

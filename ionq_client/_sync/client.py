@@ -8,8 +8,9 @@ request goes through a generated `ionq_api` function, over that client (a lean o
 
 from __future__ import annotations
 
+import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any, Self
 
@@ -21,16 +22,19 @@ from ionq_api.types import Response
 from ionq_client._base_client import _BaseIonQ
 from ionq_client._calls import PARSE_ERRORS, bad_body, per_call
 from ionq_client._config import env_proxy
-from ionq_client._exceptions import IonQError
+from ionq_client._exceptions import IonQError, ValidationError
 from ionq_client._expect import expect
+from ionq_client._logging import configure_from_env
 from ionq_client._retry import DEFAULT_MAX_RETRIES
 from ionq_client._sync.backends import Backends
 from ionq_client._sync.http import LeanClient
 from ionq_client._sync.jobs import Jobs
 from ionq_client._sync.organizations import Organizations
+from ionq_client._sync.raw import raw_response_wrapper
 from ionq_client._sync.schemas import Schemas
 from ionq_client._sync.sessions import Sessions
 from ionq_client._sync.transport import RetryTransport
+from ionq_client._sync.user_client import UserClientTransport
 from ionq_client._time import default_sleep
 from ionq_client._transport import CallOptions, call_options, transport_error
 from ionq_client._types import NOT_GIVEN, NotGiven, TimeoutTypes
@@ -61,18 +65,34 @@ class IonQ(_BaseIonQ):
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = None,
         create_token: bool = True,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         _sleep: Callable[[float], None] | None = None,
         _clock: Callable[[], float] | None = None,
+        _shared: httpx.BaseTransport | None = None,
     ) -> None:
+        configure_from_env()  # IONQ_LOG=info|debug: the SDK's log lines on stderr
         headers = self._configure(api_key, base_url, timeout, max_retries, deadline, create_token)
+        self._default_headers = self._extra_headers(default_headers)
+        headers.update(self._default_headers)
         self._sleep: Callable[[float], None] = _sleep or default_sleep
         self._clock: Callable[[], float] = _clock or time.monotonic
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise ValidationError("IonQ(http_client=...) takes an httpx.Client", key="http_client")
+        if http_client is not None and transport is not None:
+            raise ValidationError("give http_client or transport, not both", key="http_client")
+        inner = _shared or (
+            UserClientTransport(http_client)
+            if http_client is not None
+            else transport or httpx.HTTPTransport(proxy=env_proxy(self.base_url))
+        )
         self._transport = RetryTransport(
-            transport or httpx.HTTPTransport(proxy=env_proxy(self.base_url)),
+            inner,
             max_retries=max_retries,
             deadline=self.deadline,
             sleep=self._sleep,
+            owns_inner=_shared is None,
         )
         self._http = LeanClient(
             base_url=self.base_url,
@@ -92,6 +112,41 @@ class IonQ(_BaseIonQ):
         """Usage reports of an organization."""
         self.schemas = Schemas(self)
         """The JSON Schemas of the artifact formats."""
+
+    def with_options(
+        self,
+        *,
+        base_url: str | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
+        create_token: bool | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A client like this one with the given options changed, sharing its connection
+        pool (the copy needs no closing; closing this client closes the pool for both).
+
+        >>> fast = client.with_options(timeout=5, max_retries=0)   # doctest: +SKIP
+        """
+        return type(self)(
+            api_key=self._key(),
+            base_url=base_url or self.base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            deadline=self.deadline if isinstance(deadline, NotGiven) else deadline,
+            create_token=(
+                self.create_token if isinstance(create_token, NotGiven) else create_token
+            ),
+            default_headers={**self._default_headers, **(default_headers or {})},
+            _sleep=self._sleep,
+            _clock=self._clock,
+            _shared=self._transport.inner,
+        )
+
+    def _key(self) -> str:
+        """The API key, read back from the one place it is kept (the request headers)."""
+        header: str = self._http.headers["authorization"]
+        return header.removeprefix("apiKey ")
 
     def _call(
         self,
@@ -123,12 +178,21 @@ class IonQ(_BaseIonQ):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> Whoami:
         """Identify the API key in use (its id, name and project)."""
         response = self._call(
-            _whoami.sync_detailed, options=per_call(timeout, max_retries, deadline)
+            _whoami.sync_detailed,
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
         return expect(response, Whoami)
+
+    @functools.cached_property
+    def with_raw_response(self) -> IonQWithRawResponse:
+        """`whoami` returning a `RawResponse` (each resource has its own, e.g.
+        `client.jobs.with_raw_response`)."""
+        return IonQWithRawResponse(self)
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -144,3 +208,10 @@ class IonQ(_BaseIonQ):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class IonQWithRawResponse:
+    """`client.with_raw_response`: the client's own methods, returning a `RawResponse`."""
+
+    def __init__(self, client: IonQ) -> None:
+        self.whoami = raw_response_wrapper(client.whoami)

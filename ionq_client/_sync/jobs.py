@@ -11,6 +11,7 @@ in `readback`; how a `Result` is assembled from a job's artifacts, in `job_resul
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -66,6 +67,7 @@ from ionq_client._sync.caller import Caller
 from ionq_client._sync.job_results import download, read_results
 from ionq_client._sync.listing import job_pages
 from ionq_client._sync.polling import poll
+from ionq_client._sync.raw import raw_response_wrapper
 from ionq_client._sync.readback import AMBIGUOUS, batch_statuses, create_once, read_back, unknown
 from ionq_client._transport import CallOptions
 from ionq_client._types import NOT_GIVEN, JobId, NotGiven, TimeoutTypes
@@ -78,6 +80,12 @@ class Jobs:
 
     def __init__(self, client: Caller) -> None:
         self._client = client
+
+    @functools.cached_property
+    def with_raw_response(self) -> JobsWithRawResponse:
+        """The same methods, each returning a `RawResponse` (status, headers, request id,
+        and `.parse()` for the usual value)."""
+        return JobsWithRawResponse(self)
 
     # ------------------------------------------------------------------ create
     def create(
@@ -96,6 +104,9 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> JobCreated:
         """Submit a job running `circuit` (several circuits make a multi-circuit job; a
         `Qasm3` program, or its source as a `str`, an `ionq.qasm3.v1` job).
@@ -141,7 +152,9 @@ class Jobs:
             tag=tag,
             filters={"backend": backend, **({"session_id": sid} if isinstance(sid, str) else {})},
             retries=retries,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(
+                timeout, max_retries, deadline, extra_headers, extra_query, extra_body
+            ),
         )
 
     # ------------------------------------------------------------------ read
@@ -152,13 +165,15 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> AnyJob:
         """Read one job: a `SingleCircuitJob`, `MultiCircuitJob`, `QaoaJob`,
         `QuantumFunctionJob`, or (any other type) a `BaseJob`."""
         response = self._client._call(
             get_job.sync_detailed,
             to_uuid(job_id),
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
         return hide_token(expect_job(response))
 
@@ -175,6 +190,8 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> SyncPage[ListedJob]:
         """List jobs, newest first: the first page; iterate it to follow every page.
 
@@ -182,7 +199,7 @@ class Jobs:
         is one backend or a list (the API's `target`); `limit` is the page size (1..1000,
         server default 25), not a total.
         """
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
         params = job_list_params(
             status=status,
             backend=backend,
@@ -231,6 +248,8 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> Result:
         """The results of a completed job, one `CircuitResult` per circuit.
 
@@ -243,7 +262,7 @@ class Jobs:
         answers `NotFoundError`.
         """
         extras = include_set(include)
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
         jid = to_uuid(job_id)
         response = self._client._call(get_job.sync_detailed, jid, options=options)
         job = hide_token(expect_job(response))
@@ -257,6 +276,8 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> Any:
         """Download one of a job's artifacts (by id, or its descriptor from `job.results`)
         and return its JSON content as it is (dicts, lists, numbers)."""
@@ -264,7 +285,7 @@ class Jobs:
             self._client,
             to_uuid(job_id),
             artifact_ref(artifact),
-            per_call(timeout, max_retries, deadline),
+            per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
 
     def cost(
@@ -274,12 +295,14 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> JobCost:
         """What a job cost (or is estimated to cost)."""
         response = self._client._call(
             get_job_cost.sync_detailed,
             to_uuid(job_id),
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
         return expect(response, JobCost)
 
@@ -297,6 +320,8 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> CostEstimate:
         """Estimate a job's cost and time, from a `circuit` or from explicit counts."""
         params = estimate_params(
@@ -311,7 +336,7 @@ class Jobs:
         )
         response = self._client._call(
             estimate_job_cost.sync_detailed,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
             **params,
         )
         return expect(response, CostEstimate)
@@ -326,11 +351,14 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> AnyJob:
         """Rename a job and/or merge `metadata` into its metadata (an API extension)."""
         body = update_body(name, metadata)
         jid = to_uuid(job_id)
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query, extra_body)
         try:
             response = self._client._call(update_job.sync_detailed, jid, body=body, options=options)
         except AMBIGUOUS as exc:
@@ -359,6 +387,9 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> JobCreated:
         """Submit a new job running the same program as `job_id`, with the given fields
         replacing the original's (the original is left as it is).
@@ -382,7 +413,9 @@ class Jobs:
             noise=noise,
             parent=parent,
             create_token=create_token,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(
+                timeout, max_retries, deadline, extra_headers, extra_query, extra_body
+            ),
             retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
         )
 
@@ -403,6 +436,9 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> JobCreated:
         """Re-submit `job_id` elsewhere (typically another `backend` or `session_id`): a
         new job runs its program with the given fields replacing the original's, and the
@@ -421,7 +457,9 @@ class Jobs:
             noise=noise,
             parent=parent,
             create_token=create_token,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(
+                timeout, max_retries, deadline, extra_headers, extra_query, extra_body
+            ),
             retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
         )
 
@@ -494,6 +532,8 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> JobCanceled:
         """Cancel a job (safe to repeat).
 
@@ -503,7 +543,7 @@ class Jobs:
         not applied (the failure is raised); `OutcomeUnknownError` if it cannot be read.
         """
         jid = to_uuid(job_id)
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
         try:
             response = self._client._call(cancel_job.sync_detailed, jid, options=options)
         except AMBIGUOUS as exc:
@@ -520,11 +560,13 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> JobDeleted:
         """Delete a job. A 404 on a retry means an earlier attempt deleted it: success; after
         a failure the server may have acted on, the job is read back (gone: deleted)."""
         jid = to_uuid(job_id)
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
         try:
             response = self._client._call(delete_job.sync_detailed, jid, options=options)
         except NotFoundError as exc:
@@ -544,6 +586,9 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> JobsCanceled:
         """Cancel several jobs (in batches of up to 1,000); returns the ids cancelled.
 
@@ -551,7 +596,7 @@ class Jobs:
         of it is terminal the cancel is taken as done; otherwise the failure is raised,
         with the ids of the batches already cancelled in a note.
         """
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query, extra_body)
         done: list[str] = []
         for batch in chunks(ids):
             try:
@@ -575,6 +620,9 @@ class Jobs:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> JobsDeleted:
         """Delete several jobs (in batches of up to 1,000); returns the ids deleted.
 
@@ -582,7 +630,7 @@ class Jobs:
         left means it was deleted; otherwise the failure is raised, with the ids of the
         batches already deleted in a note.
         """
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query, extra_body)
         done: list[str] = []
         for batch in chunks(ids):
             try:
@@ -615,3 +663,24 @@ class Jobs:
         except IonQError as lookup_error:
             why = f"reading the jobs back failed: {lookup_error}"
             raise unknown(action, exc, why) from exc
+
+
+class JobsWithRawResponse:
+    """`jobs.with_raw_response`: each method returns a `RawResponse`."""
+
+    def __init__(self, resource: Jobs) -> None:
+        self.create = raw_response_wrapper(resource.create)
+        self.get = raw_response_wrapper(resource.get)
+        self.list = raw_response_wrapper(resource.list)
+        self.wait = raw_response_wrapper(resource.wait)
+        self.results = raw_response_wrapper(resource.results)
+        self.artifact = raw_response_wrapper(resource.artifact)
+        self.cost = raw_response_wrapper(resource.cost)
+        self.estimate = raw_response_wrapper(resource.estimate)
+        self.update = raw_response_wrapper(resource.update)
+        self.clone = raw_response_wrapper(resource.clone)
+        self.move = raw_response_wrapper(resource.move)
+        self.cancel = raw_response_wrapper(resource.cancel)
+        self.delete = raw_response_wrapper(resource.delete)
+        self.cancel_many = raw_response_wrapper(resource.cancel_many)
+        self.delete_many = raw_response_wrapper(resource.delete_many)

@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import datetime
+import functools
+from collections.abc import Mapping
+from typing import Any
 
 from ionq_api.api.usage import get_organization_usage
 from ionq_api.models.usage_group_by import UsageGroupBy
@@ -12,6 +15,7 @@ from ionq_api.models.usages import Usages
 from ionq_client._calls import per_call
 from ionq_client._expect import expect
 from ionq_client._sync.caller import Caller
+from ionq_client._sync.raw import raw_response_wrapper
 from ionq_client._types import NOT_GIVEN, NotGiven, TimeoutTypes
 
 __all__ = ["Organizations"]
@@ -22,6 +26,12 @@ class Organizations:
 
     def __init__(self, client: Caller) -> None:
         self._client = client
+
+    @functools.cached_property
+    def with_raw_response(self) -> OrganizationsWithRawResponse:
+        """The same methods, each returning a `RawResponse` (status, headers, request id,
+        and `.parse()` for the usual value)."""
+        return OrganizationsWithRawResponse(self)
 
     def usage(
         self,
@@ -34,6 +44,8 @@ class Organizations:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> Usages:
         """Cost and QPU time between two dates, per `modality` period (`daily`, `weekly`,
         `monthly`), with the costliest groups by `group_by` (`job`, `project`, `user`)."""
@@ -44,6 +56,13 @@ class Organizations:
             end_date=end_date,
             group_by=group_by,
             modality=modality,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
         return expect(response, Usages)
+
+
+class OrganizationsWithRawResponse:
+    """`organizations.with_raw_response`: each method returns a `RawResponse`."""
+
+    def __init__(self, resource: Organizations) -> None:
+        self.usage = raw_response_wrapper(resource.usage)

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ionq_api.api.sessions import get_session, list_session_jobs, list_sessions
 from ionq_api.models.backend_name import BackendName
@@ -23,6 +25,7 @@ from ionq_client._params import given, page_limit, paged, target_param, to_uuid
 from ionq_client._readback import hide_token
 from ionq_client._sync.caller import Caller
 from ionq_client._sync.listing import cursor_pages
+from ionq_client._sync.raw import raw_response_wrapper
 from ionq_client._sync.readback import create_session_once, end_session_once
 from ionq_client._types import NOT_GIVEN, JobId, NotGiven, TimeoutTypes
 
@@ -35,6 +38,12 @@ class Sessions:
     def __init__(self, client: Caller) -> None:
         self._client = client
 
+    @functools.cached_property
+    def with_raw_response(self) -> SessionsWithRawResponse:
+        """The same methods, each returning a `RawResponse` (status, headers, request id,
+        and `.parse()` for the usual value)."""
+        return SessionsWithRawResponse(self)
+
     def create(
         self,
         *,
@@ -45,6 +54,9 @@ class Sessions:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Session:
         """Open a session; a number `cost_limit` is in USD.
 
@@ -57,7 +69,9 @@ class Sessions:
             self._client,
             body,
             retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(
+                timeout, max_retries, deadline, extra_headers, extra_query, extra_body
+            ),
         )
 
     def get(
@@ -67,12 +81,14 @@ class Sessions:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> Session:
         """Read one session."""
         response = self._client._call(
             get_session.sync_detailed,
             to_uuid(session_id, "session_id"),
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
         return expect(response, Session)
 
@@ -84,12 +100,14 @@ class Sessions:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> SyncPage[Session]:
         """The organization's sessions, newest first (`active=True`: only those still
         taking jobs). The API answers them all at once; the answer is still a page
         (iterate it, or read `.items`), cut into pages of `limit` when given."""
         size = page_limit(limit)
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
 
         def first() -> SyncPage[Session]:
             response = self._client._call(
@@ -113,6 +131,8 @@ class Sessions:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> Session:
         """End a session (safe to repeat: after an ambiguous failure it is read back, and
         ended again if still open)."""
@@ -120,7 +140,7 @@ class Sessions:
             self._client,
             to_uuid(session_id, "session_id"),
             retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
-            options=per_call(timeout, max_retries, deadline),
+            options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
 
     def jobs(
@@ -133,9 +153,11 @@ class Sessions:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
     ) -> SyncPage[ListedJob]:
         """The jobs of a session (`BaseJob`s), newest first: the first page; iterate it."""
-        options = per_call(timeout, max_retries, deadline)
+        options = per_call(timeout, max_retries, deadline, extra_headers, extra_query)
         sid = to_uuid(session_id, "session_id")
         size = page_limit(limit)
         target = target_param(backend)
@@ -155,3 +177,14 @@ class Sessions:
             return [hide_token(job) for job in page.jobs], page.next_
 
         return cursor_pages(fetch)
+
+
+class SessionsWithRawResponse:
+    """`sessions.with_raw_response`: each method returns a `RawResponse`."""
+
+    def __init__(self, resource: Sessions) -> None:
+        self.create = raw_response_wrapper(resource.create)
+        self.get = raw_response_wrapper(resource.get)
+        self.list = raw_response_wrapper(resource.list)
+        self.end = raw_response_wrapper(resource.end)
+        self.jobs = raw_response_wrapper(resource.jobs)

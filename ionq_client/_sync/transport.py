@@ -10,12 +10,14 @@ here, as an `APIConnectionError`, never a raw httpx exception), and raises the m
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import httpx
 
-from ionq_client._exceptions import IonQError, make_status_error
-from ionq_client._logging import logger
+from ionq_client._exceptions import APIStatusError, IonQError, make_status_error
+from ionq_client._logging import log_response, logger
+from ionq_client._raw import record
 from ionq_client._retry import (
     parse_retry_after,
     retry_delay,
@@ -24,6 +26,7 @@ from ionq_client._retry import (
 )
 from ionq_client._time import default_sleep
 from ionq_client._transport import (
+    Attempts,
     log_attempt,
     log_retry,
     out_of_time,
@@ -44,17 +47,36 @@ class RetryTransport(httpx.BaseTransport):
         max_retries: int,
         deadline: float | None = None,
         sleep: Callable[[float], None] = default_sleep,
+        owns_inner: bool = True,
     ) -> None:
         self.inner = inner
         self.max_retries = max_retries
         self.deadline = deadline
         self._sleep = sleep
+        # A client made by `with_options` shares its parent's pool: the parent closes it.
+        self._owns_inner = owns_inner
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        attempts = prepare_request(request, self.max_retries, self.deadline)
+        started = time.monotonic()
+        request, attempts = prepare_request(request, self.max_retries, self.deadline)
+        tries = [1]
+        try:
+            response = self._send(request, attempts, tries)
+        except IonQError as exc:
+            status = exc.status_code if isinstance(exc, APIStatusError) else None
+            elapsed = time.monotonic() - started
+            log_response(request.method, request.url, status, elapsed, tries[0], type(exc).__name__)
+            raise
+        elapsed = time.monotonic() - started
+        log_response(request.method, request.url, response.status_code, elapsed, tries[0])
+        return response
+
+    def _send(self, request: httpx.Request, attempts: Attempts, tries: list[int]) -> httpx.Response:
+        """The attempts of one request; `tries[0]` counts them as they are made."""
         method = request.method
         attempt = 0
         while True:
+            tries[0] = attempt + 1
             attempts.start(request)
             log_attempt(request, attempt)
             try:
@@ -79,9 +101,10 @@ class RetryTransport(httpx.BaseTransport):
                 if retryable and attempt < attempts.retries:
                     error = out_of_time(error, attempts.deadline)
                 raise error from exc
-            if response.status_code < 400:
-                return response
             response.request = request
+            if response.status_code < 400:
+                record(response)
+                return response
             if should_retry(method, response.status_code):
                 delay = retry_delay(attempt, parse_retry_after(response.headers.get("retry-after")))
                 if attempts.may_retry(attempt, delay):
@@ -97,4 +120,5 @@ class RetryTransport(httpx.BaseTransport):
             raise make_status_error(response, attempts=attempt + 1)
 
     def close(self) -> None:
-        self.inner.close()
+        if self._owns_inner:
+            self.inner.close()

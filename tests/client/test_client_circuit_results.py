@@ -331,7 +331,8 @@ EXPECTED_EXPORTS = {
     "DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "InternalServerError",
     "IonQ", "IonQError", "JobFailedError", "JobTimeoutError", "NOT_GIVEN", "NotFoundError",
     "NotGiven", "OutcomeUnknownError", "PayloadTooLargeError", "PermissionDeniedError", "Qasm3",
-    "RateLimitError", "Result", "SyncPage", "TERMINAL", "UNSUCCESSFUL", "ValidationError",
+    "RateLimitError", "RawResponse", "Result", "SyncPage", "TERMINAL", "UNSUCCESSFUL",
+    "ValidationError",
 }  # fmt: skip
 
 

@@ -138,6 +138,11 @@ def test_other_requests_answer_while_a_large_result_is_made_and_fetched(base_url
     assert sum(states.values()) == pytest.approx(1.0, abs=1e-9)
     assert {status for _, status in during} == {200}
     slowest = max(seconds for seconds, _ in during)
+    # The figures, for `pytest -s`.
+    print(
+        f"\n{QUBITS} qubits, {len(probabilities.content) >> 20} MB of probabilities in"
+        f" {ended - began:.1f} s; {len(during)} GET /jobs meanwhile, slowest {slowest:.3f} s"
+    )
     assert slowest < MAX_LATENCY, f"a GET /jobs waited {slowest:.3f} s"
     # The measuring client really ran alongside: one request per interval, give or take.
     assert len(during) >= (ended - began) / (4 * POLL_INTERVAL), len(during)
