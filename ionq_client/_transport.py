@@ -19,7 +19,6 @@ the last error, so it never outlives its deadline by more than one read of the s
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import logging
 import time
@@ -66,9 +65,9 @@ class CallOptions:
     extra_query: Mapping[str, Any] | None = None
     extra_body: Mapping[str, Any] | None = None
 
-    def with_retries(self, max_retries: int) -> CallOptions:
-        """The same call (same deadline) with another retry budget, for its look-ups."""
-        return dataclasses.replace(self, max_retries=max_retries)
+    def retry_budget(self, client_retries: int) -> int:
+        """The call's `max_retries`, else the client's."""
+        return client_retries if self.max_retries is None else self.max_retries
 
     def deadline_seconds(self, client_deadline: float | None) -> float | None:
         """The call's deadline in seconds (its own, else the client's), or `None`."""
@@ -142,7 +141,7 @@ def prepare_request(
     request = with_extras(request, options)
     timeout: dict[str, float | None] = dict(request.extensions.get("timeout") or {})
     seconds = options.deadline_seconds(default_deadline)
-    retries = default_retries if options.max_retries is None else options.max_retries
+    retries = options.retry_budget(default_retries)
     return request, Attempts(retries, options.deadline_at(default_deadline), seconds, timeout)
 
 

@@ -49,11 +49,11 @@ from ionq_client._async.job_results import download, read_results
 from ionq_client._async.listing import job_pages
 from ionq_client._async.polling import apoll
 from ionq_client._async.raw import raw_response_wrapper
-from ionq_client._async.readback import AMBIGUOUS, batch_statuses, create_once, read_back, unknown
+from ionq_client._async.readback import AMBIGUOUS, batch_statuses, create_once, read_back
 from ionq_client._build import NoiseModel, Program, build_create_body, clone_body, update_body
 from ionq_client._calls import per_call
 from ionq_client._circuit import Circuit
-from ionq_client._exceptions import IonQError, NotFoundError
+from ionq_client._exceptions import IonQError, NotFoundError, OutcomeUnknownError
 from ionq_client._expect import expect, expect_job
 from ionq_client._jobs import AnyJob, ListedJob
 from ionq_client._pagination import AsyncPager
@@ -121,10 +121,7 @@ class AsyncJobs:
         >>> client.jobs.create(Circuit(2).h(0).cnot(0, 1), backend="simulator", shots=1000)
         ... # doctest: +SKIP
         """
-        use_token = (
-            self._client.create_token if isinstance(create_token, NotGiven) else create_token
-        )
-        token = uuid.uuid4().hex if use_token else None
+        token = self._token(create_token)
         body, tag = build_create_body(
             circuit,
             backend=backend,
@@ -137,7 +134,6 @@ class AsyncJobs:
             session_id=session_id,
             dry_run=dry_run,
         )
-        retries = self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries
         sid = body.session_id
 
         async def post(options: CallOptions) -> Response[Any]:
@@ -150,7 +146,6 @@ class AsyncJobs:
             token=token or "",
             tag=tag,
             filters={"backend": backend, **({"session_id": sid} if isinstance(sid, str) else {})},
-            retries=retries,
             options=per_call(
                 timeout, max_retries, deadline, extra_headers, extra_query, extra_body
             ),
@@ -417,7 +412,6 @@ class AsyncJobs:
             options=per_call(
                 timeout, max_retries, deadline, extra_headers, extra_query, extra_body
             ),
-            retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
         )
 
     async def move(
@@ -461,8 +455,13 @@ class AsyncJobs:
             options=per_call(
                 timeout, max_retries, deadline, extra_headers, extra_query, extra_body
             ),
-            retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
         )
+
+    def _token(self, create_token: bool | NotGiven) -> str | None:
+        """A one-off look-up token for a create, clone or move; None when the call (else
+        the client) says `create_token=False`."""
+        use = self._client.create_token if isinstance(create_token, NotGiven) else create_token
+        return uuid.uuid4().hex if use else None
 
     async def _copy(
         self,
@@ -481,13 +480,9 @@ class AsyncJobs:
         parent: JobId | NotGiven,
         create_token: bool | NotGiven,
         options: CallOptions,
-        retries: int,
     ) -> JobCreated:
         """A clone or a move: `send` is the generated function of either."""
-        use_token = (
-            self._client.create_token if isinstance(create_token, NotGiven) else create_token
-        )
-        token = uuid.uuid4().hex if use_token else None
+        token = self._token(create_token)
         original: Mapping[str, str] | None = None
         if token is not None and isinstance(metadata, NotGiven):
             response = await self._client._call(get_job.asyncio_detailed, jid, options=options)
@@ -522,7 +517,6 @@ class AsyncJobs:
             token=token or "",
             tag=tag,
             filters=filters,
-            retries=retries,
             options=options,
         )
 
@@ -665,7 +659,7 @@ class AsyncJobs:
             return await batch_statuses(self._client, batch, options)
         except IonQError as lookup_error:
             why = f"reading the jobs back failed: {lookup_error}"
-            raise unknown(action, exc, why) from exc
+            raise OutcomeUnknownError(action, exc, why=why) from exc
 
 
 class AsyncJobsWithRawResponse:

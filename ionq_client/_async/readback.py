@@ -55,16 +55,10 @@ __all__ = [
     "create_session_once",
     "end_session_once",
     "read_back",
-    "unknown",
 ]
 
 #: A write whose answer may be lost: a 5xx, or no answer at all.
 AMBIGUOUS = (APIConnectionError, InternalServerError)
-
-
-def unknown(action: str, exc: IonQError, why: str, token: str | None = None) -> OutcomeUnknownError:
-    """The error of a write whose outcome could not be found out."""
-    return OutcomeUnknownError(action, exc, why=why, token=token)
 
 
 async def _pause(client: AsyncCaller, lookup: CallOptions, attempt: int) -> None:
@@ -85,12 +79,12 @@ async def create_once(
     token: str,
     tag: Tag,
     filters: dict[str, Any],
-    retries: int,
     options: CallOptions,
 ) -> JobCreated:
     """Run `post` (a create, clone or move tagged with `token`), resending it after an
-    ambiguous failure only once the job is known not to have been stored; at most
-    `retries` resends. `filters` narrow the look-up (`backend`, `session_id`)."""
+    ambiguous failure only once the job is known not to have been stored; at most the
+    call's retry budget of resends. `filters` narrow the look-up (`backend`, `session_id`)."""
+    retries = options.retry_budget(client.max_retries)
     started = time.time()
     attempt = 0
     while True:
@@ -101,7 +95,7 @@ async def create_once(
                 raise
             if tag is None:
                 why = "it carried no look-up token (create_token=False, or no room for one)"
-                raise unknown(action, exc, why) from exc
+                raise OutcomeUnknownError(action, exc, why=why) from exc
             found = await _find_created(
                 client, exc, action, token, tag, started, filters, options, attempt
             )
@@ -154,13 +148,15 @@ async def _find_created(
                 return None
             if verdict == "unknown":
                 why = f"its look-up token is in none of the newest {number + 1} pages"
-                raise unknown(action, exc, why, token) from exc
+                raise OutcomeUnknownError(action, exc, why=why, token=token) from exc
             page = await page.next_page()
             number += 1
     except OutcomeUnknownError:
         raise
     except IonQError as lookup_error:
-        raise unknown(action, exc, f"looking it up failed: {lookup_error}", token) from exc
+        raise OutcomeUnknownError(
+            action, exc, why=f"looking it up failed: {lookup_error}", token=token
+        ) from exc
 
 
 async def read_back(
@@ -175,7 +171,9 @@ async def read_back(
     except NotFoundError:
         return None
     except IonQError as lookup_error:
-        raise unknown(action, exc, f"reading the job back failed: {lookup_error}") from exc
+        raise OutcomeUnknownError(
+            action, exc, why=f"reading the job back failed: {lookup_error}"
+        ) from exc
 
 
 async def batch_statuses(
@@ -201,12 +199,13 @@ async def _session_ids(client: AsyncCaller, options: CallOptions) -> set[str]:
 
 
 async def create_session_once(
-    client: AsyncCaller, body: SessionCreate, *, retries: int, options: CallOptions
+    client: AsyncCaller, body: SessionCreate, options: CallOptions
 ) -> Session:
     """Open a session, resending after an ambiguous failure only once the sessions show
     none was opened. The sessions are listed first: a session carries no token, so the
     new one is told from the old ones by that list (see `created_session`)."""
     action = f"open a session on {body.backend}"
+    retries = options.retry_budget(client.max_retries)
     before = await _session_ids(client, options)
     attempt = 0
     while True:
@@ -225,12 +224,14 @@ async def create_session_once(
                 sessions = expect(response, SessionList).sessions
             except IonQError as lookup_error:
                 why = f"listing the sessions failed: {lookup_error}"
-                raise unknown(action, exc, why) from exc
+                raise OutcomeUnknownError(action, exc, why=why) from exc
             verdict = created_session(before, sessions, body)
             if isinstance(verdict, Session):
                 return verdict
             if verdict == "unknown":
-                raise unknown(action, exc, "more than one new session matches it") from exc
+                raise OutcomeUnknownError(
+                    action, exc, why="more than one new session matches it"
+                ) from exc
             exc.add_note(f"{action}: not done (no new session)")
             if attempt >= retries:
                 raise
@@ -238,11 +239,12 @@ async def create_session_once(
 
 
 async def end_session_once(
-    client: AsyncCaller, session_id: uuid.UUID, *, retries: int, options: CallOptions
+    client: AsyncCaller, session_id: uuid.UUID, options: CallOptions
 ) -> Session:
     """End a session; after an ambiguous failure, read it back: ended is the answer, still
     open means the end is sent again (ending is idempotent)."""
     action = f"end session {session_id}"
+    retries = options.retry_budget(client.max_retries)
     attempt = 0
     while True:
         try:
@@ -260,7 +262,7 @@ async def end_session_once(
                 session = expect(response, Session)
             except IonQError as lookup_error:
                 why = f"reading the session back failed: {lookup_error}"
-                raise unknown(action, exc, why) from exc
+                raise OutcomeUnknownError(action, exc, why=why) from exc
             if session_ended(session):
                 return session
             exc.add_note(f"{action}: not done (the session is still open)")

@@ -67,7 +67,6 @@ class AsyncSessions:
         return await create_session_once(
             self._client,
             body,
-            retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             options=per_call(
                 timeout, max_retries, deadline, extra_headers, extra_query, extra_body
             ),
@@ -139,7 +138,6 @@ class AsyncSessions:
         return await end_session_once(
             self._client,
             to_uuid(session_id, "session_id"),
-            retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             options=per_call(timeout, max_retries, deadline, extra_headers, extra_query),
         )
 

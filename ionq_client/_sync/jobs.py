@@ -48,7 +48,7 @@ from ionq_client._artifacts import Extra, artifact_ref
 from ionq_client._build import NoiseModel, Program, build_create_body, clone_body, update_body
 from ionq_client._calls import per_call
 from ionq_client._circuit import Circuit
-from ionq_client._exceptions import IonQError, NotFoundError
+from ionq_client._exceptions import IonQError, NotFoundError, OutcomeUnknownError
 from ionq_client._expect import expect, expect_job
 from ionq_client._jobs import AnyJob, ListedJob
 from ionq_client._pagination import SyncPage
@@ -68,7 +68,7 @@ from ionq_client._sync.job_results import download, read_results
 from ionq_client._sync.listing import job_pages
 from ionq_client._sync.polling import poll
 from ionq_client._sync.raw import raw_response_wrapper
-from ionq_client._sync.readback import AMBIGUOUS, batch_statuses, create_once, read_back, unknown
+from ionq_client._sync.readback import AMBIGUOUS, batch_statuses, create_once, read_back
 from ionq_client._transport import CallOptions
 from ionq_client._types import NOT_GIVEN, JobId, NotGiven, TimeoutTypes
 
@@ -122,10 +122,7 @@ class Jobs:
         >>> client.jobs.create(Circuit(2).h(0).cnot(0, 1), backend="simulator", shots=1000)
         ... # doctest: +SKIP
         """
-        use_token = (
-            self._client.create_token if isinstance(create_token, NotGiven) else create_token
-        )
-        token = uuid.uuid4().hex if use_token else None
+        token = self._token(create_token)
         body, tag = build_create_body(
             circuit,
             backend=backend,
@@ -138,7 +135,6 @@ class Jobs:
             session_id=session_id,
             dry_run=dry_run,
         )
-        retries = self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries
         sid = body.session_id
 
         def post(options: CallOptions) -> Response[Any]:
@@ -151,7 +147,6 @@ class Jobs:
             token=token or "",
             tag=tag,
             filters={"backend": backend, **({"session_id": sid} if isinstance(sid, str) else {})},
-            retries=retries,
             options=per_call(
                 timeout, max_retries, deadline, extra_headers, extra_query, extra_body
             ),
@@ -416,7 +411,6 @@ class Jobs:
             options=per_call(
                 timeout, max_retries, deadline, extra_headers, extra_query, extra_body
             ),
-            retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
         )
 
     def move(
@@ -460,8 +454,13 @@ class Jobs:
             options=per_call(
                 timeout, max_retries, deadline, extra_headers, extra_query, extra_body
             ),
-            retries=self._client.max_retries if isinstance(max_retries, NotGiven) else max_retries,
         )
+
+    def _token(self, create_token: bool | NotGiven) -> str | None:
+        """A one-off look-up token for a create, clone or move; None when the call (else
+        the client) says `create_token=False`."""
+        use = self._client.create_token if isinstance(create_token, NotGiven) else create_token
+        return uuid.uuid4().hex if use else None
 
     def _copy(
         self,
@@ -480,13 +479,9 @@ class Jobs:
         parent: JobId | NotGiven,
         create_token: bool | NotGiven,
         options: CallOptions,
-        retries: int,
     ) -> JobCreated:
         """A clone or a move: `send` is the generated function of either."""
-        use_token = (
-            self._client.create_token if isinstance(create_token, NotGiven) else create_token
-        )
-        token = uuid.uuid4().hex if use_token else None
+        token = self._token(create_token)
         original: Mapping[str, str] | None = None
         if token is not None and isinstance(metadata, NotGiven):
             response = self._client._call(get_job.sync_detailed, jid, options=options)
@@ -521,7 +516,6 @@ class Jobs:
             token=token or "",
             tag=tag,
             filters=filters,
-            retries=retries,
             options=options,
         )
 
@@ -662,7 +656,7 @@ class Jobs:
             return batch_statuses(self._client, batch, options)
         except IonQError as lookup_error:
             why = f"reading the jobs back failed: {lookup_error}"
-            raise unknown(action, exc, why) from exc
+            raise OutcomeUnknownError(action, exc, why=why) from exc
 
 
 class JobsWithRawResponse:
