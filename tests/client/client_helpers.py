@@ -118,3 +118,17 @@ def job_json(
     if shots is not None:
         body["shots"] = shots
     return body
+
+
+def stored_jobs(base_url: str, api_key: str) -> list[dict[str, Any]]:
+    """Every job of `api_key` as the service keeps it (token included: the facade hides
+    it), newest first, read with plain httpx across every page."""
+    jobs: list[dict[str, Any]] = []
+    params: dict[str, str | int] = {"limit": 1000}
+    with httpx.Client(base_url=base_url, headers={"Authorization": f"apiKey {api_key}"}) as http:
+        while True:
+            page = http.get("/jobs", params=params).json()
+            jobs += page["jobs"]
+            if page["next"] is None:
+                return jobs
+            params["next"] = page["next"]

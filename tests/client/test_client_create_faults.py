@@ -36,6 +36,8 @@ from ionq_client._build import CREATE_TOKEN_KEY, NAME_TOKEN_PREFIX
 from ionq_mock.faults import Faults
 from ionq_mock.testing import MockServer
 
+from .client_helpers import stored_jobs as raw_jobs
+
 BELL = Circuit(2).h(0).cnot(0, 1)
 CREATES: Final = 300
 #: About 30% of exchanges faulted: 25% of requests before (or instead of) their answer, and
@@ -105,16 +107,7 @@ def token_of(job: BaseJob) -> str:
 def stored_jobs(server: MockServer) -> list[BaseJob]:
     """Every stored job as the service keeps it, token included (the facade hides it)."""
     server.app.faults = Faults()
-    headers = {"Authorization": f"apiKey {server.api_key}"}
-    jobs: list[BaseJob] = []
-    with httpx.Client(base_url=server.base_url, headers=headers) as http:
-        params: dict[str, str | int] = {"limit": 1000}
-        while True:
-            page = http.get("/jobs", params=params).json()
-            jobs += [BaseJob.from_dict(job) for job in page["jobs"]]
-            if page["next"] is None:
-                return jobs
-            params["next"] = page["next"]
+    return [BaseJob.from_dict(job) for job in raw_jobs(server.base_url, server.api_key)]
 
 
 def check_no_duplicates(outcomes: list[Outcome], stored: list[BaseJob], posts: Posts) -> None:

@@ -20,6 +20,8 @@ from ionq_client._build import CREATE_TOKEN_KEY
 from ionq_mock.faults import Faults
 from ionq_mock.testing import MockServer
 
+from .client_helpers import stored_jobs
+
 BELL = Circuit(2).h(0).cnot(0, 1)
 KINDS = {
     "drop-after-commit": Faults(drop_after_commit=1.0),
@@ -37,10 +39,7 @@ def server() -> Iterator[MockServer]:
 def raw_jobs(server: MockServer) -> list[dict[str, Any]]:
     """The stored jobs as the service keeps them (the facade hides the tokens)."""
     server.app.faults = Faults()
-    headers = {"Authorization": "apiKey k"}
-    with httpx.Client(base_url=server.base_url, headers=headers) as http:
-        jobs: list[dict[str, Any]] = http.get("/jobs", params={"limit": 1000}).json()["jobs"]
-        return jobs
+    return stored_jobs(server.base_url, server.api_key)
 
 
 def sessions_of(server: MockServer) -> list[dict[str, Any]]:
