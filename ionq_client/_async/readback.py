@@ -61,14 +61,21 @@ __all__ = [
 AMBIGUOUS = (APIConnectionError, InternalServerError)
 
 
-async def _pause(client: AsyncCaller, lookup: CallOptions, attempt: int) -> None:
-    """Give a slow server time to finish the write before looking (within the look-up's
-    time: a quarter of what is left at most)."""
+def _lookup(client: AsyncCaller, options: CallOptions) -> CallOptions:
+    """The options of a look-up after a write of the call `options` failed."""
+    return lookup_options(options, client.deadline, client.max_retries)
+
+
+async def _paused_lookup(client: AsyncCaller, options: CallOptions, attempt: int) -> CallOptions:
+    """The look-up's options, after giving a slow server time to finish the write (within
+    the look-up's time: a quarter of what is left at most)."""
+    lookup = _lookup(client, options)
     delay = backoff_delay(attempt)
     left = lookup.time_left(client.deadline)
     if left is not None:
         delay = min(delay, max(0.0, left) / 4)
     await client._sleep(delay)
+    return lookup
 
 
 async def create_once(
@@ -121,8 +128,7 @@ async def _find_created(
     """The job a failed create stored, or None if it stored none; `OutcomeUnknownError`
     if that cannot be found out."""
     try:
-        lookup = lookup_options(options, client.deadline, client.max_retries)
-        await _pause(client, lookup, attempt)
+        lookup = await _paused_lookup(client, options, attempt)
         params = job_list_params(
             status=NOT_GIVEN,
             backend=filters.get("backend", NOT_GIVEN),
@@ -165,7 +171,7 @@ async def read_back(
     """Read a job after a failed write (None: it does not exist); `OutcomeUnknownError`
     if even that fails."""
     try:
-        lookup = lookup_options(options, client.deadline, client.max_retries)
+        lookup = _lookup(client, options)
         response = await client._call(get_job.asyncio_detailed, jid, options=lookup)
         return expect_job(response)
     except NotFoundError:
@@ -188,7 +194,7 @@ async def batch_statuses(
         ids=batch,
         limit=min(len(batch), limits().page_limit_max),
     )
-    lookup = lookup_options(options, client.deadline, client.max_retries)
+    lookup = _lookup(client, options)
     page = await job_pages(client, lookup, params, hide=False)
     return {str(job.id): job.status for job in page.items}
 
@@ -218,8 +224,7 @@ async def create_session_once(
             if not is_ambiguous(exc):
                 raise
             try:
-                lookup = lookup_options(options, client.deadline, client.max_retries)
-                await _pause(client, lookup, attempt)
+                lookup = await _paused_lookup(client, options, attempt)
                 response = await client._call(list_sessions.asyncio_detailed, options=lookup)
                 sessions = expect(response, SessionList).sessions
             except IonQError as lookup_error:
@@ -254,8 +259,7 @@ async def end_session_once(
             if not is_ambiguous(exc):
                 raise
             try:
-                lookup = lookup_options(options, client.deadline, client.max_retries)
-                await _pause(client, lookup, attempt)
+                lookup = await _paused_lookup(client, options, attempt)
                 response = await client._call(
                     get_session.asyncio_detailed, session_id, options=lookup
                 )

@@ -62,14 +62,21 @@ __all__ = [
 AMBIGUOUS = (APIConnectionError, InternalServerError)
 
 
-def _pause(client: Caller, lookup: CallOptions, attempt: int) -> None:
-    """Give a slow server time to finish the write before looking (within the look-up's
-    time: a quarter of what is left at most)."""
+def _lookup(client: Caller, options: CallOptions) -> CallOptions:
+    """The options of a look-up after a write of the call `options` failed."""
+    return lookup_options(options, client.deadline, client.max_retries)
+
+
+def _paused_lookup(client: Caller, options: CallOptions, attempt: int) -> CallOptions:
+    """The look-up's options, after giving a slow server time to finish the write (within
+    the look-up's time: a quarter of what is left at most)."""
+    lookup = _lookup(client, options)
     delay = backoff_delay(attempt)
     left = lookup.time_left(client.deadline)
     if left is not None:
         delay = min(delay, max(0.0, left) / 4)
     client._sleep(delay)
+    return lookup
 
 
 def create_once(
@@ -122,8 +129,7 @@ def _find_created(
     """The job a failed create stored, or None if it stored none; `OutcomeUnknownError`
     if that cannot be found out."""
     try:
-        lookup = lookup_options(options, client.deadline, client.max_retries)
-        _pause(client, lookup, attempt)
+        lookup = _paused_lookup(client, options, attempt)
         params = job_list_params(
             status=NOT_GIVEN,
             backend=filters.get("backend", NOT_GIVEN),
@@ -166,7 +172,7 @@ def read_back(
     """Read a job after a failed write (None: it does not exist); `OutcomeUnknownError`
     if even that fails."""
     try:
-        lookup = lookup_options(options, client.deadline, client.max_retries)
+        lookup = _lookup(client, options)
         response = client._call(get_job.sync_detailed, jid, options=lookup)
         return expect_job(response)
     except NotFoundError:
@@ -189,7 +195,7 @@ def batch_statuses(
         ids=batch,
         limit=min(len(batch), limits().page_limit_max),
     )
-    lookup = lookup_options(options, client.deadline, client.max_retries)
+    lookup = _lookup(client, options)
     page = job_pages(client, lookup, params, hide=False)
     return {str(job.id): job.status for job in page.items}
 
@@ -215,8 +221,7 @@ def create_session_once(client: Caller, body: SessionCreate, options: CallOption
             if not is_ambiguous(exc):
                 raise
             try:
-                lookup = lookup_options(options, client.deadline, client.max_retries)
-                _pause(client, lookup, attempt)
+                lookup = _paused_lookup(client, options, attempt)
                 response = client._call(list_sessions.sync_detailed, options=lookup)
                 sessions = expect(response, SessionList).sessions
             except IonQError as lookup_error:
@@ -249,8 +254,7 @@ def end_session_once(client: Caller, session_id: uuid.UUID, options: CallOptions
             if not is_ambiguous(exc):
                 raise
             try:
-                lookup = lookup_options(options, client.deadline, client.max_retries)
-                _pause(client, lookup, attempt)
+                lookup = _paused_lookup(client, options, attempt)
                 response = client._call(get_session.sync_detailed, session_id, options=lookup)
                 session = expect(response, Session)
             except IonQError as lookup_error:
