@@ -21,6 +21,7 @@ from typing import Any, Final
 
 import httpx
 import pytest
+from latency import allowed_wait
 from mock_http import SAMPLED_FORMATS, client, create, wait_done
 from mock_process import start_server, stop
 
@@ -34,7 +35,8 @@ KEY: Final = "big-work-key"
 # takes four times as long; measured the same way, GET /jobs then waited at most 9 to 95 ms).
 QUBITS: Final = 21
 GATES: Final = 600
-# The most any concurrent small request may wait, and how often the measuring client asks.
+# The most any concurrent small request may wait beyond the machine's own delay (see
+# tests/mock/latency.py), and how often the measuring client asks.
 MAX_LATENCY: Final = 0.25
 POLL_INTERVAL: Final = 0.02
 # Bounds on every wait, so that a broken server fails the test instead of hanging it.
@@ -130,6 +132,7 @@ def test_other_requests_answer_while_a_large_result_is_made_and_fetched(base_url
     finally:
         measured = stop_poller(poller)
     during = [(seconds, status) for start, seconds, status in measured if began <= start <= ended]
+    quiet = max(seconds for start, seconds, _ in measured if start < began)
     assert probabilities.status_code == 200
     assert artifact.content == probabilities.content
     assert len(probabilities.content) > 60_000_000
@@ -142,8 +145,10 @@ def test_other_requests_answer_while_a_large_result_is_made_and_fetched(base_url
     print(
         f"\n{QUBITS} qubits, {len(probabilities.content) >> 20} MB of probabilities in"
         f" {ended - began:.1f} s; {len(during)} GET /jobs meanwhile, slowest {slowest:.3f} s"
+        f" (before: {quiet:.3f} s)"
     )
-    assert slowest < MAX_LATENCY, f"a GET /jobs waited {slowest:.3f} s"
+    allowed = allowed_wait(MAX_LATENCY, quiet)
+    assert slowest < allowed, f"a GET /jobs waited {slowest:.3f} s (allowed {allowed:.3f})"
     # The measuring client really ran alongside: one request per interval, give or take.
     assert len(during) >= (ended - began) / (4 * POLL_INTERVAL), len(during)
 

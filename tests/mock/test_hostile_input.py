@@ -6,8 +6,8 @@ Measured before the fix: one `POST /jobs` of 200,000 one-qubit gates (5.6 MB, un
 wrong `oneOf` branch before returning the first). Here every shape, sent to a real server,
 must be answered 400 within `ANSWER_WITHIN` with a message under 300 characters naming
 the key, while `GET /backends` requests sent meanwhile each answer within `PROBE_WITHIN`
-(bounds loose enough for a loaded 2-core machine: the figures measured are ~0.1-0.5 s
-and under 0.2 s).
+plus what the machine's own load adds (tests/mock/latency.py; the figures measured are
+~0.1-0.5 s and under 0.2 s).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any
 
 import httpx
 import pytest
+from latency import allowed_wait, quiet_slowest
 
 from ionq_mock.bounds import MAX_DEPTH
 from ionq_mock.leniency import MAX_FIXES, MAX_ROUNDS
@@ -183,6 +184,11 @@ class Timed:
     error: BaseException | None = None
     seconds: float = 0.0
     probes: list[float] = field(default_factory=list)
+    # The slowest probe before the costly request was sent.
+    quiet: float = 0.0
+
+    def slowest_allowed(self) -> float:
+        return allowed_wait(PROBE_WITHIN, self.quiet)
 
 
 def send_while_probing(server: MockServer, send: Any) -> Timed:
@@ -200,6 +206,7 @@ def send_while_probing(server: MockServer, send: Any) -> Timed:
     thread = threading.Thread(target=costly, daemon=True)
     with httpx.Client(base_url=server.base_url, headers=headers(server), timeout=GIVE_UP) as probe:
         probe.get("/backends")  # connected before the costly request starts
+        timed.quiet = quiet_slowest(lambda: probe.get("/backends"))
         thread.start()
         deadline = time.monotonic() + GIVE_UP
         while thread.is_alive() and time.monotonic() < deadline:
@@ -228,8 +235,12 @@ def assert_short_400(timed: Timed, key: str | None, says: str = "") -> dict[str,
         assert message.startswith(f'"{key[:30]}'), message
     slowest = max(timed.probes, default=0.0)
     # The figures, for `pytest -s`.
-    print(f"\n400 in {timed.seconds:.2f} s; slowest GET /backends meanwhile {slowest:.3f} s")
-    assert slowest < PROBE_WITHIN, f"GET /backends took {slowest:.2f} s meanwhile"
+    print(
+        f"\n400 in {timed.seconds:.2f} s; slowest GET /backends meanwhile {slowest:.3f} s"
+        f" (before: {timed.quiet:.3f} s)"
+    )
+    allowed = timed.slowest_allowed()
+    assert slowest < allowed, f"GET /backends took {slowest:.2f} s meanwhile, {allowed:.2f} allowed"
     return error
 
 
@@ -288,7 +299,7 @@ def test_a_valid_150000_gate_job_is_accepted_and_others_are_not_kept_waiting(
     assert timed.answer.status_code == 201, timed.answer.text
     # Validation is ~0.1 s of it; the simulator's analysis of the gates, the rest (~1 s).
     assert timed.seconds < 5 * ANSWER_WITHIN
-    assert max(timed.probes) < PROBE_WITHIN, timed.probes
+    assert max(timed.probes) < timed.slowest_allowed(), (timed.quiet, timed.probes)
 
 
 @pytest.mark.parametrize(
