@@ -9,9 +9,10 @@ The app is an ASGI shell around three parts read from `openapi.yaml` when it sta
 and one `MockState` (state.py) the handlers share. A small raw-ASGI router (measured
 faster than Starlette's for this workload) resolves each operation's handler once, at
 start. Every answer, error or not, is JSON in the shapes the spec documents; an
-unexpected exception is a 500 with the documented body, never a text page. Outside
-/v0.4, `GET /_mock/faults` answers `{"met": {kind: count}}`, the injected faults applied
-so far (ionq_mock/faults.py), without a key and never itself faulted.
+unexpected exception is a 500 with the documented body, never a text page. Each answered
+request is kept in the request journal (ionq_mock/journal.py) under its key. Outside
+/v0.4, /_mock/ (ionq_mock/console.py) serves the journal as JSON, its web page, and
+`GET /_mock/faults`, the injected faults applied so far; never faulted or journaled.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Final
@@ -26,11 +28,14 @@ from typing import Any, Final
 from ionq_spec import load_spec
 
 from .auth import Keys
+from .console import PREFIX as CONSOLE
+from .console import Console
 from .errors import ApiError
-from .faults import MET_PATH, DropConnection, Exchange, Faults
+from .faults import DropConnection, Exchange, Faults
 from .handlers import HANDLERS
+from .journal import DEFAULT_BODY_BYTES, DEFAULT_SIZE, Capture, Journal
 from .leniency import Leniency
-from .pipeline import Pipeline, Receive, Scope
+from .pipeline import Pipeline, Receive, Scope, Seen
 from .registry import Handler, Stream, encode
 from .router import Router
 from .state import DEFAULT_JOB_DURATION, DEFAULT_MAX_QUBITS, MockState
@@ -49,6 +54,25 @@ def _headers(error: ApiError) -> list[tuple[bytes, bytes]]:
     return [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
 
 
+class _Record:
+    """One request as the journal will keep it: when it came, and its body's first bytes
+    (read as the pipeline reads it, through `tee`)."""
+
+    def __init__(self, capture: Capture) -> None:
+        self.arrived = time.time()
+        self.started = time.perf_counter()
+        self.capture = capture
+
+    def tee(self, receive: Receive) -> Receive:
+        async def teed() -> dict[str, Any]:
+            message = await receive()
+            if message["type"] == "http.request":
+                self.capture.feed(message.get("body", b""))
+            return message
+
+        return teed
+
+
 class MockApp:
     """The stateful IonQ v0.4 mock server as an ASGI application."""
 
@@ -63,6 +87,8 @@ class MockApp:
         spec: Mapping[str, Any] | None = None,
         workers: int = 2,
         strict: bool = False,
+        journal_size: int = DEFAULT_SIZE,
+        journal_body_bytes: int = DEFAULT_BODY_BYTES,
     ) -> None:
         if job_duration < 0 or not math.isfinite(job_duration):
             raise ValueError("job_duration must be a finite number of seconds >= 0")
@@ -82,6 +108,8 @@ class MockApp:
             workers=workers,
         )
         self._pipeline = Pipeline(router, self.state, self.leniency)
+        self.journal = Journal(keys.redact, journal_size, journal_body_bytes)
+        self.console = Console(self.state, self.journal)
 
     # The state, as attributes of the app (tests swap `faults` while it runs).
     @property
@@ -138,19 +166,27 @@ class MockApp:
             return
         if scope["type"] != "http":
             return
-        if scope["path"] == MET_PATH and scope["method"] == "GET":
-            # Outside the API and never faulted: how a test counts the faults its clients met.
-            await self._send_met(send)
+        path: str = scope["path"]
+        if path == CONSOLE or path.startswith(CONSOLE + "/"):
+            # Outside the API: never faulted, never journaled.
+            await self._send_console(scope, send)
             return
+        record = None
+        if self.journal.enabled:
+            record = _Record(self.journal.capture())
+            receive = record.tee(receive)
         # Applies connection-level faults: a drop here, a stall or cut to the answer sent.
         exchange = Exchange(scope, receive, send)
         send = exchange.send
+        seen = Seen()
         headers: list[tuple[bytes, bytes]] = []
         try:
             with exchange.current():
-                status, payload = await self._pipeline(scope, receive)
+                status, payload = await self._pipeline(scope, receive, seen)
         except DropConnection:
             exchange.drop()
+            if record is not None:
+                self._journal(scope, seen, record, None, [], b"")
             return
         except ApiError as error:
             status, payload, headers = error.status, error.body(), _headers(error)
@@ -161,29 +197,61 @@ class MockApp:
         if latency:
             await asyncio.sleep(latency)
         if isinstance(payload, Stream):
-            await self._send_stream(status, payload, send)
+            start = [*JSON_HEADERS, (b"content-length", str(payload.length).encode())]
+            length = payload.length
+            await self._send_stream(status, start, payload, send)
+            if record is not None:
+                self._journal(scope, seen, record, status, start, b"", length)
             return
         body = encode(payload)
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [
-                    *JSON_HEADERS,
-                    (b"content-length", str(len(body)).encode()),
-                    *headers,
-                ],
-            }
-        )
+        sent = [*JSON_HEADERS, (b"content-length", str(len(body)).encode()), *headers]
+        await send({"type": "http.response.start", "status": status, "headers": sent})
         await send({"type": "http.response.body", "body": body})
+        if record is not None:
+            self._journal(scope, seen, record, status, sent, body)
+
+    def _journal(
+        self,
+        scope: Scope,
+        seen: Seen,
+        record: _Record,
+        status: int | None,
+        sent: Sequence[tuple[bytes, bytes]],
+        body: bytes,
+        streamed: int | None = None,
+    ) -> None:
+        """Keep one answered request in the journal, under its key (none: not kept)."""
+        owner = seen.owner
+        if owner is None:
+            # Refused before its key was read (an unknown path): still the key's request.
+            identity = self.state.keys.check(dict(scope["headers"]).get(b"authorization"))
+            if identity is None:
+                return
+            owner = identity.submitter_id
+        journal = self.journal
+        captured = record.capture
+        size = len(body) if streamed is None else streamed
+        self.journal.add(
+            owner,
+            time=record.arrived,
+            method=scope["method"],
+            path=scope["path"],
+            query=scope.get("query_string", b""),
+            operation=seen.operation,
+            status=status,
+            duration_ms=(time.perf_counter() - record.started) * 1000,
+            applied=seen.applied,
+            request=journal.message(scope["headers"], captured.data(), captured.size),
+            response=journal.message(sent, body, size, streamed is not None),
+        )
 
     @staticmethod
-    async def _send_stream(status: int, stream: Stream, send: Send) -> None:
+    async def _send_stream(
+        status: int, start: list[tuple[bytes, bytes]], stream: Stream, send: Send
+    ) -> None:
         """A large answer (a result's JSON text) part by part, as its parts come: other
         requests run between them, and the text is never held whole."""
         try:
-            length = str(stream.length).encode()
-            start = [*JSON_HEADERS, (b"content-length", length)]
             await send({"type": "http.response.start", "status": status, "headers": start})
             async for part in stream.parts:
                 await send({"type": "http.response.body", "body": part, "more_body": True})
@@ -191,15 +259,13 @@ class MockApp:
         finally:
             await stream.close()
 
-    async def _send_met(self, send: Send) -> None:
-        body = encode({"met": self.state.faults.met_now()})
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [*JSON_HEADERS, (b"content-length", str(len(body)).encode())],
-            }
+    async def _send_console(self, scope: Scope, send: Send) -> None:
+        query = scope.get("query_string", b"")
+        status, headers, body = self.console.answer(
+            scope["method"], scope["path"], query, scope["headers"]
         )
+        headers = [*headers, (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
     @staticmethod
@@ -222,6 +288,8 @@ def create_app(
     max_qubits: int = DEFAULT_MAX_QUBITS,
     spec: Mapping[str, Any] | None = None,
     strict: bool = False,
+    journal_size: int = DEFAULT_SIZE,
+    journal_body_bytes: int = DEFAULT_BODY_BYTES,
 ) -> MockApp:
     """Build the mock server's ASGI app.
 
@@ -237,7 +305,9 @@ def create_app(
     by a rule, e.g. `"shots": "1000"`, is a 400 naming the key and the rule. `faults`
     (ionq_mock/faults.py, default none) injects HTTP errors and, when the app is served on
     a real socket by `MockServer` or `ionq-mock serve`, connection-level faults: drops,
-    stalls and answers cut halfway.
+    stalls and answers cut halfway. The request journal (ionq_mock/journal.py, served
+    under /_mock/ by ionq_mock/console.py) keeps each key's last `journal_size` requests,
+    bodies cut at `journal_body_bytes`; `journal_size=0` keeps none.
     """
     return MockApp(
         api_keys,
@@ -247,4 +317,6 @@ def create_app(
         max_qubits=max_qubits,
         spec=spec,
         strict=strict,
+        journal_size=journal_size,
+        journal_body_bytes=journal_body_bytes,
     )

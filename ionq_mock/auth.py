@@ -18,6 +18,7 @@ from typing import Final
 NAMESPACE: Final = uuid.UUID("0f6a4c1e-2b3d-4e5f-8a7b-9c0d1e2f3a4b")
 ORG_NAMESPACE: Final = uuid.UUID("3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98")
 PREFIX: Final = b"apikey "
+REDACTED: Final = b"[redacted]"
 
 
 @dataclass(frozen=True)
@@ -74,3 +75,11 @@ class Keys:
             if hmac.compare_digest(key, given):
                 found = ident
         return found
+
+    def redact(self, data: bytes) -> bytes:
+        """`data` with every accepted key's text replaced by `REDACTED` (what a request
+        journal keeps must never show a key, wherever a client put one)."""
+        for key, _ in self._keys:
+            if key in data:
+                data = data.replace(key, REDACTED)
+        return data

@@ -5,11 +5,13 @@
                     [--fault 429=0.1 ...] [--fault-after-commit R] [--fault-drop R]
                     [--fault-drop-after-commit R] [--fault-stall R] [--stall-seconds S]
                     [--fault-partial R] [--latency S] [--retry-after N] [--fault-seed N]
-                    [--strict]
+                    [--journal-size N] [--journal-body-bytes B] [--strict]
 
-Once listening it prints one line, `ionq-mock listening on http://HOST:PORT/v0.4`, with
-the real port when `--port 0` asked for a free one. Keys may also come from the
-environment variable IONQ_MOCK_API_KEYS (comma-separated), which keeps them out of `ps`.
+Once listening it prints two lines, `ionq-mock listening on http://HOST:PORT/v0.4` (the
+real port when `--port 0` asked for a free one) and `ionq-mock console at
+http://HOST:PORT/_mock/`, the web page of the request journal (ionq_mock/console.py).
+Keys may also come from the environment variable IONQ_MOCK_API_KEYS (comma-separated),
+which keeps them out of `ps`.
 `--strict` turns off the leniency rules of IonQ's service (ionq_mock/leniency.py): a
 request accepted only by one is a 400 naming the key and the rule. The fault flags are
 `Faults`' (ionq_mock/faults.py): each rate is in 0..1, the before-handling ones (`--fault`,
@@ -28,7 +30,9 @@ import uvicorn
 
 from . import serving
 from .app import DEFAULT_JOB_DURATION, DEFAULT_MAX_QUBITS, create_app
+from .console import PREFIX as CONSOLE
 from .faults import DEFAULT_STALL_SECONDS, FAULT_STATUSES, Faults
+from .journal import DEFAULT_BODY_BYTES, DEFAULT_SIZE
 from .protocol import listening_socket
 from .validation import BASE_PATH
 
@@ -125,6 +129,20 @@ def main() -> None:
 @click.option("--latency", default=0.0, type=click.FloatRange(min=0), help="Seconds added.")
 @click.option("--retry-after", default=1, type=click.IntRange(min=0), help="429 Retry-After.")
 @click.option("--fault-seed", default=None, type=int, help="Seed for reproducible faults.")
+@click.option(
+    "--journal-size",
+    default=DEFAULT_SIZE,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Requests the journal keeps per key (0: no journal).",
+)
+@click.option(
+    "--journal-body-bytes",
+    default=DEFAULT_BODY_BYTES,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Bytes of each request and answer body the journal keeps.",
+)
 @click.option("--log-level", default="warning", show_default=True, help="uvicorn log level.")
 @click.option(
     "--strict",
@@ -149,6 +167,8 @@ def serve(
     latency: float,
     retry_after: int,
     fault_seed: int | None,
+    journal_size: int,
+    journal_body_bytes: int,
     log_level: str,
     strict: bool,
 ) -> None:
@@ -177,6 +197,8 @@ def serve(
             faults=fault_config,
             max_qubits=max_qubits,
             strict=strict,
+            journal_size=journal_size,
+            journal_body_bytes=journal_body_bytes,
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
@@ -184,7 +206,9 @@ def serve(
     real_port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     config = serving.config(app, log_level=log_level, loop="uvloop")
-    server = _Server(config, f"ionq-mock listening on http://{shown}:{real_port}{BASE_PATH}")
+    root = f"http://{shown}:{real_port}"
+    announce = f"ionq-mock listening on {root}{BASE_PATH}\nionq-mock console at {root}{CONSOLE}/"
+    server = _Server(config, announce)
     try:
         server.run(sockets=[sock])
     finally:

@@ -24,17 +24,19 @@ No HTTP here: the app hands in parsed values, header values and validators.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, Final
 
 from .error_search import ErrorSearch
 from .errors import BadRequest
 from .schema_errors import Found, kind_name, shorten
+from .schemas import keyword_at, pointer_of
 from .validation import (
     MAX_KEYS,
     BodyFields,
@@ -97,11 +99,19 @@ _SAFE_INTEGER: Final = 2**53 - 1
 
 @dataclass(frozen=True)
 class Applied:
-    """A rule applied to one request: the rule's id, the dotted key, and what was seen."""
+    """A rule applied to one request: the rule's id, the dotted key, what was seen, and
+    the rule of openapi.yaml the request broke (`spec`: a JSON pointer into it, and the
+    keyword's value where there is one)."""
 
     rule: str
     key: str
     detail: str
+    spec: str = ""
+
+    @property
+    def deviation(self) -> bool:
+        """Whether `--strict` rejects this case (openapi.yaml does not allow it)."""
+        return not RULES[self.rule].in_spec
 
     def refusal(self) -> str:
         """Strict mode's message for this case."""
@@ -158,6 +168,8 @@ class _Fix:
     value: Any
     drop: bool
     applied: Applied
+    # The error's evaluation path: where the broken keyword is.
+    walked: tuple[str | int, ...] = ()
 
 
 def _fix(error: Found, source: str) -> _Fix | None:
@@ -167,6 +179,7 @@ def _fix(error: Found, source: str) -> _Fix | None:
     wanted = [str(t) for t in error.kind.types]
     value = error.instance
     path = tuple(error.instance_path)
+    walked = tuple(error.evaluation_path)
     key = _dotted(path)
     if isinstance(value, str):
         where = "is a string where the spec wants" if source == "body" else "is not written as"
@@ -178,15 +191,15 @@ def _fix(error: Found, source: str) -> _Fix | None:
         ):
             kind = "an integer" if "integer" in wanted else "a number"
             detail = f'"{key}": {_quote(value)} {where} {kind}'
-            return _Fix(path, number, False, Applied(NUMERIC_STRING.id, key, detail))
+            return _Fix(path, number, False, Applied(NUMERIC_STRING.id, key, detail), walked)
         flag = boolean_from_text(value)
         if flag is not None and "boolean" in wanted:
             detail = f'"{key}": {_quote(value)} {where} a boolean'
-            return _Fix(path, flag, False, Applied(BOOLEAN_STRING.id, key, detail))
+            return _Fix(path, flag, False, Applied(BOOLEAN_STRING.id, key, detail), walked)
         return None
     if value is None and path and isinstance(path[-1], str) and _declared_member(error):
         detail = f'"{key}": null where the spec wants {" or ".join(wanted)}'
-        return _Fix(path, None, True, Applied(NULL_OPTIONAL.id, key, detail))
+        return _Fix(path, None, True, Applied(NULL_OPTIONAL.id, key, detail), walked)
     return None
 
 
@@ -222,6 +235,7 @@ def repair(
     source: str,
     search: ErrorSearch | None = None,
     strict: bool = False,
+    locate: Callable[[Sequence[str | int]], str] | None = None,
 ) -> tuple[list[Applied], list[Found]]:
     """Apply the rules to an invalid `value` in place; the rules applied, and the errors
     left (none when the repaired value is valid).
@@ -230,7 +244,8 @@ def repair(
     the validator reports it (a required field is not optional, so the rule does not hold).
     The errors of a big value are read by `search`, `MAX_FIXES` a round; when rounds run
     out with values still to repair, the 400 says so (`strict`: the errors are returned,
-    since no rule holds there anyway).
+    since no rule holds there anyway). `locate` names, from an error's evaluation path, the
+    rule of the spec it broke (each Applied's `spec`).
     """
     applied: dict[tuple[str | int, ...], Applied] = {}
     dropped: dict[tuple[str | int, ...], Any] = {}
@@ -260,7 +275,9 @@ def repair(
                 dropped[fix.path] = parent.pop(fix.path[-1])
             else:
                 parent[fix.path[-1]] = fix.value
-            applied[fix.path] = fix.applied
+            applied[fix.path] = (
+                replace(fix.applied, spec=locate(fix.walked)) if locate else fix.applied
+            )
         if validator.is_valid(value):
             return list(applied.values()), []
         errors = best_errors(validator, value, search, MAX_FIXES)
@@ -282,11 +299,25 @@ def repair(
     return list(applied.values()), errors
 
 
+def _operation_pointer(operation: Operation, *more: str) -> str:
+    """The pointer of an operation (or a member of it) in openapi.yaml."""
+    return pointer_of("paths", operation.template, operation.method.lower(), *more)
+
+
 class Leniency:
     """The rules as one app applies them (`strict`: not at all)."""
 
     def __init__(self, spec: Spec, strict: bool = False) -> None:
         self.strict = strict
+        document = spec.spec
+
+        # Many values of one request break the same keyword (150,000 gates' targets):
+        # each place is found in the spec once.
+        @functools.lru_cache(maxsize=4096)
+        def keyword(pointer: str, walked: tuple[str | int, ...]) -> str:
+            return keyword_at(document, pointer, walked)
+
+        self._keyword = keyword
         self._fields = {
             op.operation_id: BodyFields(spec.spec, op.body_schema)
             for op in spec.by_id.values()
@@ -310,19 +341,35 @@ class Leniency:
         """The operation's query values from their text, under the rules."""
         values = parse_params(operation.query_params, raw)
         known = {p.name for p in operation.query_params}
+        declared = _operation_pointer(operation, "parameters")
         applied = [
             Applied(
                 UNKNOWN_QUERY_PARAMETER.id,
                 name,
                 f'"{shorten(name, 80)}" is not a query parameter of'
                 f" {operation.method} {operation.template}",
+                f'{declared}: no parameter "{shorten(name, 80)}"',
             )
             for name in raw
             if name not in known
         ]
         if not operation.query_validator.is_valid(values):
+
+            def locate(walked: Sequence[str | int]) -> str:
+                # The query's schema is made of the parameters' schemas: `properties.<name>`.
+                name = str(walked[1]) if len(walked) > 1 else ""
+                pointer = operation.query_pointers.get(name)
+                if walked[:1] != ("properties",) or pointer is None:
+                    return declared
+                return self._keyword(pointer, tuple(walked[2:]))
+
             fixed, errors = repair(
-                operation.query_validator, values, "query", operation.query_search, self.strict
+                operation.query_validator,
+                values,
+                "query",
+                operation.query_search,
+                self.strict,
+                locate,
             )
             if errors:
                 raise bad_request(errors, "query", self._also(fixed))
@@ -330,13 +377,15 @@ class Leniency:
         self._refuse(applied, "query")
         return values, applied
 
-    def content_type(self, content_type: bytes) -> list[Applied]:
+    def content_type(self, operation: Operation, content_type: bytes) -> list[Applied]:
         """A JSON body's content type: none is read as JSON; any other type is a 400."""
         if content_type == b"application/json":
             return []
         if not content_type:
             detail = '"content-type": the JSON request body has no Content-Type header'
-            applied = [Applied(MISSING_CONTENT_TYPE.id, "content-type", detail)]
+            media = str(operation.body_pointer).removesuffix("/application~1json/schema")
+            spec = f'{media}: "application/json"'
+            applied = [Applied(MISSING_CONTENT_TYPE.id, "content-type", detail, spec)]
             self._refuse(applied, "headers")
             return applied
         raise BadRequest(
@@ -355,7 +404,8 @@ class Leniency:
         members = list(islice(value, MAX_KEYS)) if isinstance(value, dict) else []
         names = [shorten(str(k), 80) for k in members]
         detail = f"{operation.method} {operation.template} takes no request body, and one was sent"
-        applied = [Applied(UNEXPECTED_BODY.id, "", detail)]
+        spec = f"{_operation_pointer(operation)}: no requestBody"
+        applied = [Applied(UNEXPECTED_BODY.id, "", detail, spec)]
         if self.strict:
             raise BadRequest(applied[0].refusal(), names, "body")
         return applied
@@ -366,7 +416,14 @@ class Leniency:
         assert validator is not None, "only operations that take a body have one to read"
         applied: list[Applied] = []
         if not validator.is_valid(value):
-            applied, errors = repair(validator, value, "body", operation.body_search, self.strict)
+            pointer = str(operation.body_pointer)
+
+            def locate(walked: Sequence[str | int]) -> str:
+                return self._keyword(pointer, tuple(walked))
+
+            applied, errors = repair(
+                validator, value, "body", operation.body_search, self.strict, locate
+            )
             if errors:
                 raise bad_request(errors, "body", self._also(applied))
         fields = self._fields.get(operation.operation_id)
@@ -375,7 +432,8 @@ class Leniency:
             for name in extra:
                 shown = shorten(name, 80)
                 detail = f'"{shown}" is not a field of {what}'
-                applied.append(Applied(UNKNOWN_FIELD.id, name, detail))
+                spec = f'{operation.body_pointer}: no property "{shown}" (objects are open)'
+                applied.append(Applied(UNKNOWN_FIELD.id, name, detail, spec))
                 # Dropped, not stored, in both modes: the Job the service answers has no
                 # such field, and openapi.yaml's open objects allow it.
                 del value[name]

@@ -20,6 +20,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any, Final, TypeVar
 from urllib.parse import parse_qs
 
@@ -74,6 +75,17 @@ async def _read(headers: dict[bytes, bytes], receive: Receive) -> bytes:
     return b"".join(chunks)
 
 
+@dataclass
+class Seen:
+    """What the pipeline learned of a request on its way, for the request journal: the
+    operation, the key's owner (once the key is checked) and the leniency rules applied
+    (once the query and body are read). Filled as far as the request got."""
+
+    operation: str | None = None
+    owner: str | None = None
+    applied: list[Applied] = field(default_factory=list)
+
+
 class Pipeline:
     """One app's pipeline: its routes, its state and its leniency rules."""
 
@@ -82,12 +94,13 @@ class Pipeline:
         self.state = state
         self.leniency = leniency
 
-    async def __call__(self, scope: Scope, receive: Receive) -> Response:
+    async def __call__(self, scope: Scope, receive: Receive, seen: Seen) -> Response:
         """Answer one HTTP request: its handler's `(status, payload)`; an error on the
-        way is raised as the `ApiError` to answer."""
+        way is raised as the `ApiError` to answer. `seen` is filled on the way."""
         path: str = scope["path"]
         route, raw_path = self.router.resolve(scope["method"], path)
         operation = route.operation
+        seen.operation = operation.operation_id
         state = self.state
         fault = state.faults.before()
         if fault is not None:
@@ -99,6 +112,7 @@ class Pipeline:
             identity = state.keys.check(request_headers.get(b"authorization"))
             if identity is None:
                 raise ApiError(401)
+            seen.owner = identity.submitter_id
         path_values = parse_params(operation.path_params, {k: [v] for k, v in raw_path.items()})
         try:
             check(operation.path_validator, path_values, "params")
@@ -120,6 +134,7 @@ class Pipeline:
             # Read only when it matters: strict mode names the body's members in its 400.
             raw = await _read(request_headers, receive) if state.strict else b""
             applied += await self._off_loop(raw, self.leniency.unexpected_body, operation, raw)
+        seen.applied = applied
         if applied and logger.isEnabledFor(logging.DEBUG):
             # Each rule applied, for the record (a request journal can show these).
             logger.debug(
@@ -140,7 +155,7 @@ class Pipeline:
                 raise BadRequest("a JSON request body is required", [], "body")
             return None, []
         content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
-        applied = self.leniency.content_type(content_type)
+        applied = self.leniency.content_type(operation, content_type)
         value, read = await self._off_loop(raw, self._decode, operation, raw)
         return value, applied + read
 

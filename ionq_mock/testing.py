@@ -23,7 +23,9 @@ import uvicorn
 
 from . import serving
 from .app import DEFAULT_MAX_QUBITS, MockApp, create_app
+from .console import PREFIX as CONSOLE
 from .faults import Faults
+from .journal import DEFAULT_BODY_BYTES, DEFAULT_SIZE
 from .protocol import listening_socket
 from .validation import BASE_PATH
 
@@ -47,6 +49,7 @@ class MockServer:
     accepts only by a rule, e.g. `"shots": "1000"`, is a 400 naming the key and the rule.
     `faults` applies every kind of `Faults`, the connection-level ones included (drop,
     drop after commit, stall, partial answer); `app.faults.met_now()` counts those applied.
+    `console_url` is the request journal's web page; `app.journal` the journal itself.
     """
 
     def __init__(
@@ -60,6 +63,8 @@ class MockServer:
         host: str = "127.0.0.1",
         port: int = 0,
         strict: bool = False,
+        journal_size: int = DEFAULT_SIZE,
+        journal_body_bytes: int = DEFAULT_BODY_BYTES,
     ) -> None:
         self.api_keys = list(api_keys)
         self.app: MockApp = create_app(
@@ -69,6 +74,8 @@ class MockServer:
             faults=faults,
             max_qubits=max_qubits,
             strict=strict,
+            journal_size=journal_size,
+            journal_body_bytes=journal_body_bytes,
         )
         self.host = host
         self.port = port
@@ -84,6 +91,11 @@ class MockServer:
     def url(self) -> str:
         """The server's root URL, without the version prefix."""
         return f"http://{self.host}:{self.port}"
+
+    @property
+    def console_url(self) -> str:
+        """The web page of the request journal, `http://127.0.0.1:<port>/_mock/`."""
+        return self.url + CONSOLE + "/"
 
     @property
     def base_url(self) -> str:

@@ -21,7 +21,7 @@ from typing import Any, Final
 from .error_search import MAX_FOUND, ErrorSearch, is_light
 from .errors import BadRequest
 from .schema_errors import Found, describe, expand, found, kind_name
-from .schemas import compile_schema, resolve
+from .schemas import compile_schema, pointer_of, resolve
 
 BASE_PATH: Final = "/v0.4"
 METHODS: Final = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -60,6 +60,10 @@ class Operation:
     # The error reporters of big invalid values (see `ErrorSearch`).
     query_search: ErrorSearch | None = None
     body_search: ErrorSearch | None = None
+    # Where openapi.yaml writes the body's schema and each query parameter's (JSON
+    # pointers), so that a rule broken can be named as the spec writes it.
+    body_pointer: str | None = None
+    query_pointers: Mapping[str, str] = field(default_factory=dict)
 
 
 def _schema_type(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> str | None:
@@ -85,28 +89,41 @@ class Spec:
         self.by_id: dict[str, Operation] = {}
         default_security = spec.get("security", [])
         for template, item in spec["paths"].items():
-            shared = [resolve(spec, p) for p in item.get("parameters", [])]
+            shared = self._params(item, ("paths", template))
             for method in METHODS:
                 if method not in item:
                     continue
                 op = item[method]
-                own = [resolve(spec, p) for p in op.get("parameters", [])]
-                names = {(p["name"], p["in"]) for p in own}
-                params = [p for p in shared if (p["name"], p["in"]) not in names] + own
-                operation = self._operation(template, method.upper(), op, params, default_security)
+                own = self._params(op, ("paths", template, method))
+                names = {(p["name"], p["in"]) for p, _ in own}
+                params = [p for p in shared if (p[0]["name"], p[0]["in"]) not in names] + own
+                operation = self._operation(template, method, op, params, default_security)
                 self.by_id[operation.operation_id] = operation
+
+    def _params(
+        self, holder: Mapping[str, Any], at: tuple[str, ...]
+    ) -> list[tuple[Mapping[str, Any], str]]:
+        """The parameters a path item or operation declares, each with its pointer."""
+        out = []
+        for index, param in enumerate(holder.get("parameters", [])):
+            own = pointer_of(*at, "parameters", index)
+            pointer = str(param["$ref"]) if "$ref" in param else own
+            out.append((resolve(self.spec, param), pointer))
+        return out
 
     def _operation(
         self,
         template: str,
         method: str,
         op: Mapping[str, Any],
-        params: list[Mapping[str, Any]],
+        located: list[tuple[Mapping[str, Any], str]],
         default_security: Any,
     ) -> Operation:
         spec = self.spec
+        params = [p for p, _ in located]
         path_params = [p for p in params if p["in"] == "path"]
         query_params = [p for p in params if p["in"] == "query"]
+        query_pointers = {p["name"]: f"{at}/schema" for p, at in located if p["in"] == "query"}
 
         def describe(p: Mapping[str, Any]) -> Param:
             schema = resolve(spec, p.get("schema", {}))
@@ -117,8 +134,11 @@ class Spec:
         body_validator = None
         body_required = False
         body_schema = None
+        body_pointer = None
         request_body = op.get("requestBody")
         if request_body is not None:
+            at = request_body.get("$ref") or pointer_of("paths", template, method, "requestBody")
+            body_pointer = f"{at}/content/application~1json/schema"
             request_body = resolve(spec, request_body)
             media = request_body.get("content", {}).get("application/json", {})
             body_schema = media.get("schema", {})
@@ -128,7 +148,7 @@ class Spec:
         query_schema = _params_schema(query_params)
         return Operation(
             operation_id=op["operationId"],
-            method=method,
+            method=method.upper(),
             template=template,
             needs_auth=bool(security),
             path_params=[describe(p) for p in path_params],
@@ -141,6 +161,8 @@ class Spec:
             statuses=frozenset(int(s) for s in op.get("responses", {}) if s.isdigit()),
             query_search=ErrorSearch(spec, query_schema),
             body_search=ErrorSearch(spec, body_schema) if body_schema is not None else None,
+            body_pointer=body_pointer,
+            query_pointers=query_pointers,
         )
 
 

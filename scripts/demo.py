@@ -7,7 +7,9 @@ free loopback port with a demo key, and stops it at the end, whatever happens. W
 Steps: build a Bell circuit, a 5-qubit GHZ circuit, a native-gate circuit and a
 multi-circuit job; submit them (noisy simulation, 1000 shots); show a live line per job
 while they run; print each result as a histogram (the measured counts, read from each
-job's histogram artifact); list the jobs page by page.
+job's histogram artifact); list the jobs page by page. The mock's console (the web page of
+its request journal) is printed as it starts; with `IONQ_DEMO_KEEP=1` the demo keeps the
+mock serving after its last step until Enter is pressed, so the page can be opened.
 
 Any failure prints one line on stderr and exits 1 (130 on Ctrl-C).
 """
@@ -129,6 +131,13 @@ def run(client: IonQ, console: Console) -> None:
             break
 
 
+def keep_serving(console: Console, url: str) -> None:
+    """Wait for Enter (or Ctrl-C, or the end of input), so that the console can be read."""
+    console.print(f"the mock server is still up at {url}; press Enter to stop it", soft_wrap=True)
+    with contextlib.suppress(EOFError, KeyboardInterrupt):
+        input()
+
+
 def main() -> int:
     """Run the demo; the exit status."""
     console = Console(highlight=False)
@@ -151,6 +160,11 @@ def main() -> int:
                 stack.callback(console.print, f"stopped the mock server at {server.base_url}")
                 base_url, api_key = server.base_url, DEMO_KEY
                 console.print(f"started the mock server at {base_url}")
+                # The key rides in the fragment, which a browser never sends to a server.
+                page = f"{server.console_url}#key={DEMO_KEY}"
+                console.print(f"its console (requests, jobs, histograms): {page}", soft_wrap=True)
+                if os.environ.get("IONQ_DEMO_KEEP"):
+                    stack.callback(keep_serving, console, server.console_url)
             client = stack.enter_context(IonQ(api_key=api_key, base_url=base_url))
             run(client, console)
     except KeyboardInterrupt:

@@ -34,6 +34,9 @@ def test_wheel_carries_packages_markers_and_spec(wheel: Path) -> None:
     assert "ionq_spec/openapi.yaml" in names
     packaged = zipfile.ZipFile(wheel).read("ionq_spec/openapi.yaml")
     assert packaged == (ROOT / "openapi.yaml").read_bytes()
+    # The mock serves these from the installed package (ionq_mock/console.py).
+    for served in ("web/index.html", "web/app.js", "web/app.css", "journal-openapi.yaml"):
+        assert f"ionq_mock/{served}" in names
 
 
 def test_wheel_declares_console_scripts(wheel: Path) -> None:

@@ -1,0 +1,265 @@
+"""The request journal: each key's last requests, as ionq-mock received and answered them.
+
+When a client fails against the mock, the question is what it sent, what came back and
+which rule decided it. The journal keeps, for each key the mock accepts, its last `size`
+requests: method, path, query, headers, body, the answer's status, headers and body, the
+time taken, the leniency rules applied (ionq_mock/leniency.py) and, among them, the
+deviations from openapi.yaml that `--strict` would have rejected, each with its key and
+the rule of the spec as a JSON pointer.
+
+Bounded: `size` entries per key (the keys are the server's own list), each body cut at
+`body_bytes`; headers are bounded by the server's header limit (ionq_mock/serving.py).
+Nothing shown shows a key: the app's `redact` (every accepted key's text replaced) runs
+over every header, the path, the query and both bodies whenever an entry is shown (the
+bytes are kept as they came, so that recording one costs a few microseconds).
+
+No HTTP here, and no clock of its own: the app hands in what it saw (ionq_mock/console.py
+serves the journal as JSON).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Final
+
+from .leniency import Applied
+
+DEFAULT_SIZE: Final = 200
+DEFAULT_BODY_BYTES: Final = 16 * 1024
+# Bytes read past the cut before redacting, so that a key across the cut is still found
+# (keys are short; the server's header limit bounds them well below this).
+_KEY_MARGIN: Final = 1024
+REDACTED_AUTHORIZATION: Final = "apiKey [redacted]"
+
+Redact = Callable[[bytes], bytes]
+
+
+@dataclass(frozen=True)
+class Message:
+    """A request's or an answer's headers and first body bytes, as they came (a key in
+    them is redacted when the entry is shown, not before: recording stays cheap)."""
+
+    headers: Sequence[tuple[bytes, bytes]]
+    data: bytes
+    size: int
+    streamed: bool = False
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One request and its answer."""
+
+    id: int
+    time: float
+    method: str
+    path: str
+    query: bytes
+    operation: str | None
+    status: int | None
+    duration_ms: float
+    applied: tuple[Applied, ...]
+    request: Message
+    response: Message
+
+    @property
+    def deviations(self) -> list[Applied]:
+        """The rules applied that `--strict` would have answered with a 400."""
+        return [a for a in self.applied if a.deviation]
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which entries a listing shows; None matches all."""
+
+    method: str | None = None
+    path: str | None = None
+    # An exact status, or a class: (400, 500) for "4xx".
+    status: tuple[int, int] | None = None
+    # True: some deviation; False: none; a rule id: a deviation by that rule.
+    deviation: bool | str | None = None
+    before: int | None = None
+
+    def matches(self, entry: Entry) -> bool:
+        if self.before is not None and entry.id >= self.before:
+            return False
+        if self.method is not None and entry.method != self.method:
+            return False
+        if self.path is not None and self.path not in entry.path:
+            return False
+        if self.status is not None:
+            low, high = self.status
+            if entry.status is None or not low <= entry.status < high:
+                return False
+        if self.deviation is not None:
+            rules = {a.rule for a in entry.deviations}
+            if isinstance(self.deviation, str):
+                return self.deviation in rules
+            return bool(rules) == self.deviation
+        return True
+
+
+@dataclass
+class Capture:
+    """The first bytes of a body as it streams in, and its full size."""
+
+    keep: int
+    size: int = 0
+    parts: list[bytes] = field(default_factory=list)
+    _held: int = 0
+
+    def feed(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self._held < self.keep and chunk:
+            part = chunk[: self.keep - self._held]
+            self.parts.append(part)
+            self._held += len(part)
+
+    def data(self) -> bytes:
+        return b"".join(self.parts)
+
+
+class Journal:
+    """The last `size` requests of each key (`size` 0: none are kept)."""
+
+    def __init__(
+        self,
+        redact: Redact,
+        size: int = DEFAULT_SIZE,
+        body_bytes: int = DEFAULT_BODY_BYTES,
+    ) -> None:
+        if size < 0 or body_bytes < 0:
+            raise ValueError("the journal's size and body limit must be >= 0")
+        self.size = size
+        self.body_bytes = body_bytes
+        self._redact = redact
+        self._ids = itertools.count(1)
+        self._by_owner: dict[str, deque[Entry]] = {}
+
+    @property
+    def enabled(self) -> bool:
+        return self.size > 0
+
+    def capture(self) -> Capture:
+        """A `Capture` for one request's body (what `add` reads back)."""
+        return Capture(self.body_bytes + _KEY_MARGIN)
+
+    def message(
+        self,
+        headers: Sequence[tuple[bytes, bytes]],
+        data: bytes,
+        size: int,
+        streamed: bool = False,
+    ) -> Message:
+        """A `Message` to keep: the body's first bytes only."""
+        return Message(headers, data[: self.body_bytes + _KEY_MARGIN], size, streamed)
+
+    def add(
+        self,
+        owner: str,
+        *,
+        time: float,
+        method: str,
+        path: str,
+        query: bytes,
+        operation: str | None,
+        status: int | None,
+        duration_ms: float,
+        applied: Sequence[Applied],
+        request: Message,
+        response: Message,
+    ) -> Entry:
+        """Keep one request of `owner`'s (the oldest of theirs goes past `size`)."""
+        entry = Entry(
+            id=next(self._ids),
+            time=time,
+            method=method,
+            path=path,
+            query=query,
+            operation=operation,
+            status=status,
+            duration_ms=duration_ms,
+            applied=tuple(applied),
+            request=request,
+            response=response,
+        )
+        if self.enabled:
+            held = self._by_owner.get(owner)
+            if held is None:
+                held = self._by_owner[owner] = deque(maxlen=self.size)
+            held.append(entry)
+        return entry
+
+    def find(self, owner: str, where: Filter, limit: int) -> list[Entry]:
+        """`owner`'s entries matching `where`, newest first, at most `limit`."""
+        matching = (e for e in reversed(self._by_owner.get(owner, ())) if where.matches(e))
+        return list(itertools.islice(matching, limit))
+
+    def get(self, owner: str, entry_id: int) -> Entry | None:
+        """`owner`'s entry `entry_id`, if it is still kept (another key's never is)."""
+        for entry in self._by_owner.get(owner, ()):
+            if entry.id == entry_id:
+                return entry
+        return None
+
+    def kept(self, owner: str) -> int:
+        """How many of `owner`'s entries are kept."""
+        return len(self._by_owner.get(owner, ()))
+
+    def summary(self, entry: Entry) -> dict[str, Any]:
+        """An entry without its headers and bodies (`Summary` in journal-openapi.yaml)."""
+        moment = datetime.fromtimestamp(entry.time, UTC).isoformat(timespec="milliseconds")
+        return {
+            "id": entry.id,
+            "time": moment.replace("+00:00", "Z"),
+            "method": entry.method,
+            "path": self._redact(entry.path.encode()).decode(),
+            "query": self._redact(entry.query).decode("latin-1"),
+            "operation": entry.operation,
+            "status": entry.status,
+            "duration_ms": round(entry.duration_ms, 3),
+            # A rule's key and words quote what was sent, which may be a key.
+            "leniency": [
+                {"rule": a.rule, "key": self._text(a.key), "detail": self._text(a.detail)}
+                for a in entry.applied
+            ],
+            "deviations": [
+                {
+                    "rule": a.rule,
+                    "key": self._text(a.key),
+                    "spec": self._text(a.spec),
+                    "message": self._text(a.refusal()),
+                }
+                for a in entry.deviations
+            ],
+        }
+
+    def detail(self, entry: Entry) -> dict[str, Any]:
+        """A whole entry (`Entry` in journal-openapi.yaml)."""
+        response = self._shown(entry.response)
+        response["streamed"] = entry.response.streamed
+        return {**self.summary(entry), "request": self._shown(entry.request), "response": response}
+
+    def _text(self, text: str) -> str:
+        return self._redact(text.encode()).decode()
+
+    def _shown(self, message: Message) -> dict[str, Any]:
+        """A message as shown: keys redacted, the body cut at the limit, as text."""
+        headers = []
+        for name, value in message.headers:
+            lowered = name.decode("latin-1").lower()
+            if lowered == "authorization":
+                headers.append([lowered, REDACTED_AUTHORIZATION])
+            else:
+                headers.append([lowered, self._redact(value).decode("latin-1")])
+        body = None
+        truncated = False
+        if message.data:
+            redacted = self._redact(message.data)
+            body = redacted[: self.body_bytes].decode("utf-8", "replace")
+            # Cut here, or before (only a body's first bytes are kept).
+            truncated = len(redacted) > self.body_bytes or message.size > len(message.data)
+        return {"headers": headers, "body": body, "size": message.size, "truncated": truncated}
