@@ -19,6 +19,13 @@ after they closed). `BoundedHttpToolsProtocol` adds, per request:
                      the connection is closed (a request still being handled sees the
                      client as gone)
 
+It also ignores an `Upgrade` header asking for any protocol but WebSocket, as a server that
+speaks neither may (RFC 9110 section 7.8): Java's `java.net.http.HttpClient` asks for
+`h2c` on its first plain-HTTP request, and httptools, told of an upgrade, reads the body
+that follows the headers as the new protocol's bytes, so the app saw a POST with no body
+(a 400 "a JSON request body is required"). The header is dropped before the parser sees
+it; the request is answered in HTTP/1.1, body and all.
+
 A well-behaved client meets none of them; a slow, oversized or stuck one costs the server
 one idle socket and a parser for at most these times. No concurrency limit is set:
 uvicorn answers a request over it with a 503, which would fail well-behaved clients
@@ -79,6 +86,8 @@ class BoundedHttpToolsProtocol(JsonErrorHttpToolsProtocol):
         self._reading_head = True
         self._refused = False
         self._deadline: asyncio.TimerHandle | None = None
+        # The end of a head line not yet received whole (see `_without_upgrade`).
+        self._partial_line = b""
         self._arm(HEADER_TIMEOUT)
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -96,9 +105,30 @@ class BoundedHttpToolsProtocol(JsonErrorHttpToolsProtocol):
                 # The first byte of the next request on a kept-alive connection.
                 self._arm(HEADER_TIMEOUT)
             self._head_bytes += len(data)
+            data = self._without_upgrade(data)
         super().data_received(data)
         if self._reading_head and self._head_bytes > MAX_HEAD_BYTES:
             self._refuse(head_too_long())
+
+    def _without_upgrade(self, data: bytes) -> bytes:
+        """`data`, a part of a request's head, without an `Upgrade` header line other than
+        WebSocket's. A line not yet ended is held back until it is (the head's size is
+        bounded by `MAX_HEAD_BYTES`); the bytes after the head pass as they are."""
+        data = self._partial_line + data
+        self._partial_line = b""
+        kept: list[bytes] = []
+        start = 0
+        while (end := data.find(b"\n", start)) != -1:
+            line = data[start : end + 1]
+            start = end + 1
+            if line in (b"\r\n", b"\n"):  # the end of the head: the rest is the body
+                kept.append(data[start - len(line) :])
+                return b"".join(kept)
+            name, _, value = line.partition(b":")
+            if name.strip().lower() != b"upgrade" or value.strip().lower() == b"websocket":
+                kept.append(line)
+        self._partial_line = data[start:]
+        return b"".join(kept)
 
     def on_headers_complete(self) -> None:
         self._reading_head = False

@@ -314,3 +314,31 @@ def test_listings_show_every_write_to_a_job() -> None:
         job = http.get(f"/jobs/{job_id}").json()
         assert job.pop("child_job_ids") is None
         assert job == listed
+
+
+def test_an_upgrade_to_h2c_is_ignored_and_the_body_is_read(ionq_mock_server: MockServer) -> None:
+    # Java's java.net.http.HttpClient (HTTP/2 by default) sends its first plain-HTTP request
+    # so; httptools alone reads the body as the new protocol's bytes and the app saw none.
+    body = json.dumps(BELL).encode()
+    head = (
+        "POST /v0.4/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+        "HTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n"
+        f"Authorization: apiKey {ionq_mock_server.api_key}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    with socket.create_connection((ionq_mock_server.host, ionq_mock_server.port), 10) as sock:
+        # Cut mid-line, inside the Upgrade header and after it, as a network may.
+        cut = head.index(b"h2c") + 1
+        for part in (head[:cut], head[cut : cut + 30], head[cut + 30 :] + body[:10], body[10:]):
+            sock.sendall(part)
+        answer = b""
+        while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    status_line, _, rest = answer.partition(b"\r\n")
+    assert status_line == b"HTTP/1.1 201 Created", answer[:300]
+    created = json.loads(rest.partition(b"\r\n\r\n")[2])
+    assert created["status"] == "submitted"
