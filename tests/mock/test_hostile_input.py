@@ -5,9 +5,9 @@ Measured before the fix: one `POST /jobs` of 200,000 one-qubit gates (5.6 MB, un
 `GET /backends` sent meanwhile waited 110 s (jsonschema-rs built 3.2 million errors of the
 wrong `oneOf` branch before returning the first). Here every shape, sent to a real server,
 must be answered 400 within `ANSWER_WITHIN` with a message under 300 characters naming
-the key, while `GET /backends` requests sent meanwhile each answer within `PROBE_WITHIN`
-plus what the machine's own load adds (tests/mock/latency.py; the figures measured are
-~0.1-0.5 s and under 0.2 s).
+the key, while `GET /backends` requests sent meanwhile each answer within `PROBE_WITHIN`;
+both bounds grow with what the machine's own load adds (tests/mock/latency.py). The figures
+measured are ~0.1-0.5 s and under 0.2 s.
 """
 
 from __future__ import annotations
@@ -190,6 +190,11 @@ class Timed:
     def slowest_allowed(self) -> float:
         return allowed_wait(PROBE_WITHIN, self.quiet)
 
+    def answer_allowed(self, within: float = ANSWER_WITHIN) -> float:
+        """How long the costly request may take: `within`, plus what the machine's own
+        load adds (it slows the costly request as it slows the probes)."""
+        return allowed_wait(within, self.quiet)
+
 
 def send_while_probing(server: MockServer, send: Any) -> Timed:
     """Run `send()` (the costly request) in a thread; meanwhile time `GET /backends`."""
@@ -222,7 +227,8 @@ def assert_short_400(timed: Timed, key: str | None, says: str = "") -> dict[str,
     assert timed.error is None, repr(timed.error)
     assert timed.answer is not None
     assert timed.answer.status_code == 400, timed.answer.text[:500]
-    assert timed.seconds < ANSWER_WITHIN, f"answered in {timed.seconds:.2f} s"
+    allowed = timed.answer_allowed()
+    assert timed.seconds < allowed, f"answered in {timed.seconds:.2f} s, {allowed:.2f} allowed"
     error: dict[str, Any] = timed.answer.json()
     message = error["message"]
     assert len(message) <= MAX_MESSAGE, message
@@ -239,8 +245,8 @@ def assert_short_400(timed: Timed, key: str | None, says: str = "") -> dict[str,
         f"\n400 in {timed.seconds:.2f} s; slowest GET /backends meanwhile {slowest:.3f} s"
         f" (before: {timed.quiet:.3f} s)"
     )
-    allowed = timed.slowest_allowed()
-    assert slowest < allowed, f"GET /backends took {slowest:.2f} s meanwhile, {allowed:.2f} allowed"
+    waited = timed.slowest_allowed()
+    assert slowest < waited, f"GET /backends took {slowest:.2f} s meanwhile, {waited:.2f} allowed"
     return error
 
 
@@ -298,7 +304,7 @@ def test_a_valid_150000_gate_job_is_accepted_and_others_are_not_kept_waiting(
     assert timed.answer is not None
     assert timed.answer.status_code == 201, timed.answer.text
     # Validation is ~0.1 s of it; the simulator's analysis of the gates, the rest (~1 s).
-    assert timed.seconds < 5 * ANSWER_WITHIN
+    assert timed.seconds < timed.answer_allowed(5 * ANSWER_WITHIN)
     assert max(timed.probes) < timed.slowest_allowed(), (timed.quiet, timed.probes)
 
 
