@@ -301,7 +301,13 @@ def repair(
 
 def _operation_pointer(operation: Operation, *more: str) -> str:
     """The pointer of an operation (or a member of it) in openapi.yaml."""
-    return pointer_of("paths", operation.template, operation.method.lower(), *more)
+    return _pointer(operation.template, operation.method.lower(), *more)
+
+
+@functools.lru_cache(maxsize=512)
+def _pointer(template: str, method: str, *more: str) -> str:
+    # Asked for on every request with a query (the operations are few): made once each.
+    return pointer_of("paths", template, method, *more)
 
 
 class Leniency:
