@@ -13,10 +13,10 @@ node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error && touch node_modules
 
 generate: install node_modules
-	scripts/generate && scripts/generate-typescript && scripts/generate-go
+	scripts/generate && scripts/generate-typescript && scripts/generate-go && scripts/generate-java
 
 check-generated: install node_modules
-	scripts/check-generated && scripts/check-generated-typescript && scripts/check-generated-go
+	scripts/check-generated && scripts/check-generated-typescript && scripts/check-generated-go && scripts/check-generated-java
 
 lint-spec: install node_modules
 	scripts/lint-spec
