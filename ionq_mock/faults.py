@@ -77,6 +77,10 @@ def _check_rate(name: str, rate: float) -> None:
 class Faults:
     """Fault rates (0..1 per request), the stall and added latency in seconds, and a seed.
 
+    Fixed once made: to change the faults of a running app, assign it a new `Faults`.
+    `on_connection` says whether any connection-level kind is on (the app then wraps each
+    request in an `Exchange`).
+
     >>> faults = Faults(rates={503: 0.1}, drop_after_commit=0.2, stall=0.1, seed=1)
     >>> faults.enabled, faults.met["drop_after_commit"]
     (True, 0)
@@ -120,13 +124,14 @@ class Faults:
         self.met = dict.fromkeys(FAULT_KINDS, 0)
         self._random = random.Random(self.seed)
         self._lock = threading.Lock()
+        # Read on every request: made once (a server swaps the whole `Faults` to change them).
+        self._bands = self._before_bands()
+        self.on_connection = bool(self.drop or self.stall or self.partial or self.drop_after_commit)
 
     @property
     def enabled(self) -> bool:
         """Whether any fault or latency is configured."""
-        return bool(
-            self._before_bands() or self.after_commit or self.drop_after_commit or self.latency
-        )
+        return bool(self._bands or self.after_commit or self.drop_after_commit or self.latency)
 
     def met_now(self) -> dict[str, int]:
         """A copy of `met`, taken under the lock the server counts under."""
@@ -163,7 +168,9 @@ class Faults:
         The same draw may pick a connection-level fault instead: `drop` raises
         `DropConnection`; `stall` and `partial` are noted on the request's `Exchange`, which
         applies them to the answer. Without a connection to act on they are skipped."""
-        kind = self._pick(self._before_bands())
+        if not self._bands:
+            return None
+        kind = self._pick(self._bands)
         if kind is None:
             return None
         if isinstance(kind, int):

@@ -347,7 +347,7 @@ class Leniency:
         """The operation's query values from their text, under the rules."""
         values = parse_params(operation.query_params, raw)
         known = {p.name for p in operation.query_params}
-        declared = _operation_pointer(operation, "parameters")
+        declared = _operation_pointer(operation, "parameters") if raw else ""
         applied = [
             Applied(
                 UNKNOWN_QUERY_PARAMETER.id,
