@@ -345,6 +345,8 @@ class Leniency:
         self, operation: Operation, raw: Mapping[str, list[str]]
     ) -> tuple[dict[str, Any], list[Applied]]:
         """The operation's query values from their text, under the rules."""
+        if not raw and operation.empty_query_valid:
+            return {}, []
         values = parse_params(operation.query_params, raw)
         known = {p.name for p in operation.query_params}
         declared = _operation_pointer(operation, "parameters") if raw else ""

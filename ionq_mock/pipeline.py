@@ -124,7 +124,7 @@ class Pipeline:
                 raise
             raise ApiError(404, f"not found: {error.message}") from None
         query_text = scope.get("query_string", b"").decode("latin-1")
-        raw_query = parse_qs(query_text, keep_blank_values=True)
+        raw_query = parse_qs(query_text, keep_blank_values=True) if query_text else {}
         query_values, applied = self.leniency.query(operation, raw_query)
         body = None
         if operation.body_validator is not None:

@@ -64,6 +64,9 @@ class Operation:
     # pointers), so that a rule broken can be named as the spec writes it.
     body_pointer: str | None = None
     query_pointers: Mapping[str, str] = field(default_factory=dict)
+    # Whether a request without a query is valid (no required query parameter): most are,
+    # and such a request then skips the query's validation.
+    empty_query_valid: bool = False
 
 
 def _schema_type(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> str | None:
@@ -163,6 +166,7 @@ class Spec:
             body_search=ErrorSearch(spec, body_schema) if body_schema is not None else None,
             body_pointer=body_pointer,
             query_pointers=query_pointers,
+            empty_query_valid=not query_schema["required"],
         )
 
 
