@@ -33,7 +33,11 @@ from ionq_mock.testing import MockServer
 from .client_helpers import job_json
 
 ROOT = Path(__file__).resolve().parents[2]
-TEMPLATE = ROOT / "scripts" / "openapi-templates" / "model.py.jinja"
+TEMPLATES = ROOT / "scripts" / "openapi-templates"
+# The generator's templates overridden there, each the pinned one plus marked insertions,
+# and how many numbered insertions each has ("ionq: added (n)"; 0: unnumbered); the folder's
+# other files (ionq_construct.jinja) have no upstream counterpart.
+OVERRIDDEN = {"model.py.jinja": 5, "property_templates/union_property.py.jinja": 0}
 
 # ---------------------------------------------------------------- to_dict / to_json
 
@@ -173,22 +177,40 @@ def test_a_job_read_from_the_mock_prints_compactly() -> None:
         assert type(done).from_dict(done.to_dict()) == done
 
 
-def test_the_custom_template_is_the_pinned_one_plus_marked_insertions() -> None:
+@pytest.mark.parametrize("name", sorted(OVERRIDDEN))
+def test_each_custom_template_is_the_pinned_one_plus_marked_insertions(name: str) -> None:
     """A generator upgrade must re-apply the insertions: this fails until it is done."""
     version = importlib.metadata.version("openapi-python-client")
-    ours = TEMPLATE.read_text().splitlines()
+    ours = (TEMPLATES / name).read_text().splitlines()
     assert f"openapi-python-client {version}" in ours[1]
-    upstream_path = Path(openapi_python_client.__file__).parent / "templates" / "model.py.jinja"
+    upstream_path = Path(openapi_python_client.__file__).parent / "templates" / name
     upstream = upstream_path.read_text().splitlines()
     inserted: list[list[str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=upstream, b=ours).get_opcodes():
+    # autojunk off: the template's many `{% endif %}` lines would otherwise count as junk
+    # and misalign the match, reporting an insertion as a replacement.
+    matcher = difflib.SequenceMatcher(a=upstream, b=ours, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         assert tag in ("equal", "insert"), (tag, upstream[i1:i2], ours[j1:j2])
         if tag == "insert":
             inserted.append(ours[j1:j2])
-    assert len(inserted) == 4  # the header, then the three marked blocks
+    # First the header comment (a block may follow it at once), then the marked blocks.
     assert inserted[0][0] == "{#"
-    assert inserted[0][-1] == "#}"
-    assert all(any("ionq: added" in line for line in block) for block in inserted[1:])
+    header_end = inserted[0].index("#}") + 1
+    blocks = [inserted[0][header_end:], *inserted[1:]] if inserted[0][header_end:] else inserted[1:]
+    assert blocks
+    assert all(any("ionq: added" in line for line in block) for block in blocks)
+    numbers = {n for n in range(1, 10) for b in blocks if f"ionq: added ({n})" in str(b)}
+    assert numbers == set(range(1, OVERRIDDEN[name] + 1))
+
+
+def test_the_template_folder_overrides_only_the_listed_templates() -> None:
+    upstream = Path(openapi_python_client.__file__).parent / "templates"
+    overriding = {
+        str(path.relative_to(TEMPLATES))
+        for path in TEMPLATES.rglob("*.jinja")
+        if (upstream / path.relative_to(TEMPLATES)).exists()
+    }
+    assert overriding == set(OVERRIDDEN)
 
 
 # ---------------------------------------------------------------- Result repr / HTML

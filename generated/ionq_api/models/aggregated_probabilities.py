@@ -46,8 +46,6 @@ class AggregatedProbabilities:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.probabilities import Probabilities  # noqa: PLC0415
-
         d = dict(src_dict)
         aggregated_probabilities = cls()
 
@@ -89,3 +87,6 @@ class AggregatedProbabilities:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.probabilities import Probabilities

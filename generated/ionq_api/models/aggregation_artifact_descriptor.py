@@ -74,9 +74,9 @@ class AggregationArtifactDescriptor:
         media_type = d.pop("media_type")
 
         aggregation_artifact_descriptor = cls(
-            id=id,
-            format_=format_,
-            media_type=media_type,
+            id,
+            format_,
+            media_type,
         )
 
         aggregation_artifact_descriptor.additional_properties = d

@@ -79,10 +79,6 @@ class AggregationsOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.aggregation_artifact_descriptor import (
-            AggregationArtifactDescriptor,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         _average = d.pop("average", UNSET)
         average: AggregationArtifactDescriptor | Unset
@@ -113,10 +109,10 @@ class AggregationsOutput:
             majority = AggregationArtifactDescriptor.from_dict(_majority)
 
         aggregations_output = cls(
-            average=average,
-            voting=voting,
-            dnl=dnl,
-            majority=majority,
+            average,
+            voting,
+            dnl,
+            majority,
         )
 
         aggregations_output.additional_properties = d
@@ -151,3 +147,6 @@ class AggregationsOutput:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.aggregation_artifact_descriptor import AggregationArtifactDescriptor

@@ -51,7 +51,7 @@ class Ansatz:
         data = d.pop("data")
 
         ansatz = cls(
-            data=data,
+            data,
         )
 
         ansatz.additional_properties = d

@@ -67,9 +67,9 @@ class ArtifactDescriptor:
         media_type = d.pop("media_type")
 
         artifact_descriptor = cls(
-            id=id,
-            format_=format_,
-            media_type=media_type,
+            id,
+            format_,
+            media_type,
         )
 
         artifact_descriptor.additional_properties = d

@@ -158,19 +158,19 @@ class Backend:
         noise_models = cast(list[str], d.pop("noise_models", UNSET))
 
         backend = cls(
-            backend=backend,
-            status=status,
-            qubits=qubits,
-            average_queue_time=average_queue_time,
-            last_updated=last_updated,
-            degraded=degraded,
-            characterization_id=characterization_id,
-            kw=kw,
-            location=location,
-            supported_gates=supported_gates,
-            supported_native_gates=supported_native_gates,
-            supported_error_mitigations=supported_error_mitigations,
-            noise_models=noise_models,
+            backend,
+            status,
+            qubits,
+            average_queue_time,
+            last_updated,
+            degraded,
+            characterization_id,
+            kw,
+            location,
+            supported_gates,
+            supported_native_gates,
+            supported_error_mitigations,
+            noise_models,
         )
 
         backend.additional_properties = d

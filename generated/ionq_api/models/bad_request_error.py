@@ -70,8 +70,6 @@ class BadRequestError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.request_validation import RequestValidation  # noqa: PLC0415
-
         d = dict(src_dict)
         status_code = d.pop("statusCode")
 
@@ -87,10 +85,10 @@ class BadRequestError:
             validation = RequestValidation.from_dict(_validation)
 
         bad_request_error = cls(
-            status_code=status_code,
-            error=error,
-            message=message,
-            validation=validation,
+            status_code,
+            error,
+            message,
+            validation,
         )
 
         bad_request_error.additional_properties = d
@@ -125,3 +123,6 @@ class BadRequestError:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.request_validation import RequestValidation

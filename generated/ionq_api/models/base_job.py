@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -90,10 +90,6 @@ class BaseJob:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.job_failure import JobFailure  # noqa: PLC0415
-        from ..models.job_metadata import JobMetadata  # noqa: PLC0415
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-
         id = self.id
 
         status: str = self.status
@@ -220,11 +216,6 @@ class BaseJob:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_failure import JobFailure  # noqa: PLC0415
-        from ..models.job_metadata import JobMetadata  # noqa: PLC0415
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-        from ..models.noise import Noise  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -236,122 +227,79 @@ class BaseJob:
 
         submitter_id = d.pop("submitter_id")
 
-        def _parse_project_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        project_id: None | str = d.pop("project_id")
 
-        project_id = _parse_project_id(d.pop("project_id"))
+        parent_job_id: None | str = d.pop("parent_job_id")
 
-        def _parse_parent_job_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        session_id: None | str = d.pop("session_id")
 
-        parent_job_id = _parse_parent_job_id(d.pop("parent_job_id"))
+        _metadata = d.pop("metadata")
+        metadata: JobMetadata | None
+        if _metadata is None:
+            metadata = _metadata
+        else:
+            metadata = _metadata
+            if isinstance(_metadata, dict):
+                try:
+                    metadata_type_0 = JobMetadata.from_dict(_metadata)
 
-        def _parse_session_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+                    metadata = metadata_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        session_id = _parse_session_id(d.pop("session_id"))
-
-        def _parse_metadata(data: object) -> JobMetadata | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = JobMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JobMetadata | None, data)
-
-        metadata = _parse_metadata(d.pop("metadata"))
-
-        def _parse_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        name = _parse_name(d.pop("name"))
+        name: None | str = d.pop("name")
 
         submitted_at = datetime.datetime.fromisoformat(d.pop("submitted_at"))
 
-        def _parse_started_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
+        _started_at = d.pop("started_at")
+        started_at: datetime.datetime | None
+        if _started_at is None:
+            started_at = _started_at
+        else:
+            started_at = _started_at
+            if isinstance(_started_at, str):
+                try:
+                    started_at_type_0 = datetime.datetime.fromisoformat(_started_at)
 
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+                    started_at = started_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        started_at = _parse_started_at(d.pop("started_at"))
+        _completed_at = d.pop("completed_at")
+        completed_at: datetime.datetime | None
+        if _completed_at is None:
+            completed_at = _completed_at
+        else:
+            completed_at = _completed_at
+            if isinstance(_completed_at, str):
+                try:
+                    completed_at_type_0 = datetime.datetime.fromisoformat(_completed_at)
 
-        def _parse_completed_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+                    completed_at = completed_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-                return completed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+        predicted_wait_time_ms: int | None = d.pop("predicted_wait_time_ms")
 
-        completed_at = _parse_completed_at(d.pop("completed_at"))
-
-        def _parse_predicted_wait_time_ms(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        predicted_wait_time_ms = _parse_predicted_wait_time_ms(
-            d.pop("predicted_wait_time_ms")
+        predicted_execution_duration_ms: int | None = d.pop(
+            "predicted_execution_duration_ms"
         )
 
-        def _parse_predicted_execution_duration_ms(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        execution_duration_ms: int | None = d.pop("execution_duration_ms")
 
-        predicted_execution_duration_ms = _parse_predicted_execution_duration_ms(
-            d.pop("predicted_execution_duration_ms")
-        )
+        _failure = d.pop("failure")
+        failure: JobFailure | None
+        if _failure is None:
+            failure = _failure
+        else:
+            failure = _failure
+            if isinstance(_failure, dict):
+                try:
+                    failure_type_0 = JobFailure.from_dict(_failure)
 
-        def _parse_execution_duration_ms(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        execution_duration_ms = _parse_execution_duration_ms(
-            d.pop("execution_duration_ms")
-        )
-
-        def _parse_failure(data: object) -> JobFailure | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                failure_type_0 = JobFailure.from_dict(data)
-
-                return failure_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JobFailure | None, data)
-
-        failure = _parse_failure(d.pop("failure"))
+                    failure = failure_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         type_ = d.pop("type")
 
@@ -361,20 +309,19 @@ class BaseJob:
 
         stats = JsonObject.from_dict(d.pop("stats"))
 
-        def _parse_results(data: object) -> JsonObject | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                results_type_0 = JsonObject.from_dict(data)
+        _results = d.pop("results")
+        results: JsonObject | None
+        if _results is None:
+            results = _results
+        else:
+            results = _results
+            if isinstance(_results, dict):
+                try:
+                    results_type_0 = JsonObject.from_dict(_results)
 
-                return results_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JsonObject | None, data)
-
-        results = _parse_results(d.pop("results"))
+                    results = results_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         shots = d.pop("shots", UNSET)
 
@@ -388,31 +335,31 @@ class BaseJob:
         cost_model = d.pop("cost_model", UNSET)
 
         base_job = cls(
-            id=id,
-            status=status,
-            backend=backend,
-            dry_run=dry_run,
-            submitter_id=submitter_id,
-            project_id=project_id,
-            parent_job_id=parent_job_id,
-            session_id=session_id,
-            metadata=metadata,
-            name=name,
-            submitted_at=submitted_at,
-            started_at=started_at,
-            completed_at=completed_at,
-            predicted_wait_time_ms=predicted_wait_time_ms,
-            predicted_execution_duration_ms=predicted_execution_duration_ms,
-            execution_duration_ms=execution_duration_ms,
-            failure=failure,
-            type_=type_,
-            output=output,
-            settings=settings,
-            stats=stats,
-            results=results,
-            shots=shots,
-            noise=noise,
-            cost_model=cost_model,
+            id,
+            status,
+            backend,
+            dry_run,
+            submitter_id,
+            project_id,
+            parent_job_id,
+            session_id,
+            metadata,
+            name,
+            submitted_at,
+            started_at,
+            completed_at,
+            predicted_wait_time_ms,
+            predicted_execution_duration_ms,
+            execution_duration_ms,
+            failure,
+            type_,
+            output,
+            settings,
+            stats,
+            results,
+            shots,
+            noise,
+            cost_model,
         )
 
         base_job.additional_properties = d
@@ -447,3 +394,9 @@ class BaseJob:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.job_failure import JobFailure
+from ..models.job_metadata import JobMetadata
+from ..models.json_object import JsonObject
+from ..models.noise import Noise

@@ -102,9 +102,6 @@ class Characterization:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.fidelity import Fidelity  # noqa: PLC0415
-        from ..models.timing import Timing  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -143,13 +140,13 @@ class Characterization:
             timing = Timing.from_dict(_timing)
 
         characterization = cls(
-            id=id,
-            date=date,
-            backend=backend,
-            qubits=qubits,
-            connectivity=connectivity,
-            fidelity=fidelity,
-            timing=timing,
+            id,
+            date,
+            backend,
+            qubits,
+            connectivity,
+            fidelity,
+            timing,
         )
 
         characterization.additional_properties = d
@@ -184,3 +181,7 @@ class Characterization:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.fidelity import Fidelity
+from ..models.timing import Timing

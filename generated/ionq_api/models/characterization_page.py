@@ -60,8 +60,6 @@ class CharacterizationPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.characterization import Characterization  # noqa: PLC0415
-
         d = dict(src_dict)
         characterizations = []
         _characterizations = d.pop("characterizations")
@@ -75,8 +73,8 @@ class CharacterizationPage:
         pages = d.pop("pages", UNSET)
 
         characterization_page = cls(
-            characterizations=characterizations,
-            pages=pages,
+            characterizations,
+            pages,
         )
 
         characterization_page.additional_properties = d
@@ -111,3 +109,6 @@ class CharacterizationPage:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.characterization import Characterization

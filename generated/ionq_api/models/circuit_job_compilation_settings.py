@@ -73,10 +73,10 @@ class CircuitJobCompilationSettings:
         service_version = d.pop("service_version", UNSET)
 
         circuit_job_compilation_settings = cls(
-            opt=opt,
-            precision=precision,
-            gate_basis=gate_basis,
-            service_version=service_version,
+            opt,
+            precision,
+            gate_basis,
+            service_version,
         )
 
         circuit_job_compilation_settings.additional_properties = d

@@ -69,8 +69,6 @@ class CircuitJobCreate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.qis_circuit_input import QisCircuitInput  # noqa: PLC0415
-
         backend: str = self.backend
 
         type_ = self.type_
@@ -141,12 +139,6 @@ class CircuitJobCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_settings import JobSettings  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
-        from ..models.native_circuit_input import NativeCircuitInput  # noqa: PLC0415
-        from ..models.noise import Noise  # noqa: PLC0415
-        from ..models.qis_circuit_input import QisCircuitInput  # noqa: PLC0415
-
         d = dict(src_dict)
         backend = check_backend_name(d.pop("backend"))
 
@@ -196,28 +188,21 @@ class CircuitJobCreate:
         else:
             settings = JobSettings.from_dict(_settings)
 
-        def _parse_session_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
+        session_id: None | str | Unset = d.pop("session_id", UNSET)
 
         dry_run = d.pop("dry_run", UNSET)
 
         circuit_job_create = cls(
-            backend=backend,
-            type_=type_,
-            input_=input_,
-            name=name,
-            metadata=metadata,
-            shots=shots,
-            noise=noise,
-            settings=settings,
-            session_id=session_id,
-            dry_run=dry_run,
+            backend,
+            type_,
+            input_,
+            name,
+            metadata,
+            shots,
+            noise,
+            settings,
+            session_id,
+            dry_run,
         )
 
         circuit_job_create.additional_properties = d
@@ -252,3 +237,10 @@ class CircuitJobCreate:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.job_settings import JobSettings
+from ..models.metadata import Metadata
+from ..models.native_circuit_input import NativeCircuitInput
+from ..models.noise import Noise
+from ..models.qis_circuit_input import QisCircuitInput

@@ -57,8 +57,8 @@ class CircuitJobErrorMitigationSettings:
         symmetry_verification = d.pop("symmetry_verification", UNSET)
 
         circuit_job_error_mitigation_settings = cls(
-            debiasing=debiasing,
-            symmetry_verification=symmetry_verification,
+            debiasing,
+            symmetry_verification,
         )
 
         circuit_job_error_mitigation_settings.additional_properties = d

@@ -60,9 +60,6 @@ class CircuitJobOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.compilation_output import CompilationOutput  # noqa: PLC0415
-        from ..models.error_mitigation_output import ErrorMitigationOutput  # noqa: PLC0415
-
         d = dict(src_dict)
         _compilation = d.pop("compilation", UNSET)
         compilation: CompilationOutput | Unset
@@ -79,8 +76,8 @@ class CircuitJobOutput:
             error_mitigation = ErrorMitigationOutput.from_dict(_error_mitigation)
 
         circuit_job_output = cls(
-            compilation=compilation,
-            error_mitigation=error_mitigation,
+            compilation,
+            error_mitigation,
         )
 
         circuit_job_output.additional_properties = d
@@ -115,3 +112,7 @@ class CircuitJobOutput:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.compilation_output import CompilationOutput
+from ..models.error_mitigation_output import ErrorMitigationOutput

@@ -77,9 +77,6 @@ class CircuitJobResults:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.artifact_descriptor import ArtifactDescriptor  # noqa: PLC0415
-        from ..models.result_link import ResultLink  # noqa: PLC0415
-
         d = dict(src_dict)
         _probabilities = d.pop("probabilities", UNSET)
         probabilities: ResultLink | Unset
@@ -103,9 +100,9 @@ class CircuitJobResults:
             shots = ResultLink.from_dict(_shots)
 
         circuit_job_results = cls(
-            probabilities=probabilities,
-            histogram=histogram,
-            shots=shots,
+            probabilities,
+            histogram,
+            shots,
         )
 
         additional_properties = {}
@@ -146,3 +143,7 @@ class CircuitJobResults:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.artifact_descriptor import ArtifactDescriptor
+from ..models.result_link import ResultLink

@@ -62,13 +62,6 @@ class CircuitJobSettings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.circuit_job_compilation_settings import (
-            CircuitJobCompilationSettings,  # noqa: PLC0415
-        )
-        from ..models.circuit_job_error_mitigation_settings import (
-            CircuitJobErrorMitigationSettings,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         _compilation = d.pop("compilation", UNSET)
         compilation: CircuitJobCompilationSettings | Unset
@@ -87,8 +80,8 @@ class CircuitJobSettings:
             )
 
         circuit_job_settings = cls(
-            compilation=compilation,
-            error_mitigation=error_mitigation,
+            compilation,
+            error_mitigation,
         )
 
         circuit_job_settings.additional_properties = d
@@ -123,3 +116,9 @@ class CircuitJobSettings:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.circuit_job_compilation_settings import CircuitJobCompilationSettings
+from ..models.circuit_job_error_mitigation_settings import (
+    CircuitJobErrorMitigationSettings,
+)

@@ -88,8 +88,6 @@ class CircuitJobStats:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.gate_counts import GateCounts  # noqa: PLC0415
-
         d = dict(src_dict)
         qubits = d.pop("qubits", UNSET)
 
@@ -111,12 +109,12 @@ class CircuitJobStats:
         billed_quantum_compute_time_us = d.pop("billed_quantum_compute_time_us", UNSET)
 
         circuit_job_stats = cls(
-            qubits=qubits,
-            circuits=circuits,
-            gate_counts=gate_counts,
-            kwh=kwh,
-            predicted_quantum_compute_time_us=predicted_quantum_compute_time_us,
-            billed_quantum_compute_time_us=billed_quantum_compute_time_us,
+            qubits,
+            circuits,
+            gate_counts,
+            kwh,
+            predicted_quantum_compute_time_us,
+            billed_quantum_compute_time_us,
         )
 
         circuit_job_stats.additional_properties = d
@@ -151,3 +149,6 @@ class CircuitJobStats:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.gate_counts import GateCounts

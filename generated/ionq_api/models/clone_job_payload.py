@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -123,10 +123,6 @@ class CloneJobPayload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_settings import JobSettings  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
-        from ..models.noise import Noise  # noqa: PLC0415
-
         d = dict(src_dict)
         parent = d.pop("parent", UNSET)
 
@@ -148,14 +144,7 @@ class CloneJobPayload:
         else:
             backend = check_backend_name(_backend)
 
-        def _parse_session_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
+        session_id: None | str | Unset = d.pop("session_id", UNSET)
 
         _settings = d.pop("settings", UNSET)
         settings: JobSettings | Unset
@@ -174,15 +163,15 @@ class CloneJobPayload:
             noise = Noise.from_dict(_noise)
 
         clone_job_payload = cls(
-            parent=parent,
-            name=name,
-            metadata=metadata,
-            shots=shots,
-            backend=backend,
-            session_id=session_id,
-            settings=settings,
-            dry_run=dry_run,
-            noise=noise,
+            parent,
+            name,
+            metadata,
+            shots,
+            backend,
+            session_id,
+            settings,
+            dry_run,
+            noise,
         )
 
         clone_job_payload.additional_properties = d
@@ -217,3 +206,8 @@ class CloneJobPayload:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.job_settings import JobSettings
+from ..models.metadata import Metadata
+from ..models.noise import Noise

@@ -54,10 +54,6 @@ class CompilationOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.compilation_output_compiled_circuits import (
-            CompilationOutputCompiledCircuits,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         _compiled_circuits = d.pop("compiled_circuits", UNSET)
         compiled_circuits: CompilationOutputCompiledCircuits | Unset
@@ -69,7 +65,7 @@ class CompilationOutput:
             )
 
         compilation_output = cls(
-            compiled_circuits=compiled_circuits,
+            compiled_circuits,
         )
 
         compilation_output.additional_properties = d
@@ -104,3 +100,8 @@ class CompilationOutput:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.compilation_output_compiled_circuits import (
+    CompilationOutputCompiledCircuits,
+)

@@ -43,8 +43,6 @@ class CompilationOutputCompiledCircuits:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.artifact_descriptor import ArtifactDescriptor  # noqa: PLC0415
-
         d = dict(src_dict)
         compilation_output_compiled_circuits = cls()
 
@@ -88,3 +86,6 @@ class CompilationOutputCompiledCircuits:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.artifact_descriptor import ArtifactDescriptor

@@ -65,9 +65,9 @@ class CompilationSettings:
         gate_basis = d.pop("gate_basis", UNSET)
 
         compilation_settings = cls(
-            opt=opt,
-            precision=precision,
-            gate_basis=gate_basis,
+            opt,
+            precision,
+            gate_basis,
         )
 
         compilation_settings.additional_properties = d

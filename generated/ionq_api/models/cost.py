@@ -59,8 +59,8 @@ class Cost:
         unit = d.pop("unit")
 
         cost = cls(
-            value=value,
-            unit=unit,
+            value,
+            unit,
         )
 
         cost.additional_properties = d

@@ -92,9 +92,6 @@ class CostEstimate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.estimate_context import EstimateContext  # noqa: PLC0415
-        from ..models.rate_card import RateCard  # noqa: PLC0415
-
         d = dict(src_dict)
         estimate_context = EstimateContext.from_dict(d.pop("estimate_context"))
 
@@ -115,14 +112,14 @@ class CostEstimate:
         )
 
         cost_estimate = cls(
-            estimate_context=estimate_context,
-            estimated_at=estimated_at,
-            estimated_unit=estimated_unit,
-            rate_card=rate_card,
-            estimated_total_cost=estimated_total_cost,
-            estimated_execution_time=estimated_execution_time,
-            current_predicted_queue_time=current_predicted_queue_time,
-            estimated_quantum_compute_time_us=estimated_quantum_compute_time_us,
+            estimate_context,
+            estimated_at,
+            estimated_unit,
+            rate_card,
+            estimated_total_cost,
+            estimated_execution_time,
+            current_predicted_queue_time,
+            estimated_quantum_compute_time_us,
         )
 
         cost_estimate.additional_properties = d
@@ -157,3 +154,7 @@ class CostEstimate:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.estimate_context import EstimateContext
+from ..models.rate_card import RateCard

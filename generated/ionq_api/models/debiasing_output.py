@@ -60,8 +60,6 @@ class DebiasingOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.variant_info import VariantInfo  # noqa: PLC0415
-
         d = dict(src_dict)
         _variants = d.pop("variants", UNSET)
         variants: list[VariantInfo] | Unset = UNSET
@@ -75,8 +73,8 @@ class DebiasingOutput:
         aggregation_method = d.pop("aggregation_method", UNSET)
 
         debiasing_output = cls(
-            variants=variants,
-            aggregation_method=aggregation_method,
+            variants,
+            aggregation_method,
         )
 
         debiasing_output.additional_properties = d
@@ -111,3 +109,6 @@ class DebiasingOutput:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.variant_info import VariantInfo

@@ -65,9 +65,9 @@ class Error:
         message = d.pop("message")
 
         error = cls(
-            status_code=status_code,
-            error=error,
-            message=message,
+            status_code,
+            error,
+            message,
         )
 
         error.additional_properties = d

@@ -60,8 +60,8 @@ class ErrorMitigation:
         debiasing = d.pop("debiasing", UNSET)
 
         error_mitigation = cls(
-            symmetry_verification=symmetry_verification,
-            debiasing=debiasing,
+            symmetry_verification,
+            debiasing,
         )
 
         error_mitigation.additional_properties = d

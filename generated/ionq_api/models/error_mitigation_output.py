@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -37,9 +37,6 @@ class ErrorMitigationOutput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.debiasing_output import DebiasingOutput  # noqa: PLC0415
-        from ..models.symmetry_verification_output import SymmetryVerificationOutput  # noqa: PLC0415
-
         debiasing: bool | dict[str, Any] | Unset
         if isinstance(self.debiasing, Unset):
             debiasing = UNSET
@@ -82,49 +79,38 @@ class ErrorMitigationOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.aggregations_output import AggregationsOutput  # noqa: PLC0415
-        from ..models.debiasing_output import DebiasingOutput  # noqa: PLC0415
-        from ..models.symmetry_verification_output import SymmetryVerificationOutput  # noqa: PLC0415
-
         d = dict(src_dict)
+        _debiasing = d.pop("debiasing", UNSET)
+        debiasing: bool | DebiasingOutput | Unset
+        if isinstance(_debiasing, Unset):
+            debiasing = _debiasing
+        else:
+            debiasing = _debiasing
+            if isinstance(_debiasing, dict):
+                try:
+                    debiasing_type_1 = DebiasingOutput.from_dict(_debiasing)
 
-        def _parse_debiasing(data: object) -> bool | DebiasingOutput | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                debiasing_type_1 = DebiasingOutput.from_dict(data)
+                    debiasing = debiasing_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-                return debiasing_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(bool | DebiasingOutput | Unset, data)
+        _symmetry_verification = d.pop("symmetry_verification", UNSET)
+        symmetry_verification: None | SymmetryVerificationOutput | Unset
+        if _symmetry_verification is None:
+            symmetry_verification = _symmetry_verification
+        elif isinstance(_symmetry_verification, Unset):
+            symmetry_verification = _symmetry_verification
+        else:
+            symmetry_verification = _symmetry_verification
+            if isinstance(_symmetry_verification, dict):
+                try:
+                    symmetry_verification_type_0 = SymmetryVerificationOutput.from_dict(
+                        _symmetry_verification
+                    )
 
-        debiasing = _parse_debiasing(d.pop("debiasing", UNSET))
-
-        def _parse_symmetry_verification(
-            data: object,
-        ) -> None | SymmetryVerificationOutput | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                symmetry_verification_type_0 = SymmetryVerificationOutput.from_dict(
-                    data
-                )
-
-                return symmetry_verification_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | SymmetryVerificationOutput | Unset, data)
-
-        symmetry_verification = _parse_symmetry_verification(
-            d.pop("symmetry_verification", UNSET)
-        )
+                    symmetry_verification = symmetry_verification_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         _aggregations = d.pop("aggregations", UNSET)
         aggregations: AggregationsOutput | Unset
@@ -134,9 +120,9 @@ class ErrorMitigationOutput:
             aggregations = AggregationsOutput.from_dict(_aggregations)
 
         error_mitigation_output = cls(
-            debiasing=debiasing,
-            symmetry_verification=symmetry_verification,
-            aggregations=aggregations,
+            debiasing,
+            symmetry_verification,
+            aggregations,
         )
 
         error_mitigation_output.additional_properties = d
@@ -171,3 +157,8 @@ class ErrorMitigationOutput:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.aggregations_output import AggregationsOutput
+from ..models.debiasing_output import DebiasingOutput
+from ..models.symmetry_verification_output import SymmetryVerificationOutput

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -100,19 +100,9 @@ class EstimateContext:
         d = dict(src_dict)
         backend = d.pop("backend")
 
-        def _parse_organization(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        organization: None | str = d.pop("organization")
 
-        organization = _parse_organization(d.pop("organization"))
-
-        def _parse_project(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        project = _parse_project(d.pop("project"))
+        project: None | str = d.pop("project")
 
         type_ = d.pop("type", UNSET)
 
@@ -127,15 +117,15 @@ class EstimateContext:
         error_mitigation = d.pop("error_mitigation", UNSET)
 
         estimate_context = cls(
-            backend=backend,
-            organization=organization,
-            project=project,
-            type_=type_,
-            qubits=qubits,
-            shots=shots,
-            field_1q_gates=field_1q_gates,
-            field_2q_gates=field_2q_gates,
-            error_mitigation=error_mitigation,
+            backend,
+            organization,
+            project,
+            type_,
+            qubits,
+            shots,
+            field_1q_gates,
+            field_2q_gates,
+            error_mitigation,
         )
 
         estimate_context.additional_properties = d

@@ -70,9 +70,6 @@ class Fidelity:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.fidelity_statistic import FidelityStatistic  # noqa: PLC0415
-        from ..models.spam_fidelity import SpamFidelity  # noqa: PLC0415
-
         d = dict(src_dict)
         spam = SpamFidelity.from_dict(d.pop("spam"))
 
@@ -91,9 +88,9 @@ class Fidelity:
             field_2q = FidelityStatistic.from_dict(_field_2q)
 
         fidelity = cls(
-            spam=spam,
-            field_1q=field_1q,
-            field_2q=field_2q,
+            spam,
+            field_1q,
+            field_2q,
         )
 
         fidelity.additional_properties = d
@@ -128,3 +125,7 @@ class Fidelity:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.fidelity_statistic import FidelityStatistic
+from ..models.spam_fidelity import SpamFidelity

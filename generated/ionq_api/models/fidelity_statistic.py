@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -66,19 +66,12 @@ class FidelityStatistic:
 
         median = d.pop("median", UNSET)
 
-        def _parse_stderr(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        stderr = _parse_stderr(d.pop("stderr", UNSET))
+        stderr: float | None | Unset = d.pop("stderr", UNSET)
 
         fidelity_statistic = cls(
-            mean=mean,
-            median=median,
-            stderr=stderr,
+            mean,
+            median,
+            stderr,
         )
 
         fidelity_statistic.additional_properties = d

@@ -73,10 +73,10 @@ class FormatSchema:
         description = d.pop("description", UNSET)
 
         format_schema = cls(
-            schema=schema,
-            id=id,
-            type_=type_,
-            description=description,
+            schema,
+            id,
+            type_,
+            description,
         )
 
         format_schema.additional_properties = d

@@ -58,8 +58,8 @@ class GateCounts:
         field_2q = d.pop("2q", UNSET)
 
         gate_counts = cls(
-            field_1q=field_1q,
-            field_2q=field_2q,
+            field_1q,
+            field_2q,
         )
 
         gate_counts.additional_properties = d

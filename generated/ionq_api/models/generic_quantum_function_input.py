@@ -66,10 +66,6 @@ class GenericQuantumFunctionInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.generic_quantum_function_input_data import (
-            GenericQuantumFunctionInputData,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -78,9 +74,9 @@ class GenericQuantumFunctionInput:
         params = cast(list[float], d.pop("params", UNSET))
 
         generic_quantum_function_input = cls(
-            type_=type_,
-            data=data,
-            params=params,
+            type_,
+            data,
+            params,
         )
 
         generic_quantum_function_input.additional_properties = d
@@ -115,3 +111,6 @@ class GenericQuantumFunctionInput:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.generic_quantum_function_input_data import GenericQuantumFunctionInputData

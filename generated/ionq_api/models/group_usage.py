@@ -90,8 +90,6 @@ class GroupUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.usage_amount import UsageAmount  # noqa: PLC0415
-
         d = dict(src_dict)
         group_id = d.pop("group_id", UNSET)
 
@@ -115,13 +113,13 @@ class GroupUsage:
         time_us = d.pop("time_us", UNSET)
 
         group_usage = cls(
-            group_id=group_id,
-            group_name=group_name,
-            job_count=job_count,
-            amount=amount,
-            amount_unit=amount_unit,
-            amounts=amounts,
-            time_us=time_us,
+            group_id,
+            group_name,
+            job_count,
+            amount,
+            amount_unit,
+            amounts,
+            time_us,
         )
 
         group_usage.additional_properties = d
@@ -156,3 +154,6 @@ class GroupUsage:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.usage_amount import UsageAmount

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -104,11 +104,6 @@ class HamiltonianEnergyData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ansatz import Ansatz  # noqa: PLC0415
-        from ..models.hamiltonian_pauli_term import HamiltonianPauliTerm  # noqa: PLC0415
-        from ..models.linear_constraint import LinearConstraint  # noqa: PLC0415
-        from ..models.quadratic_constraint import QuadraticConstraint  # noqa: PLC0415
-
         d = dict(src_dict)
         hamiltonian = []
         _hamiltonian = d.pop("hamiltonian")
@@ -141,31 +136,17 @@ class HamiltonianEnergyData:
 
                 quadratic_constraints.append(quadratic_constraints_item)
 
-        def _parse_penalty(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        penalty: float | None | Unset = d.pop("penalty", UNSET)
 
-        penalty = _parse_penalty(d.pop("penalty", UNSET))
-
-        def _parse_cvar_alpha(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        cvar_alpha = _parse_cvar_alpha(d.pop("cvar_alpha", UNSET))
+        cvar_alpha: float | None | Unset = d.pop("cvar_alpha", UNSET)
 
         hamiltonian_energy_data = cls(
-            hamiltonian=hamiltonian,
-            ansatz=ansatz,
-            linear_constraints=linear_constraints,
-            quadratic_constraints=quadratic_constraints,
-            penalty=penalty,
-            cvar_alpha=cvar_alpha,
+            hamiltonian,
+            ansatz,
+            linear_constraints,
+            quadratic_constraints,
+            penalty,
+            cvar_alpha,
         )
 
         hamiltonian_energy_data.additional_properties = d
@@ -200,3 +181,9 @@ class HamiltonianEnergyData:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.ansatz import Ansatz
+from ..models.hamiltonian_pauli_term import HamiltonianPauliTerm
+from ..models.linear_constraint import LinearConstraint
+from ..models.quadratic_constraint import QuadraticConstraint

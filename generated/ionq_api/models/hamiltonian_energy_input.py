@@ -59,16 +59,14 @@ class HamiltonianEnergyInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.hamiltonian_energy_input_data import HamiltonianEnergyInputData  # noqa: PLC0415
-
         d = dict(src_dict)
         data = HamiltonianEnergyInputData.from_dict(d.pop("data"))
 
         params = cast(list[float], d.pop("params", UNSET))
 
         hamiltonian_energy_input = cls(
-            data=data,
-            params=params,
+            data,
+            params,
         )
 
         hamiltonian_energy_input.additional_properties = d
@@ -103,3 +101,6 @@ class HamiltonianEnergyInput:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.hamiltonian_energy_input_data import HamiltonianEnergyInputData

@@ -62,8 +62,6 @@ class HamiltonianEnergyInputData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.hamiltonian_energy_data import HamiltonianEnergyData  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = cast(Literal["hamiltonian-energy"], d.pop("type"))
         if type_ != "hamiltonian-energy":
@@ -74,8 +72,8 @@ class HamiltonianEnergyInputData:
         data = HamiltonianEnergyData.from_dict(d.pop("data"))
 
         hamiltonian_energy_input_data = cls(
-            type_=type_,
-            data=data,
+            type_,
+            data,
         )
 
         hamiltonian_energy_input_data.additional_properties = d
@@ -110,3 +108,6 @@ class HamiltonianEnergyInputData:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.hamiltonian_energy_data import HamiltonianEnergyData

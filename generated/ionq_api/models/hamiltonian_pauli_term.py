@@ -58,8 +58,8 @@ class HamiltonianPauliTerm:
         coefficient = d.pop("coefficient")
 
         hamiltonian_pauli_term = cls(
-            pauli_string=pauli_string,
-            coefficient=coefficient,
+            pauli_string,
+            coefficient,
         )
 
         hamiltonian_pauli_term.additional_properties = d

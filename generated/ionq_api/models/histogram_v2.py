@@ -51,13 +51,11 @@ class HistogramV2:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.registered_histogram import RegisteredHistogram  # noqa: PLC0415
-
         d = dict(src_dict)
         histogram = RegisteredHistogram.from_dict(d.pop("histogram"))
 
         histogram_v2 = cls(
-            histogram=histogram,
+            histogram,
         )
 
         histogram_v2.additional_properties = d
@@ -92,3 +90,6 @@ class HistogramV2:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.registered_histogram import RegisteredHistogram

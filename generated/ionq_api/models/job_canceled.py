@@ -66,8 +66,8 @@ class JobCanceled:
             raise ValueError(f"status must match const 'canceled', got '{status}'")
 
         job_canceled = cls(
-            id=id,
-            status=status,
+            id,
+            status,
         )
 
         job_canceled.additional_properties = d

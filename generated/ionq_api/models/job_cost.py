@@ -67,8 +67,6 @@ class JobCost:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.cost import Cost  # noqa: PLC0415
-
         d = dict(src_dict)
         dry_run = d.pop("dry_run")
 
@@ -87,9 +85,9 @@ class JobCost:
             cost = Cost.from_dict(_cost)
 
         job_cost = cls(
-            dry_run=dry_run,
-            estimated_cost=estimated_cost,
-            cost=cost,
+            dry_run,
+            estimated_cost,
+            cost,
         )
 
         job_cost.additional_properties = d
@@ -124,3 +122,6 @@ class JobCost:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.cost import Cost

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -116,10 +116,6 @@ class JobCreateBase:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_settings import JobSettings  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
-        from ..models.noise import Noise  # noqa: PLC0415
-
         d = dict(src_dict)
         backend = check_backend_name(d.pop("backend"))
 
@@ -148,26 +144,19 @@ class JobCreateBase:
         else:
             settings = JobSettings.from_dict(_settings)
 
-        def _parse_session_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
+        session_id: None | str | Unset = d.pop("session_id", UNSET)
 
         dry_run = d.pop("dry_run", UNSET)
 
         job_create_base = cls(
-            backend=backend,
-            name=name,
-            metadata=metadata,
-            shots=shots,
-            noise=noise,
-            settings=settings,
-            session_id=session_id,
-            dry_run=dry_run,
+            backend,
+            name,
+            metadata,
+            shots,
+            noise,
+            settings,
+            session_id,
+            dry_run,
         )
 
         job_create_base.additional_properties = d
@@ -202,3 +191,8 @@ class JobCreateBase:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.job_settings import JobSettings
+from ..models.metadata import Metadata
+from ..models.noise import Noise

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import fields as _attrs_fields
@@ -63,17 +63,12 @@ class JobCreated:
 
         status = check_job_status(d.pop("status"))
 
-        def _parse_session_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        session_id = _parse_session_id(d.pop("session_id"))
+        session_id: None | str = d.pop("session_id")
 
         job_created = cls(
-            id=id,
-            status=status,
-            session_id=session_id,
+            id,
+            status,
+            session_id,
         )
 
         return job_created

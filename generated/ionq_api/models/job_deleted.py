@@ -65,8 +65,8 @@ class JobDeleted:
             raise ValueError(f"status must match const 'deleted', got '{status}'")
 
         job_deleted = cls(
-            id=id,
-            status=status,
+            id,
+            status,
         )
 
         job_deleted.additional_properties = d

@@ -64,8 +64,8 @@ class JobFailure:
         message = d.pop("message")
 
         job_failure = cls(
-            code=code,
-            message=message,
+            code,
+            message,
         )
 
         job_failure.additional_properties = d

@@ -60,7 +60,7 @@ class JobIds:
             ids.append(ids_item)
 
         job_ids = cls(
-            ids=ids,
+            ids,
         )
 
         job_ids.additional_properties = d

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -60,8 +60,6 @@ class JobPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.base_job import BaseJob  # noqa: PLC0415
-
         d = dict(src_dict)
         jobs = []
         _jobs = d.pop("jobs")
@@ -70,16 +68,11 @@ class JobPage:
 
             jobs.append(jobs_item)
 
-        def _parse_next_(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        next_ = _parse_next_(d.pop("next"))
+        next_: None | str = d.pop("next")
 
         job_page = cls(
-            jobs=jobs,
-            next_=next_,
+            jobs,
+            next_,
         )
 
         job_page.additional_properties = d
@@ -114,3 +107,6 @@ class JobPage:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.base_job import BaseJob

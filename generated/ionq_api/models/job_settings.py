@@ -60,9 +60,6 @@ class JobSettings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.compilation_settings import CompilationSettings  # noqa: PLC0415
-        from ..models.error_mitigation import ErrorMitigation  # noqa: PLC0415
-
         d = dict(src_dict)
         _error_mitigation = d.pop("error_mitigation", UNSET)
         error_mitigation: ErrorMitigation | Unset
@@ -79,8 +76,8 @@ class JobSettings:
             compilation = CompilationSettings.from_dict(_compilation)
 
         job_settings = cls(
-            error_mitigation=error_mitigation,
-            compilation=compilation,
+            error_mitigation,
+            compilation,
         )
 
         job_settings.additional_properties = d
@@ -115,3 +112,7 @@ class JobSettings:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.compilation_settings import CompilationSettings
+from ..models.error_mitigation import ErrorMitigation

@@ -61,8 +61,6 @@ class JobUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
-
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 
@@ -74,8 +72,8 @@ class JobUpdate:
             metadata = Metadata.from_dict(_metadata)
 
         job_update = cls(
-            name=name,
-            metadata=metadata,
+            name,
+            metadata,
         )
 
         return job_update
@@ -91,3 +89,6 @@ class JobUpdate:
             and value is not None
         ]
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.metadata import Metadata

@@ -65,8 +65,8 @@ class JobsCanceled:
             raise ValueError(f"status must match const 'canceled', got '{status}'")
 
         jobs_canceled = cls(
-            ids=ids,
-            status=status,
+            ids,
+            status,
         )
 
         jobs_canceled.additional_properties = d

@@ -65,8 +65,8 @@ class JobsDeleted:
             raise ValueError(f"status must match const 'deleted', got '{status}'")
 
         jobs_deleted = cls(
-            ids=ids,
-            status=status,
+            ids,
+            status,
         )
 
         jobs_deleted.additional_properties = d

@@ -58,8 +58,8 @@ class LinearConstraint:
         rhs = d.pop("rhs")
 
         linear_constraint = cls(
-            coeffs=coeffs,
-            rhs=rhs,
+            coeffs,
+            rhs,
         )
 
         linear_constraint.additional_properties = d

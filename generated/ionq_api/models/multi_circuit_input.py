@@ -42,8 +42,6 @@ class MultiCircuitInput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.qis_circuit_entry import QisCircuitEntry  # noqa: PLC0415
-
         gateset: str = self.gateset
 
         circuits = []
@@ -81,9 +79,6 @@ class MultiCircuitInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.native_circuit_entry import NativeCircuitEntry  # noqa: PLC0415
-        from ..models.qis_circuit_entry import QisCircuitEntry  # noqa: PLC0415
-
         d = dict(src_dict)
         gateset = check_multi_circuit_input_gateset(d.pop("gateset"))
 
@@ -115,9 +110,9 @@ class MultiCircuitInput:
         qubits = d.pop("qubits", UNSET)
 
         multi_circuit_input = cls(
-            gateset=gateset,
-            circuits=circuits,
-            qubits=qubits,
+            gateset,
+            circuits,
+            qubits,
         )
 
         multi_circuit_input.additional_properties = d
@@ -152,3 +147,7 @@ class MultiCircuitInput:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.native_circuit_entry import NativeCircuitEntry
+from ..models.qis_circuit_entry import QisCircuitEntry

@@ -56,11 +56,6 @@ class NativeCircuitEntry:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.native_gpi_gate import NativeGpiGate  # noqa: PLC0415
-        from ..models.native_ms_gate import NativeMsGate  # noqa: PLC0415
-        from ..models.native_zz_gate import NativeZzGate  # noqa: PLC0415
-        from ..models.native_zz_gate_phase import NativeZzGatePhase  # noqa: PLC0415
-
         circuit = []
         for componentsschemas_native_circuit_item_data in self.circuit:
             componentsschemas_native_circuit_item: dict[str, Any]
@@ -127,13 +122,6 @@ class NativeCircuitEntry:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.native_gpi_gate import NativeGpiGate  # noqa: PLC0415
-        from ..models.native_ms_gate import NativeMsGate  # noqa: PLC0415
-        from ..models.native_nop_gate import NativeNopGate  # noqa: PLC0415
-        from ..models.native_zz_gate import NativeZzGate  # noqa: PLC0415
-        from ..models.native_zz_gate_phase import NativeZzGatePhase  # noqa: PLC0415
-        from ..models.registers import Registers  # noqa: PLC0415
-
         d = dict(src_dict)
         circuit = []
         _circuit = d.pop("circuit")
@@ -212,11 +200,11 @@ class NativeCircuitEntry:
         qubits = d.pop("qubits", UNSET)
 
         native_circuit_entry = cls(
-            circuit=circuit,
-            gateset=gateset,
-            registers=registers,
-            name=name,
-            qubits=qubits,
+            circuit,
+            gateset,
+            registers,
+            name,
+            qubits,
         )
 
         native_circuit_entry.additional_properties = d
@@ -251,3 +239,11 @@ class NativeCircuitEntry:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.native_gpi_gate import NativeGpiGate
+from ..models.native_ms_gate import NativeMsGate
+from ..models.native_nop_gate import NativeNopGate
+from ..models.native_zz_gate import NativeZzGate
+from ..models.native_zz_gate_phase import NativeZzGatePhase
+from ..models.registers import Registers

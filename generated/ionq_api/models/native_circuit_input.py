@@ -50,11 +50,6 @@ class NativeCircuitInput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.native_gpi_gate import NativeGpiGate  # noqa: PLC0415
-        from ..models.native_ms_gate import NativeMsGate  # noqa: PLC0415
-        from ..models.native_zz_gate import NativeZzGate  # noqa: PLC0415
-        from ..models.native_zz_gate_phase import NativeZzGatePhase  # noqa: PLC0415
-
         gateset = self.gateset
 
         circuit = []
@@ -110,12 +105,6 @@ class NativeCircuitInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.native_gpi_gate import NativeGpiGate  # noqa: PLC0415
-        from ..models.native_ms_gate import NativeMsGate  # noqa: PLC0415
-        from ..models.native_nop_gate import NativeNopGate  # noqa: PLC0415
-        from ..models.native_zz_gate import NativeZzGate  # noqa: PLC0415
-        from ..models.native_zz_gate_phase import NativeZzGatePhase  # noqa: PLC0415
-
         d = dict(src_dict)
         gateset = cast(Literal["native"], d.pop("gateset"))
         if gateset != "native":
@@ -185,9 +174,9 @@ class NativeCircuitInput:
         qubits = d.pop("qubits", UNSET)
 
         native_circuit_input = cls(
-            gateset=gateset,
-            circuit=circuit,
-            qubits=qubits,
+            gateset,
+            circuit,
+            qubits,
         )
 
         native_circuit_input.additional_properties = d
@@ -222,3 +211,10 @@ class NativeCircuitInput:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.native_gpi_gate import NativeGpiGate
+from ..models.native_ms_gate import NativeMsGate
+from ..models.native_nop_gate import NativeNopGate
+from ..models.native_zz_gate import NativeZzGate
+from ..models.native_zz_gate_phase import NativeZzGatePhase

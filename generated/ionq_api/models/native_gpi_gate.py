@@ -64,9 +64,9 @@ class NativeGpiGate:
         target = d.pop("target")
 
         native_gpi_gate = cls(
-            gate=gate,
-            phase=phase,
-            target=target,
+            gate,
+            phase,
+            target,
         )
 
         return native_gpi_gate

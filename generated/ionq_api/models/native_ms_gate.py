@@ -72,10 +72,10 @@ class NativeMsGate:
         angle = d.pop("angle", UNSET)
 
         native_ms_gate = cls(
-            gate=gate,
-            phases=phases,
-            targets=targets,
-            angle=angle,
+            gate,
+            phases,
+            targets,
+            angle,
         )
 
         return native_ms_gate

@@ -68,9 +68,9 @@ class NativeNopGate:
         targets = cast(list[int], d.pop("targets", UNSET))
 
         native_nop_gate = cls(
-            gate=gate,
-            target=target,
-            targets=targets,
+            gate,
+            target,
+            targets,
         )
 
         return native_nop_gate

@@ -64,9 +64,9 @@ class NativeZzGate:
         targets = cast(list[int], d.pop("targets"))
 
         native_zz_gate = cls(
-            gate=gate,
-            angle=angle,
-            targets=targets,
+            gate,
+            angle,
+            targets,
         )
 
         return native_zz_gate

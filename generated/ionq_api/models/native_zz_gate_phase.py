@@ -68,9 +68,9 @@ class NativeZzGatePhase:
         targets = cast(list[int], d.pop("targets"))
 
         native_zz_gate_phase = cls(
-            gate=gate,
-            phase=phase,
-            targets=targets,
+            gate,
+            phase,
+            targets,
         )
 
         return native_zz_gate_phase

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import fields as _attrs_fields
@@ -63,18 +63,11 @@ class Noise:
         d = dict(src_dict)
         model = d.pop("model")
 
-        def _parse_seed(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        seed = _parse_seed(d.pop("seed", UNSET))
+        seed: int | None | Unset = d.pop("seed", UNSET)
 
         noise = cls(
-            model=model,
-            seed=seed,
+            model,
+            seed,
         )
 
         return noise

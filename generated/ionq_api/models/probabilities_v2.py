@@ -52,13 +52,11 @@ class ProbabilitiesV2:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.registered_probabilities import RegisteredProbabilities  # noqa: PLC0415
-
         d = dict(src_dict)
         probabilities = RegisteredProbabilities.from_dict(d.pop("probabilities"))
 
         probabilities_v2 = cls(
-            probabilities=probabilities,
+            probabilities,
         )
 
         probabilities_v2.additional_properties = d
@@ -93,3 +91,6 @@ class ProbabilitiesV2:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.registered_probabilities import RegisteredProbabilities

@@ -59,8 +59,8 @@ class QaoaExternalSettings:
         external_organization = d.pop("external_organization", UNSET)
 
         qaoa_external_settings = cls(
-            api_credentials=api_credentials,
-            external_organization=external_organization,
+            api_credentials,
+            external_organization,
         )
 
         qaoa_external_settings.additional_properties = d

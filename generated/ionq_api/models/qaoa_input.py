@@ -60,16 +60,14 @@ class QaoaInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.qaoa_input_problem import QaoaInputProblem  # noqa: PLC0415
-
         d = dict(src_dict)
         problem_type = check_qaoa_input_problem_type(d.pop("problem_type"))
 
         problem = QaoaInputProblem.from_dict(d.pop("problem"))
 
         qaoa_input = cls(
-            problem_type=problem_type,
-            problem=problem,
+            problem_type,
+            problem,
         )
 
         qaoa_input.additional_properties = d
@@ -104,3 +102,6 @@ class QaoaInput:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.qaoa_input_problem import QaoaInputProblem

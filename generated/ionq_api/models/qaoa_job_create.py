@@ -139,12 +139,6 @@ class QaoaJobCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_settings import JobSettings  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
-        from ..models.noise import Noise  # noqa: PLC0415
-        from ..models.qaoa_external_settings import QaoaExternalSettings  # noqa: PLC0415
-        from ..models.qaoa_input import QaoaInput  # noqa: PLC0415
-
         d = dict(src_dict)
         backend = check_backend_name(d.pop("backend"))
 
@@ -181,29 +175,22 @@ class QaoaJobCreate:
         else:
             settings = JobSettings.from_dict(_settings)
 
-        def _parse_session_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
+        session_id: None | str | Unset = d.pop("session_id", UNSET)
 
         dry_run = d.pop("dry_run", UNSET)
 
         qaoa_job_create = cls(
-            backend=backend,
-            type_=type_,
-            input_=input_,
-            external_settings=external_settings,
-            name=name,
-            metadata=metadata,
-            shots=shots,
-            noise=noise,
-            settings=settings,
-            session_id=session_id,
-            dry_run=dry_run,
+            backend,
+            type_,
+            input_,
+            external_settings,
+            name,
+            metadata,
+            shots,
+            noise,
+            settings,
+            session_id,
+            dry_run,
         )
 
         qaoa_job_create.additional_properties = d
@@ -238,3 +225,10 @@ class QaoaJobCreate:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.job_settings import JobSettings
+from ..models.metadata import Metadata
+from ..models.noise import Noise
+from ..models.qaoa_external_settings import QaoaExternalSettings
+from ..models.qaoa_input import QaoaInput

@@ -51,8 +51,6 @@ class QaoaJobResults:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.qaoa_results import QaoaResults  # noqa: PLC0415
-
         d = dict(src_dict)
         _qaoa_results = d.pop("qaoa_results", UNSET)
         qaoa_results: QaoaResults | Unset
@@ -62,7 +60,7 @@ class QaoaJobResults:
             qaoa_results = QaoaResults.from_dict(_qaoa_results)
 
         qaoa_job_results = cls(
-            qaoa_results=qaoa_results,
+            qaoa_results,
         )
 
         qaoa_job_results.additional_properties = d
@@ -97,3 +95,6 @@ class QaoaJobResults:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.qaoa_results import QaoaResults

@@ -66,9 +66,9 @@ class QaoaResults:
         processing_status = d.pop("processing_status")
 
         qaoa_results = cls(
-            optimal_cost=optimal_cost,
-            optimal_bitstring=optimal_bitstring,
-            processing_status=processing_status,
+            optimal_cost,
+            optimal_bitstring,
+            processing_status,
         )
 
         qaoa_results.additional_properties = d

@@ -62,8 +62,8 @@ class Qasm3Input:
         qubits = d.pop("qubits", UNSET)
 
         qasm_3_input = cls(
-            data=data,
-            qubits=qubits,
+            data,
+            qubits,
         )
 
         qasm_3_input.additional_properties = d

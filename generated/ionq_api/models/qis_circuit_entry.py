@@ -60,11 +60,6 @@ class QisCircuitEntry:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.qis_fixed_gate import QisFixedGate  # noqa: PLC0415
-        from ..models.qis_pair_rotation_gate import QisPairRotationGate  # noqa: PLC0415
-        from ..models.qis_rotation_gate import QisRotationGate  # noqa: PLC0415
-        from ..models.qis_swap_gate import QisSwapGate  # noqa: PLC0415
-
         circuit = []
         for componentsschemas_qis_circuit_item_data in self.circuit:
             componentsschemas_qis_circuit_item: dict[str, Any]
@@ -131,13 +126,6 @@ class QisCircuitEntry:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.qis_fixed_gate import QisFixedGate  # noqa: PLC0415
-        from ..models.qis_pair_rotation_gate import QisPairRotationGate  # noqa: PLC0415
-        from ..models.qis_pauli_exp_gate import QisPauliExpGate  # noqa: PLC0415
-        from ..models.qis_rotation_gate import QisRotationGate  # noqa: PLC0415
-        from ..models.qis_swap_gate import QisSwapGate  # noqa: PLC0415
-        from ..models.registers import Registers  # noqa: PLC0415
-
         d = dict(src_dict)
         circuit = []
         _circuit = d.pop("circuit")
@@ -216,11 +204,11 @@ class QisCircuitEntry:
         qubits = d.pop("qubits", UNSET)
 
         qis_circuit_entry = cls(
-            circuit=circuit,
-            gateset=gateset,
-            registers=registers,
-            name=name,
-            qubits=qubits,
+            circuit,
+            gateset,
+            registers,
+            name,
+            qubits,
         )
 
         qis_circuit_entry.additional_properties = d
@@ -255,3 +243,11 @@ class QisCircuitEntry:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.qis_fixed_gate import QisFixedGate
+from ..models.qis_pair_rotation_gate import QisPairRotationGate
+from ..models.qis_pauli_exp_gate import QisPauliExpGate
+from ..models.qis_rotation_gate import QisRotationGate
+from ..models.qis_swap_gate import QisSwapGate
+from ..models.registers import Registers

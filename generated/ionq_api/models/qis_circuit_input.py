@@ -54,11 +54,6 @@ class QisCircuitInput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.qis_fixed_gate import QisFixedGate  # noqa: PLC0415
-        from ..models.qis_pair_rotation_gate import QisPairRotationGate  # noqa: PLC0415
-        from ..models.qis_rotation_gate import QisRotationGate  # noqa: PLC0415
-        from ..models.qis_swap_gate import QisSwapGate  # noqa: PLC0415
-
         gateset = self.gateset
 
         circuit = []
@@ -114,12 +109,6 @@ class QisCircuitInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.qis_fixed_gate import QisFixedGate  # noqa: PLC0415
-        from ..models.qis_pair_rotation_gate import QisPairRotationGate  # noqa: PLC0415
-        from ..models.qis_pauli_exp_gate import QisPauliExpGate  # noqa: PLC0415
-        from ..models.qis_rotation_gate import QisRotationGate  # noqa: PLC0415
-        from ..models.qis_swap_gate import QisSwapGate  # noqa: PLC0415
-
         d = dict(src_dict)
         gateset = cast(Literal["qis"], d.pop("gateset"))
         if gateset != "qis":
@@ -189,9 +178,9 @@ class QisCircuitInput:
         qubits = d.pop("qubits", UNSET)
 
         qis_circuit_input = cls(
-            gateset=gateset,
-            circuit=circuit,
-            qubits=qubits,
+            gateset,
+            circuit,
+            qubits,
         )
 
         qis_circuit_input.additional_properties = d
@@ -226,3 +215,10 @@ class QisCircuitInput:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.qis_fixed_gate import QisFixedGate
+from ..models.qis_pair_rotation_gate import QisPairRotationGate
+from ..models.qis_pauli_exp_gate import QisPauliExpGate
+from ..models.qis_rotation_gate import QisRotationGate
+from ..models.qis_swap_gate import QisSwapGate

@@ -102,12 +102,12 @@ class QisFixedGate:
         controls = cast(list[int], d.pop("controls", UNSET))
 
         qis_fixed_gate = cls(
-            gate=gate,
-            rotation=rotation,
-            target=target,
-            targets=targets,
-            control=control,
-            controls=controls,
+            gate,
+            rotation,
+            target,
+            targets,
+            control,
+            controls,
         )
 
         return qis_fixed_gate

@@ -68,9 +68,9 @@ class QisPairRotationGate:
         targets = cast(list[int], d.pop("targets"))
 
         qis_pair_rotation_gate = cls(
-            gate=gate,
-            rotation=rotation,
-            targets=targets,
+            gate,
+            rotation,
+            targets,
         )
 
         return qis_pair_rotation_gate

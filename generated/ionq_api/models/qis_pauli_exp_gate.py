@@ -125,13 +125,13 @@ class QisPauliExpGate:
         rotation = d.pop("rotation", UNSET)
 
         qis_pauli_exp_gate = cls(
-            gate=gate,
-            targets=targets,
-            terms=terms,
-            coefficients=coefficients,
-            time=time,
-            paulis=paulis,
-            rotation=rotation,
+            gate,
+            targets,
+            terms,
+            coefficients,
+            time,
+            paulis,
+            rotation,
         )
 
         return qis_pauli_exp_gate

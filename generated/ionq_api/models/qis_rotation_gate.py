@@ -97,12 +97,12 @@ class QisRotationGate:
         controls = cast(list[int], d.pop("controls", UNSET))
 
         qis_rotation_gate = cls(
-            gate=gate,
-            rotation=rotation,
-            target=target,
-            targets=targets,
-            control=control,
-            controls=controls,
+            gate,
+            rotation,
+            target,
+            targets,
+            control,
+            controls,
         )
 
         return qis_rotation_gate

@@ -57,8 +57,8 @@ class QisSwapGate:
         targets = cast(list[int], d.pop("targets"))
 
         qis_swap_gate = cls(
-            gate=gate,
-            targets=targets,
+            gate,
+            targets,
         )
 
         return qis_swap_gate

@@ -74,9 +74,9 @@ class QuadraticConstraint:
         rhs = d.pop("rhs")
 
         quadratic_constraint = cls(
-            quadratic_coeff=quadratic_coeff,
-            linear_coeff=linear_coeff,
-            rhs=rhs,
+            quadratic_coeff,
+            linear_coeff,
+            rhs,
         )
 
         quadratic_constraint.additional_properties = d

@@ -98,10 +98,6 @@ class QuantumFunctionJob:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.job_failure import JobFailure  # noqa: PLC0415
-        from ..models.job_metadata import JobMetadata  # noqa: PLC0415
-        from ..models.quantum_function_job_results import QuantumFunctionJobResults  # noqa: PLC0415
-
         id = self.id
 
         status: str = self.status
@@ -236,13 +232,6 @@ class QuantumFunctionJob:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.job_failure import JobFailure  # noqa: PLC0415
-        from ..models.job_metadata import JobMetadata  # noqa: PLC0415
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-        from ..models.noise import Noise  # noqa: PLC0415
-        from ..models.quantum_function_job_results import QuantumFunctionJobResults  # noqa: PLC0415
-        from ..models.quantum_function_job_settings import QuantumFunctionJobSettings  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -254,122 +243,79 @@ class QuantumFunctionJob:
 
         submitter_id = d.pop("submitter_id")
 
-        def _parse_project_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        project_id: None | str = d.pop("project_id")
 
-        project_id = _parse_project_id(d.pop("project_id"))
+        parent_job_id: None | str = d.pop("parent_job_id")
 
-        def _parse_parent_job_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        session_id: None | str = d.pop("session_id")
 
-        parent_job_id = _parse_parent_job_id(d.pop("parent_job_id"))
+        _metadata = d.pop("metadata")
+        metadata: JobMetadata | None
+        if _metadata is None:
+            metadata = _metadata
+        else:
+            metadata = _metadata
+            if isinstance(_metadata, dict):
+                try:
+                    metadata_type_0 = JobMetadata.from_dict(_metadata)
 
-        def _parse_session_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+                    metadata = metadata_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        session_id = _parse_session_id(d.pop("session_id"))
-
-        def _parse_metadata(data: object) -> JobMetadata | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = JobMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JobMetadata | None, data)
-
-        metadata = _parse_metadata(d.pop("metadata"))
-
-        def _parse_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        name = _parse_name(d.pop("name"))
+        name: None | str = d.pop("name")
 
         submitted_at = datetime.datetime.fromisoformat(d.pop("submitted_at"))
 
-        def _parse_started_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
+        _started_at = d.pop("started_at")
+        started_at: datetime.datetime | None
+        if _started_at is None:
+            started_at = _started_at
+        else:
+            started_at = _started_at
+            if isinstance(_started_at, str):
+                try:
+                    started_at_type_0 = datetime.datetime.fromisoformat(_started_at)
 
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+                    started_at = started_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        started_at = _parse_started_at(d.pop("started_at"))
+        _completed_at = d.pop("completed_at")
+        completed_at: datetime.datetime | None
+        if _completed_at is None:
+            completed_at = _completed_at
+        else:
+            completed_at = _completed_at
+            if isinstance(_completed_at, str):
+                try:
+                    completed_at_type_0 = datetime.datetime.fromisoformat(_completed_at)
 
-        def _parse_completed_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+                    completed_at = completed_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-                return completed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+        predicted_wait_time_ms: int | None = d.pop("predicted_wait_time_ms")
 
-        completed_at = _parse_completed_at(d.pop("completed_at"))
-
-        def _parse_predicted_wait_time_ms(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        predicted_wait_time_ms = _parse_predicted_wait_time_ms(
-            d.pop("predicted_wait_time_ms")
+        predicted_execution_duration_ms: int | None = d.pop(
+            "predicted_execution_duration_ms"
         )
 
-        def _parse_predicted_execution_duration_ms(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        execution_duration_ms: int | None = d.pop("execution_duration_ms")
 
-        predicted_execution_duration_ms = _parse_predicted_execution_duration_ms(
-            d.pop("predicted_execution_duration_ms")
-        )
+        _failure = d.pop("failure")
+        failure: JobFailure | None
+        if _failure is None:
+            failure = _failure
+        else:
+            failure = _failure
+            if isinstance(_failure, dict):
+                try:
+                    failure_type_0 = JobFailure.from_dict(_failure)
 
-        def _parse_execution_duration_ms(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        execution_duration_ms = _parse_execution_duration_ms(
-            d.pop("execution_duration_ms")
-        )
-
-        def _parse_failure(data: object) -> JobFailure | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                failure_type_0 = JobFailure.from_dict(data)
-
-                return failure_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JobFailure | None, data)
-
-        failure = _parse_failure(d.pop("failure"))
+                    failure = failure_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         type_ = cast(Literal["quantum-function"], d.pop("type"))
         if type_ != "quantum-function":
@@ -381,35 +327,33 @@ class QuantumFunctionJob:
 
         stats = JsonObject.from_dict(d.pop("stats"))
 
-        def _parse_results(data: object) -> None | QuantumFunctionJobResults:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                results_type_0 = QuantumFunctionJobResults.from_dict(data)
+        _results = d.pop("results")
+        results: None | QuantumFunctionJobResults
+        if _results is None:
+            results = _results
+        else:
+            results = _results
+            if isinstance(_results, dict):
+                try:
+                    results_type_0 = QuantumFunctionJobResults.from_dict(_results)
 
-                return results_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | QuantumFunctionJobResults, data)
+                    results = results_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        results = _parse_results(d.pop("results"))
+        _child_job_ids = d.pop("child_job_ids")
+        child_job_ids: list[str] | None
+        if _child_job_ids is None:
+            child_job_ids = _child_job_ids
+        else:
+            child_job_ids = _child_job_ids
+            if isinstance(_child_job_ids, list):
+                try:
+                    child_job_ids_type_0 = cast(list[str], _child_job_ids)
 
-        def _parse_child_job_ids(data: object) -> list[str] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                child_job_ids_type_0 = cast(list[str], data)
-
-                return child_job_ids_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None, data)
-
-        child_job_ids = _parse_child_job_ids(d.pop("child_job_ids"))
+                    child_job_ids = child_job_ids_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         shots = d.pop("shots", UNSET)
 
@@ -423,32 +367,32 @@ class QuantumFunctionJob:
         cost_model = d.pop("cost_model", UNSET)
 
         quantum_function_job = cls(
-            id=id,
-            status=status,
-            backend=backend,
-            dry_run=dry_run,
-            submitter_id=submitter_id,
-            project_id=project_id,
-            parent_job_id=parent_job_id,
-            session_id=session_id,
-            metadata=metadata,
-            name=name,
-            submitted_at=submitted_at,
-            started_at=started_at,
-            completed_at=completed_at,
-            predicted_wait_time_ms=predicted_wait_time_ms,
-            predicted_execution_duration_ms=predicted_execution_duration_ms,
-            execution_duration_ms=execution_duration_ms,
-            failure=failure,
-            type_=type_,
-            output=output,
-            settings=settings,
-            stats=stats,
-            results=results,
-            child_job_ids=child_job_ids,
-            shots=shots,
-            noise=noise,
-            cost_model=cost_model,
+            id,
+            status,
+            backend,
+            dry_run,
+            submitter_id,
+            project_id,
+            parent_job_id,
+            session_id,
+            metadata,
+            name,
+            submitted_at,
+            started_at,
+            completed_at,
+            predicted_wait_time_ms,
+            predicted_execution_duration_ms,
+            execution_duration_ms,
+            failure,
+            type_,
+            output,
+            settings,
+            stats,
+            results,
+            child_job_ids,
+            shots,
+            noise,
+            cost_model,
         )
 
         quantum_function_job.additional_properties = d
@@ -483,3 +427,11 @@ class QuantumFunctionJob:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.job_failure import JobFailure
+from ..models.job_metadata import JobMetadata
+from ..models.json_object import JsonObject
+from ..models.noise import Noise
+from ..models.quantum_function_job_results import QuantumFunctionJobResults
+from ..models.quantum_function_job_settings import QuantumFunctionJobSettings

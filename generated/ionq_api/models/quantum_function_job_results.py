@@ -57,8 +57,8 @@ class QuantumFunctionJobResults:
         variance = d.pop("variance", UNSET)
 
         quantum_function_job_results = cls(
-            value=value,
-            variance=variance,
+            value,
+            variance,
         )
 
         quantum_function_job_results.additional_properties = d

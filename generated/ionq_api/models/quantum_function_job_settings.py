@@ -53,10 +53,6 @@ class QuantumFunctionJobSettings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.circuit_job_error_mitigation_settings import (
-            CircuitJobErrorMitigationSettings,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         _error_mitigation = d.pop("error_mitigation", UNSET)
         error_mitigation: CircuitJobErrorMitigationSettings | Unset
@@ -68,7 +64,7 @@ class QuantumFunctionJobSettings:
             )
 
         quantum_function_job_settings = cls(
-            error_mitigation=error_mitigation,
+            error_mitigation,
         )
 
         quantum_function_job_settings.additional_properties = d
@@ -103,3 +99,8 @@ class QuantumFunctionJobSettings:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.circuit_job_error_mitigation_settings import (
+    CircuitJobErrorMitigationSettings,
+)

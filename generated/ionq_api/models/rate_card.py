@@ -59,8 +59,6 @@ class RateCard:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.rate_card_entry import RateCardEntry  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -72,8 +70,8 @@ class RateCard:
             rates.append(rates_item)
 
         rate_card = cls(
-            id=id,
-            rates=rates,
+            id,
+            rates,
         )
 
         rate_card.additional_properties = d
@@ -108,3 +106,6 @@ class RateCard:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.rate_card_entry import RateCardEntry

@@ -90,12 +90,12 @@ class RateCardEntry:
         job_cost_minimum = d.pop("job_cost_minimum", UNSET)
 
         rate_card_entry = cls(
-            sku=sku,
-            unit=unit,
-            unit_cost=unit_cost,
-            cost_1q_gate=cost_1q_gate,
-            cost_2q_gate=cost_2q_gate,
-            job_cost_minimum=job_cost_minimum,
+            sku,
+            unit,
+            unit_cost,
+            cost_1q_gate,
+            cost_2q_gate,
+            job_cost_minimum,
         )
 
         rate_card_entry.additional_properties = d

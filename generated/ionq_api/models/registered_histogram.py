@@ -51,13 +51,11 @@ class RegisteredHistogram:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.registered_histogram_registers import RegisteredHistogramRegisters  # noqa: PLC0415
-
         d = dict(src_dict)
         registers = RegisteredHistogramRegisters.from_dict(d.pop("registers"))
 
         registered_histogram = cls(
-            registers=registers,
+            registers,
         )
 
         registered_histogram.additional_properties = d
@@ -92,3 +90,6 @@ class RegisteredHistogram:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.registered_histogram_registers import RegisteredHistogramRegisters

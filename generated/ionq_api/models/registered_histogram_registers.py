@@ -43,8 +43,6 @@ class RegisteredHistogramRegisters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.register_distribution import RegisterDistribution  # noqa: PLC0415
-
         d = dict(src_dict)
         registered_histogram_registers = cls()
 
@@ -86,3 +84,6 @@ class RegisteredHistogramRegisters:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.register_distribution import RegisterDistribution

@@ -53,15 +53,11 @@ class RegisteredProbabilities:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.registered_probabilities_registers import (
-            RegisteredProbabilitiesRegisters,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         registers = RegisteredProbabilitiesRegisters.from_dict(d.pop("registers"))
 
         registered_probabilities = cls(
-            registers=registers,
+            registers,
         )
 
         registered_probabilities.additional_properties = d
@@ -96,3 +92,6 @@ class RegisteredProbabilities:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.registered_probabilities_registers import RegisteredProbabilitiesRegisters

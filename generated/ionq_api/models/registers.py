@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -51,15 +51,7 @@ class Registers:
             additional_property = []
             _additional_property = prop_dict
             for additional_property_item_data in _additional_property:
-
-                def _parse_additional_property_item(data: object) -> float | None:
-                    if data is None:
-                        return data
-                    return cast(float | None, data)
-
-                additional_property_item = _parse_additional_property_item(
-                    additional_property_item_data
-                )
+                additional_property_item: float | None = additional_property_item_data
 
                 additional_property.append(additional_property_item)
 

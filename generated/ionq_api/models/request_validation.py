@@ -63,8 +63,8 @@ class RequestValidation:
         source = d.pop("source", UNSET)
 
         request_validation = cls(
-            keys=keys,
-            source=source,
+            keys,
+            source,
         )
 
         request_validation.additional_properties = d

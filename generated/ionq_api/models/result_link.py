@@ -53,7 +53,7 @@ class ResultLink:
         url = d.pop("url")
 
         result_link = cls(
-            url=url,
+            url,
         )
 
         result_link.additional_properties = d

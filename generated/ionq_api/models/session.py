@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -123,8 +123,6 @@ class Session:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_settings import SessionSettings  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -132,67 +130,45 @@ class Session:
 
         organization_id = d.pop("organization_id")
 
-        def _parse_backend(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        backend: None | str = d.pop("backend")
 
-        backend = _parse_backend(d.pop("backend"))
+        project_id: None | str = d.pop("project_id")
 
-        def _parse_project_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        creator_id: None | str = d.pop("creator_id")
 
-        project_id = _parse_project_id(d.pop("project_id"))
+        _ended_at = d.pop("ended_at")
+        ended_at: datetime.datetime | None
+        if _ended_at is None:
+            ended_at = _ended_at
+        else:
+            ended_at = _ended_at
+            if isinstance(_ended_at, str):
+                try:
+                    ended_at_type_0 = datetime.datetime.fromisoformat(_ended_at)
 
-        def _parse_creator_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+                    ended_at = ended_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
-        creator_id = _parse_creator_id(d.pop("creator_id"))
-
-        def _parse_ended_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                ended_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return ended_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        ended_at = _parse_ended_at(d.pop("ended_at"))
-
-        def _parse_ender_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        ender_id = _parse_ender_id(d.pop("ender_id"))
+        ender_id: None | str = d.pop("ender_id")
 
         active = d.pop("active")
 
         status = d.pop("status")
 
-        def _parse_started_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
+        _started_at = d.pop("started_at")
+        started_at: datetime.datetime | None
+        if _started_at is None:
+            started_at = _started_at
+        else:
+            started_at = _started_at
+            if isinstance(_started_at, str):
+                try:
+                    started_at_type_0 = datetime.datetime.fromisoformat(_started_at)
 
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        started_at = _parse_started_at(d.pop("started_at"))
+                    started_at = started_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         _settings = d.pop("settings", UNSET)
         settings: SessionSettings | Unset
@@ -202,18 +178,18 @@ class Session:
             settings = SessionSettings.from_dict(_settings)
 
         session = cls(
-            id=id,
-            created_at=created_at,
-            organization_id=organization_id,
-            backend=backend,
-            project_id=project_id,
-            creator_id=creator_id,
-            ended_at=ended_at,
-            ender_id=ender_id,
-            active=active,
-            status=status,
-            started_at=started_at,
-            settings=settings,
+            id,
+            created_at,
+            organization_id,
+            backend,
+            project_id,
+            creator_id,
+            ended_at,
+            ender_id,
+            active,
+            status,
+            started_at,
+            settings,
         )
 
         session.additional_properties = d
@@ -248,3 +224,6 @@ class Session:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.session_settings import SessionSettings

@@ -58,8 +58,8 @@ class SessionCostLimit:
         value = d.pop("value")
 
         session_cost_limit = cls(
-            unit=unit,
-            value=value,
+            unit,
+            value,
         )
 
         session_cost_limit.additional_properties = d

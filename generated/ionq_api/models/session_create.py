@@ -61,8 +61,6 @@ class SessionCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_settings_request import SessionSettingsRequest  # noqa: PLC0415
-
         d = dict(src_dict)
         backend = check_backend_name(d.pop("backend"))
 
@@ -74,8 +72,8 @@ class SessionCreate:
             settings = SessionSettingsRequest.from_dict(_settings)
 
         session_create = cls(
-            backend=backend,
-            settings=settings,
+            backend,
+            settings,
         )
 
         return session_create
@@ -91,3 +89,6 @@ class SessionCreate:
             and value is not None
         ]
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.session_settings_request import SessionSettingsRequest

@@ -59,8 +59,6 @@ class SessionList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session import Session  # noqa: PLC0415
-
         d = dict(src_dict)
         organization_id = d.pop("organization_id")
 
@@ -72,8 +70,8 @@ class SessionList:
             sessions.append(sessions_item)
 
         session_list = cls(
-            organization_id=organization_id,
-            sessions=sessions,
+            organization_id,
+            sessions,
         )
 
         session_list.additional_properties = d
@@ -108,3 +106,6 @@ class SessionList:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.session import Session

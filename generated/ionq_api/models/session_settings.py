@@ -72,8 +72,6 @@ class SessionSettings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_cost_limit import SessionCostLimit  # noqa: PLC0415
-
         d = dict(src_dict)
         job_count_limit = d.pop("job_count_limit", UNSET)
 
@@ -94,10 +92,10 @@ class SessionSettings:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
 
         session_settings = cls(
-            job_count_limit=job_count_limit,
-            duration_limit_min=duration_limit_min,
-            cost_limit=cost_limit,
-            expires_at=expires_at,
+            job_count_limit,
+            duration_limit_min,
+            cost_limit,
+            expires_at,
         )
 
         session_settings.additional_properties = d
@@ -132,3 +130,6 @@ class SessionSettings:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.session_cost_limit import SessionCostLimit

@@ -61,8 +61,6 @@ class SessionSettingsRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_cost_limit import SessionCostLimit  # noqa: PLC0415
-
         d = dict(src_dict)
         job_count_limit = d.pop("job_count_limit", UNSET)
 
@@ -76,9 +74,9 @@ class SessionSettingsRequest:
             cost_limit = SessionCostLimit.from_dict(_cost_limit)
 
         session_settings_request = cls(
-            job_count_limit=job_count_limit,
-            duration_limit_min=duration_limit_min,
-            cost_limit=cost_limit,
+            job_count_limit,
+            duration_limit_min,
+            cost_limit,
         )
 
         return session_settings_request
@@ -94,3 +92,6 @@ class SessionSettingsRequest:
             and value is not None
         ]
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.session_cost_limit import SessionCostLimit

@@ -51,13 +51,11 @@ class ShotResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.shot_result_registers import ShotResultRegisters  # noqa: PLC0415
-
         d = dict(src_dict)
         registers = ShotResultRegisters.from_dict(d.pop("registers"))
 
         shot_result = cls(
-            registers=registers,
+            registers,
         )
 
         shot_result.additional_properties = d
@@ -92,3 +90,6 @@ class ShotResult:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.shot_result_registers import ShotResultRegisters

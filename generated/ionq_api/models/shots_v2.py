@@ -54,8 +54,6 @@ class ShotsV2:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.shot_result import ShotResult  # noqa: PLC0415
-
         d = dict(src_dict)
         shots = []
         _shots = d.pop("shots")
@@ -65,7 +63,7 @@ class ShotsV2:
             shots.append(shots_item)
 
         shots_v2 = cls(
-            shots=shots,
+            shots,
         )
 
         shots_v2.additional_properties = d
@@ -100,3 +98,6 @@ class ShotsV2:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.shot_result import ShotResult

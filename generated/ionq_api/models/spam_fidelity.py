@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -61,18 +61,11 @@ class SpamFidelity:
         d = dict(src_dict)
         median = d.pop("median")
 
-        def _parse_stderr(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        stderr = _parse_stderr(d.pop("stderr", UNSET))
+        stderr: float | None | Unset = d.pop("stderr", UNSET)
 
         spam_fidelity = cls(
-            median=median,
-            stderr=stderr,
+            median,
+            stderr,
         )
 
         spam_fidelity.additional_properties = d

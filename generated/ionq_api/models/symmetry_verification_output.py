@@ -57,8 +57,8 @@ class SymmetryVerificationOutput:
         applied = d.pop("applied", UNSET)
 
         symmetry_verification_output = cls(
-            num_allowed_states=num_allowed_states,
-            applied=applied,
+            num_allowed_states,
+            applied,
         )
 
         symmetry_verification_output.additional_properties = d

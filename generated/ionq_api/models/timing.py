@@ -91,12 +91,12 @@ class Timing:
         field_2q = d.pop("2q", UNSET)
 
         timing = cls(
-            readout=readout,
-            reset=reset,
-            t1=t1,
-            t2=t2,
-            field_1q=field_1q,
-            field_2q=field_2q,
+            readout,
+            reset,
+            t1,
+            t2,
+            field_1q,
+            field_2q,
         )
 
         timing.additional_properties = d

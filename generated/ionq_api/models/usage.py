@@ -93,9 +93,6 @@ class Usage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.group_usage import GroupUsage  # noqa: PLC0415
-        from ..models.usage_amount import UsageAmount  # noqa: PLC0415
-
         d = dict(src_dict)
         from_ = d.pop("from")
 
@@ -124,13 +121,13 @@ class Usage:
                 amounts.append(amounts_item)
 
         usage = cls(
-            from_=from_,
-            job_count=job_count,
-            amount=amount,
-            time_us=time_us,
-            group_usages=group_usages,
-            amount_unit=amount_unit,
-            amounts=amounts,
+            from_,
+            job_count,
+            amount,
+            time_us,
+            group_usages,
+            amount_unit,
+            amounts,
         )
 
         usage.additional_properties = d
@@ -165,3 +162,7 @@ class Usage:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.group_usage import GroupUsage
+from ..models.usage_amount import UsageAmount

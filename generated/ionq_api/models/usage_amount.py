@@ -57,8 +57,8 @@ class UsageAmount:
         unit = d.pop("unit", UNSET)
 
         usage_amount = cls(
-            amount=amount,
-            unit=unit,
+            amount,
+            unit,
         )
 
         usage_amount.additional_properties = d

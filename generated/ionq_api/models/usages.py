@@ -131,9 +131,6 @@ class Usages:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.usage import Usage  # noqa: PLC0415
-        from ..models.usage_amount import UsageAmount  # noqa: PLC0415
-
         d = dict(src_dict)
         group_type = check_usage_group_by(d.pop("group_type"))
 
@@ -182,17 +179,17 @@ class Usages:
                 usage_data.append(usage_data_item)
 
         usages = cls(
-            group_type=group_type,
-            modality=modality,
-            organization=organization,
-            usage_from=usage_from,
-            usage_to=usage_to,
-            usage_unit=usage_unit,
-            amount_total=amount_total,
-            amount_totals=amount_totals,
-            time_us_total=time_us_total,
-            job_count=job_count,
-            usage_data=usage_data,
+            group_type,
+            modality,
+            organization,
+            usage_from,
+            usage_to,
+            usage_unit,
+            amount_total,
+            amount_totals,
+            time_us_total,
+            job_count,
+            usage_data,
         )
 
         usages.additional_properties = d
@@ -227,3 +224,7 @@ class Usages:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.usage import Usage
+from ..models.usage_amount import UsageAmount

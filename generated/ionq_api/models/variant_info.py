@@ -74,25 +74,22 @@ class VariantInfo:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.variant_results import VariantResults  # noqa: PLC0415
-
         d = dict(src_dict)
         variant_id = d.pop("variant_id")
 
-        def _parse_qubit_map(data: object) -> list[float] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                qubit_map_type_0 = cast(list[float], data)
+        _qubit_map = d.pop("qubit_map")
+        qubit_map: list[float] | None
+        if _qubit_map is None:
+            qubit_map = _qubit_map
+        else:
+            qubit_map = _qubit_map
+            if isinstance(_qubit_map, list):
+                try:
+                    qubit_map_type_0 = cast(list[float], _qubit_map)
 
-                return qubit_map_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[float] | None, data)
-
-        qubit_map = _parse_qubit_map(d.pop("qubit_map"))
+                    qubit_map = qubit_map_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
 
         shots = d.pop("shots")
 
@@ -104,10 +101,10 @@ class VariantInfo:
             results = VariantResults.from_dict(_results)
 
         variant_info = cls(
-            variant_id=variant_id,
-            qubit_map=qubit_map,
-            shots=shots,
-            results=results,
+            variant_id,
+            qubit_map,
+            shots,
+            results,
         )
 
         variant_info.additional_properties = d
@@ -142,3 +139,6 @@ class VariantInfo:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.variant_results import VariantResults

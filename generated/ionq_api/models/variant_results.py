@@ -43,8 +43,6 @@ class VariantResults:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.artifact_descriptor import ArtifactDescriptor  # noqa: PLC0415
-
         d = dict(src_dict)
         variant_results = cls()
 
@@ -86,3 +84,6 @@ class VariantResults:
         if self.additional_properties:
             parts.append(f"**{self.additional_properties!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+from ..models.artifact_descriptor import ArtifactDescriptor

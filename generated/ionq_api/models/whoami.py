@@ -74,9 +74,9 @@ class Whoami:
             project_id = UUID(_project_id)
 
         whoami = cls(
-            key_id=key_id,
-            key_name=key_name,
-            project_id=project_id,
+            key_id,
+            key_name,
+            project_id,
         )
 
         whoami.additional_properties = d
