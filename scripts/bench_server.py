@@ -3,6 +3,11 @@
     .venv/bin/python scripts/bench_server.py [--runs 5] [--duration 5] [--connections 16]
                                              [--smoke] [--json FILE]
 
+A fifth figure: the mock's GET of a job against a bare ASGI app that answers the same body
+to every request, served the same way (scripts/bench_bare_app.py: the same uvicorn settings
+and protocol, uvloop), the ceiling of a Python server here; measured in the same
+alternating runs.
+
 Both serve the same openapi.yaml, one process each: `ionq-mock serve` (uvicorn, httptools,
 uvloop, every request validated) and Prism 5.14.2 (`.bench-node/node_modules/.bin/prism`,
 installed by scripts/bench with `npm install --prefix .bench-node
@@ -24,6 +29,7 @@ produced. `--json FILE` writes the figures for scripts/bench_all.py.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -51,6 +57,8 @@ KEY = "bench-key"
 PRISM = ROOT / ".bench-node" / "node_modules" / ".bin" / "prism"
 PRISM_VERSION = "5.14.2"  # scripts/bench installs exactly this one
 PRISM_JOB = "3d9a1f5e-8c2b-4e7a-b6d1-0f4c2a9e7b13"  # the example id Prism answers with
+# The floors on ionq-mock / Prism in requests per second, by operation.
+PRISM_FLOORS = {"get job": ">= 3", "list page": ">= 5", "create job": ">= 5"}
 BELL = {
     "type": "ionq.circuit.v1",
     "backend": "simulator",
@@ -195,6 +203,23 @@ def mock_server(
 
 
 @contextmanager
+def bare_server(body: bytes, folder: str) -> Iterator[str]:
+    """scripts/bench_bare_app.py answering `body` to everything, in a child process; its
+    root URL."""
+    port = free_port()
+    body_file = os.path.join(folder, "bare-body.json")
+    Path(body_file).write_bytes(body)
+    script = str(ROOT / "scripts" / "bench_bare_app.py")
+    server = subprocess.Popen([sys.executable, script, str(port), body_file])
+    try:
+        wait_port(port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+@contextmanager
 def prism_server() -> Iterator[str]:
     """Prism mocking openapi.yaml in a child process; yields its base URL."""
     port = free_port()
@@ -251,18 +276,26 @@ def rates(base: str, job_id: str, load: Load) -> dict[str, float]:
     }
 
 
-def throughput(runs: int, load: Load, with_prism: bool) -> dict[str, dict[str, list[float]]]:
-    """Requests/s per operation, per server, over `runs` alternating runs."""
-    out: dict[str, dict[str, list[float]]] = {"mock": {}, "prism": {}}
-    with mock_server() as mock_base:
+def throughput(
+    runs: int, load: Load, with_prism: bool, folder: str
+) -> dict[str, dict[str, list[float]]]:
+    """Requests/s per operation, per server, over `runs` alternating runs; "bare" is the
+    bare ASGI app answering the mock's own GET-job body (its "get job" only)."""
+    out: dict[str, dict[str, list[float]]] = {"mock": {}, "prism": {}, "bare": {}}
+    with mock_server() as mock_base, contextlib.ExitStack() as stack:
         created = request(f"{mock_base}/jobs", "POST", BELL)
         for _ in range(100):  # a realistic table, not an empty one
             request(f"{mock_base}/jobs", "POST", BELL)
+        job_url = f"{mock_base}/jobs/{created['id']}"
+        get = urllib.request.Request(job_url, headers={"Authorization": f"apiKey {KEY}"})
+        with urllib.request.urlopen(get) as answer:
+            bare_base = stack.enter_context(bare_server(answer.read(), folder))
         prism = prism_server() if with_prism else None
         prism_base = prism.__enter__() if prism is not None else None
         try:
             for run in range(runs):
                 figures = {"mock": rates(mock_base, created["id"], load)}
+                figures["bare"] = {"get job": load.rate(f"{bare_base}/v0.4/jobs/{created['id']}")}
                 if prism_base is not None:
                     figures["prism"] = rates(prism_base, PRISM_JOB, load)
                 for server, values in figures.items():
@@ -355,12 +388,18 @@ def main() -> int:
         if args.smoke and load.use_wrk:
             load.seconds = 1  # wrk's shortest run
         print(f"load generator: {load.name}, {args.connections} connections, {load.seconds} s")
-        figures = throughput(runs, load, with_prism)
+        figures = throughput(runs, load, with_prism, folder)
         for name, mine in figures["mock"].items():
             peer = figures["prism"].get(name)
             case = f"{name} requests/s ({load.name})"
             prism = f"Prism {PRISM_VERSION}"
-            rows.append(figure("server", case, mine, prism, peer, ">= 3", unit="req/s"))
+            floor = PRISM_FLOORS[name]
+            rows.append(figure("server", case, mine, prism, peer, floor, unit="req/s"))
+        bare = "a bare ASGI app, same server and body"
+        case = f"get job requests/s vs the ceiling ({load.name})"
+        ceiling = figures["bare"]["get job"]
+        mine = figures["mock"]["get job"]
+        rows.append(figure("server", case, mine, bare, ceiling, ">= 0.6", unit="req/s"))
         print(f"page latency at {sizes[0]:,} vs {sizes[1]:,} stored jobs:")
         latency = page_latency(sizes, runs, 20 if args.smoke else 200, folder)
         for size, values in latency.items():
