@@ -18,11 +18,17 @@ memory bandwidth times the number of passes. Three things keep the passes few an
    a machine where another process holds a core each meeting can wait a scheduler slice
    (20 qubits x 200 gates: 0.12 s quiet and 0.21 s with both cores busy this way, against
    0.16 s and 0.6-5.7 s with threaded BLAS; see docs/simulator.md).
+
+Small states (at most `SMALL_QUBITS` qubits, what most users' tests send) take another path,
+`_simulate_small`: there a run costs numpy's fixed cost per call, not memory passes, and
+fusing a gate costs as much as applying it, so gates are applied one by one on the whole
+state, each with a few numpy calls on index arrays cached per qubit layout.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import os
 import threading
@@ -35,7 +41,7 @@ import numpy.typing as npt
 from threadpoolctl import ThreadpoolController
 
 from .errors import SimulationFailure
-from .gates import Matrix, controlled
+from .gates import SWAP, Matrix, X, controlled
 
 # A k-qubit block costs 2^k complex multiply-adds per amplitude: 5 keeps the matmul about as
 # cheap as the memory pass it replaces on a 2-core machine (see docs/simulator.md).
@@ -285,6 +291,8 @@ def blas_on_one_thread() -> contextlib.AbstractContextManager[object]:
 
 def simulate(n: int, ops: list[Op]) -> Probabilities:
     """Run `ops` on n qubits from |0...0> and return the probabilities (qubit 0 = LSB)."""
+    if n <= SMALL_QUBITS:
+        return _simulate_small(n, ops)
     state = StateVector(n)
     _, controller = _runtime()
     # One BLAS thread per worker: parallelism comes from the chunk workers (see above).
@@ -292,3 +300,114 @@ def simulate(n: int, ops: list[Op]) -> Probabilities:
         for op in fuse(ops, min(FUSE_QUBITS, n)):
             state.apply(op)
         return state.probabilities()
+
+
+# Up to 2^13 amplitudes (128 KiB) a gate is a few microseconds of numpy's fixed costs, and
+# the fused path's Python-level fusion (about 15 us a gate) and its BLAS thread limit
+# (about 10 us a run) cost more than they save: a random 10-qubit, 100-gate circuit runs in
+# a sixth of the fused path's time, and from 15 qubits the fused path wins (docs/simulator.md).
+SMALL_QUBITS: Final = 13
+# Cached index arrays (at most 64 KiB each at 13 qubits): a circuit uses few layouts.
+_LAYOUTS_CACHED: Final = 256
+# The rows a permutation gate sends to each row, for the matrices parsing shares.
+_ROW_PERMUTATIONS: Final = ((X, (1, 0)), (SWAP, (0, 2, 1, 3)))
+
+# From this qubit up, a 1-qubit gate's batched matmul has rows long enough (2^4 amplitudes
+# and more) to beat gathering the state into two rows.
+_BATCHED_FROM_QUBIT: Final = 4
+
+Indices = npt.NDArray[np.intp]
+
+
+@functools.lru_cache(maxsize=_LAYOUTS_CACHED)
+def _rows(n: int, controls: tuple[int, ...], targets: tuple[int, ...]) -> Indices:
+    """The basis states an op on `targets` changes where all `controls` are 1.
+
+    Row r holds the states whose target bits are r (kron order: the first target is the
+    most significant bit of r); one column per value of the other qubits. Read-only.
+    """
+    base = 0
+    for c in controls:
+        base |= 1 << c
+    columns = np.array([base], dtype=np.intp)
+    for q in range(n):
+        if q not in controls and q not in targets:
+            columns = np.concatenate((columns, columns | (1 << q)))
+    k = len(targets)
+    offsets = np.zeros(1 << k, dtype=np.intp)
+    for r in range(1 << k):
+        for j, t in enumerate(targets):
+            if (r >> (k - 1 - j)) & 1:
+                offsets[r] |= 1 << t
+    rows: Indices = offsets[:, None] | columns[None, :]
+    rows.setflags(write=False)
+    return rows
+
+
+@functools.lru_cache(maxsize=_LAYOUTS_CACHED)
+def _gather_map(
+    n: int, controls: tuple[int, ...], targets: tuple[int, ...], sources: tuple[int, ...]
+) -> Indices:
+    """For a permutation gate whose row r takes row `sources[r]`: the new state is
+    `state[map]`, one gather instead of gather, matmul and scatter. Read-only."""
+    rows = _rows(n, controls, targets)
+    mapping = np.arange(1 << n, dtype=np.intp)
+    mapping[rows] = rows[list(sources)]
+    mapping.setflags(write=False)
+    return mapping
+
+
+def _apply_small(
+    state: Matrix, n: int, targets: tuple[int, ...], controls: tuple[int, ...], matrix: Matrix
+) -> Matrix:
+    """`matrix` on `targets` where all `controls` are 1; returns the new state (the same
+    array updated in place, or a new one after a permutation gate or a batched matmul)."""
+    for shared, sources in _ROW_PERMUTATIONS:
+        if matrix is shared:  # x, not, cnot, swap: parsing gives them these very arrays
+            return state[_gather_map(n, controls, targets, sources)]
+    if not controls and len(targets) == 1:
+        t = targets[0]
+        halves = state.reshape(1 << (n - 1 - t), 2, 1 << t)
+        if matrix[0, 1] == 0 and matrix[1, 0] == 0:
+            # A diagonal gate (rz, z, s, t...) scales each half of the state: one call.
+            halves *= matrix.diagonal()[:, None]
+            return state
+        if t >= _BATCHED_FROM_QUBIT:
+            # Rows of 2^t amplitudes: one batched matmul beats gather, matmul and scatter.
+            product: Matrix = np.matmul(matrix, halves).reshape(-1)
+            return product
+    rows = _rows(n, controls, targets)
+    state[rows] = matrix @ state[rows]
+    return state
+
+
+def _simulate_small(n: int, ops: list[Op]) -> Probabilities:
+    """`simulate` for at most `SMALL_QUBITS` qubits: gates applied one by one, no fusion.
+
+    Consecutive 1-qubit gates on one qubit are multiplied into one 2x2 first (a 2x2 product
+    costs a quarter of applying a gate); each waits until an op touches its qubit, which is
+    exact because ops on other qubits commute with it.
+    """
+    state: Matrix = np.zeros(1 << n, dtype=np.complex128)
+    state[0] = 1.0
+    waiting: dict[int, Matrix] = {}
+    for op in ops:
+        if len(op.targets) == 1 and not op.controls:
+            q = op.targets[0]
+            earlier = waiting.get(q)
+            waiting[q] = op.matrix if earlier is None else op.matrix @ earlier
+            continue
+        for q in op.qubits:
+            pending = waiting.pop(q, None)
+            if pending is not None:
+                state = _apply_small(state, n, (q,), (), pending)
+        state = _apply_small(state, n, op.targets, op.controls, op.matrix)
+    for q, pending in waiting.items():
+        state = _apply_small(state, n, (q,), (), pending)
+    probs: Probabilities = state.real * state.real
+    probs += state.imag * state.imag
+    total = float(probs.sum())
+    if not abs(total - 1.0) < 1e-6:
+        raise SimulationFailure("SimulationError", f"state norm drifted to {total!r}")
+    probs /= total
+    return probs

@@ -91,7 +91,8 @@ def _indices(gate: Mapping[str, Any], one: str, many: str) -> list[int]:
 
 
 def _parse_gate(gateset: str, gate: object) -> list[Op]:
-    if not isinstance(gate, Mapping):
+    # `type(...) is dict` first: the ABC check costs more than the rest of a gate's checks.
+    if type(gate) is not dict and not isinstance(gate, Mapping):
         raise _fail(f"a gate must be an object, got {type(gate).__name__}")
     name = gate.get("gate")
     if not isinstance(name, str):
@@ -201,7 +202,8 @@ def _qis(gate: Mapping[str, Any], name: str, targets: list[int], controls: list[
         matrix = gates.FIXED_1Q[name]
     ops = []
     for t in targets:
-        _distinct(name, [*controls, t])
+        if controls:  # one target alone is always distinct
+            _distinct(name, [*controls, t])
         ops.append(Op((t,), matrix, ctl))
     return ops
 
@@ -244,18 +246,21 @@ def parse_circuit(
     if not isinstance(circuit, list):
         raise _fail("'circuit' must be a list of gates")
     ops: list[Op] = []
-    gates_1q = gates_2q = 0
+    gates_1q = gates_2q = used = 0
+    gateset_name = str(gateset)
     for gate in circuit:
-        new = _parse_gate(str(gateset), gate)
+        new = _parse_gate(gateset_name, gate)
+        if not new:  # a nop: the indices it names count towards the width all the same
+            used = max(used, *(i + 1 for i in _indices(gate, "target", "targets")), 1)
+            continue
         ops.extend(new)
         for op in new:
-            if len(op.qubits) == 1:
+            op_qubits = op.qubits
+            if len(op_qubits) == 1:
                 gates_1q += 1
             else:
                 gates_2q += 1
-    used = max((q for op in ops for q in op.qubits), default=-1) + 1
-    for gate in circuit:  # indices named by gates that produce no op (nop) count too
-        used = max(used, *(i + 1 for i in _indices(gate, "target", "targets")), 1)
+            used = max(used, max(op_qubits) + 1)
     width = max(used, 1) if qubits is None else _width(qubits)
     if used > width:
         raise _fail(f"a gate uses qubit {used - 1}, but the circuit has {width} qubits")

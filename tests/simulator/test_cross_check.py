@@ -100,8 +100,12 @@ def test_small_chunks_match_dense_reference(
     chunk_qubits: int, circuit: list[dict[str, Any]]
 ) -> None:
     # Real states only split into chunks above 2^16 amplitudes; shrink the chunk so these
-    # small circuits run the loop over chunks (and the in-place probabilities) too.
+    # small circuits run the loop over chunks (and the in-place probabilities) too, on the
+    # fused path (states this small take the small-state path by default).
     program = {"gateset": "qis", "qubits": 7, "circuit": circuit}
-    with mock.patch.object(engine, "CHUNK_QUBITS", chunk_qubits):
+    with (
+        mock.patch.object(engine, "CHUNK_QUBITS", chunk_qubits),
+        mock.patch.object(engine, "SMALL_QUBITS", 0),
+    ):
         got = probabilities(program)
     np.testing.assert_allclose(got, np.abs(run(7, "qis", circuit)) ** 2, atol=1e-12)
