@@ -6,6 +6,7 @@ Figures are realistic round numbers of the order IonQ publishes, not IonQ's data
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from dataclasses import dataclass
 from typing import Any, Final
@@ -125,18 +126,30 @@ def _day(index: int, today: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 6, tzinfo=dt.UTC)
 
 
+def characterization_id(name: str, when: dt.datetime) -> str:
+    """The id of a QPU's characterization of one day (stable: derived from both)."""
+    return str(uuid.uuid5(NAMESPACE, f"{name}/{when.date().isoformat()}"))
+
+
 def characterizations(name: str, today: dt.date) -> list[dict[str, Any]]:
-    """A QPU's daily characterizations, newest first (none for the simulator)."""
+    """A QPU's daily characterizations, newest first (none for the simulator). The dicts
+    are shared between calls (made once a day per QPU: each holds every qubit pair):
+    read them, do not change them."""
+    return list(_characterizations(name, today))
+
+
+@functools.lru_cache(maxsize=64)
+def _characterizations(name: str, today: dt.date) -> tuple[dict[str, Any], ...]:
     info = BACKENDS[name]
     if info.noise_model is None:
-        return []
+        return ()
     out = []
     for index in range(CHARACTERIZATION_DAYS):
         when = _day(index, today)
         wobble = ((index * 7) % 5) / 10_000
         out.append(
             {
-                "id": str(uuid.uuid5(NAMESPACE, f"{name}/{when.date().isoformat()}")),
+                "id": characterization_id(name, when),
                 "date": when.isoformat(),
                 "backend": name,
                 "qubits": info.qubits,
@@ -158,7 +171,7 @@ def characterizations(name: str, today: dt.date) -> list[dict[str, Any]]:
                 },
             }
         )
-    return out
+    return tuple(out)
 
 
 # Error mitigations a QPU job may ask for in `settings.error_mitigation`.
@@ -185,7 +198,9 @@ def backend(name: str, started: float, today: dt.date) -> dict[str, Any]:
     if info.noise_model is None:
         body["noise_models"] = sorted(NOISE_MODELS)
     elif info.status != "retired":
-        body["characterization_id"] = characterizations(name, today)[0]["id"]
+        # The newest one's id, made alone: building every characterization (a connectivity
+        # list of every qubit pair, for each day) made a GET /backends take 20 ms.
+        body["characterization_id"] = characterization_id(name, _day(0, today))
     return body
 
 
