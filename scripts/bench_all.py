@@ -234,7 +234,8 @@ def machine(load_before: tuple[float, ...], load_after: tuple[float, ...]) -> li
         f"- OS: {platform.platform()}",
         f"- Python {platform.python_version()}, numpy {pkg('numpy')}, httpx {pkg('httpx')}",
         f"- peers: qiskit-aer {pkg('qiskit-aer')}, qiskit {pkg('qiskit')}, "
-        f"cirq-core {pkg('cirq-core')}, ionq-core {pkg('ionq-core')}, "
+        f"cirq-core {pkg('cirq-core')}, qulacs {pkg('qulacs')}, qsimcirq {pkg('qsimcirq')}, "
+        f"ionq-core {pkg('ionq-core')}, "
         f"Prism {prism_version} on node {node}, wrk {wrk}",
         f"- commit {commit or 'unknown'}, {now:%Y-%m-%d %H:%M} UTC",
         "- load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}; ".format(*load_before)
@@ -259,15 +260,19 @@ def document(table_lines: list[str], floors: list[str], info: list[str], took: f
             "What is measured (each script's docstring has the details):",
             "",
             "- **simulator** (scripts/bench_simulator.py): random H/RZ/CNOT circuits, 20 "
-            "qubits x 200 gates, against qiskit-aer's statevector method and cirq's "
-            "`Simulator` (complex128 for all), and 25 qubits x 100 gates against aer, each "
-            "run in its own subprocess, time and peak resident memory above the "
-            "post-import baseline; every result is checked against aer's probabilities.",
+            "qubits x 200 gates, against qiskit-aer's statevector method, cirq's "
+            "`Simulator` and qulacs (complex128, qulacs on both cores), with Google's qsim "
+            "(complex64) beside them; 25 qubits x 100 gates against aer, qulacs and qsim, "
+            "each run in its own subprocess, time and peak resident memory above the "
+            "post-import baseline; per call, circuit construction included, a 10-qubit "
+            "100-gate circuit and a Bell circuit against qulacs and qsim; every result is "
+            "checked against ours and aer's probabilities.",
             "- **server** (scripts/bench_server.py): requests per second for getting a job, "
             "listing a page of 25 and creating a job, `ionq-mock serve` vs Prism on the same "
             "openapi.yaml, one process each, the same load generator (wrk, 1 thread, 16 "
-            "connections); the time to fetch a page from the middle of the listing with "
-            "100,000 vs 1,000 stored jobs.",
+            "connections); getting a job against a bare ASGI app answering the same body on "
+            "the same server settings (the ceiling of a Python server here); the time to "
+            "fetch a page from the middle of the listing with 100,000 vs 1,000 stored jobs.",
             "- **client** (scripts/bench_peers.py): the facade against a raw `httpx.Client` "
             "call plus `.json()` (get a job, list a page, create a job); against IonQ's "
             "`ionq-core` on the same mock and the same work (get 1,000 jobs, list 5,000 "

@@ -1,16 +1,39 @@
-"""Benchmark ionq_mock.simulator against qiskit-aer and cirq on random H/RZ/CNOT circuits.
+"""Benchmark ionq_mock.simulator against qulacs, qiskit-aer, qsim and cirq on random circuits.
+
+The circuits are H, RZ and CNOT gates; every peer is measured in the same run as ours, the
+runs alternating.
 
 Full run (peers from scripts/bench-env; the env -u is for processors where those two are set):
 
     sh scripts/bench-env
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE .bench-venv/bin/python scripts/bench_simulator.py
 
-Floors checked (exit status 1 when one is missed):
-  20 qubits x 200 gates: time <= 1.0x aer's statevector method and <= 0.7x cirq's Simulator,
-                         probabilities equal to aer's within 1e-12;
-  25 qubits x 100 gates: time <= 1.5x aer's and peak memory <= 2x aer's, each run in its own
-                         subprocess (peak resident memory during the run minus the resident
-                         memory after imports and circuit construction).
+Floors checked (exit status 1 when one is missed), ratios of medians, ours / peer:
+  20 qubits x 200 gates: time <= 1.0x qulacs, <= 1.0x aer's statevector method and <= 0.7x
+                         cirq's Simulator; probabilities equal to aer's within 1e-12;
+  25 qubits x 100 gates: time <= 1.0x qulacs and <= 1.5x aer; peak memory <= 1.5x qulacs and
+                         <= 2x aer; each run in its own subprocess (peak resident memory during
+                         the run minus the resident memory after imports and circuit
+                         construction);
+  per call, circuit construction included (what a user's test pays for one small circuit):
+                         10 qubits x 100 gates and a Bell circuit, time <= 2.0x qulacs; many
+                         calls per run, peers alternating block by block, the run's figure
+                         the median block.
+qsim (complex64) is reported beside ours on each of these with no floor; every other engine
+is complex128. Every peer's probabilities are checked against ours (aer's within 1e-12,
+qsim's within 1e-6), and qulacs' against aer's within 1e-12.
+
+How each peer is run, so that the comparison is what a user of it would see:
+- qulacs 0.6.14 uses OpenMP on every core unless OMP_NUM_THREADS says otherwise; it is left
+  so (ours uses every core too) and the variable is printed and recorded with the figures. A
+  run is QuantumState(n), update_quantum_state, get_vector() and |v|^2. get_vector() copies
+  the state into a new numpy array (qulacs has no view of its state from Python), so the
+  copy is in its time and peak memory, as it is for any user; the state is then dropped and
+  the square taken in place, the leanest way to get probabilities from it.
+- aer: AerSimulator(method="statevector", precision="double") with save_statevector().
+- qsim: qsimcirq's QSimSimulator with cpu_threads = every core, on the cirq circuit.
+  cirq and qsim put the first qubit they are given most significant; ours, qulacs and aer
+  have qubit 0 least significant, so both are given the qubits in reverse order.
 
 `--smoke` runs tiny sizes in seconds with whatever is installed (missing peers are skipped and
 named), checks correctness only, and always exits 0 unless results disagree.
@@ -19,6 +42,7 @@ named), checks correctness only, and always exits 0 unless results disagree.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import json
 import math
@@ -40,6 +64,7 @@ from bench_all import figure
 from ionq_mock.simulator import probabilities
 
 Gate = tuple[str, int, int, float]  # (name, target, control or -1, angle)
+BELL: list[Gate] = [("h", 0, -1, 0.0), ("cnot", 1, 0, 0.0)]
 
 
 def random_circuit(n: int, gates: int, seed: int) -> list[Gate]:
@@ -72,14 +97,32 @@ def ionq_program(n: int, circuit: list[Gate]) -> dict[str, Any]:
 Runner = Callable[[], np.ndarray[Any, Any]]
 
 
+@functools.cache
+def lib(module: str) -> Any:
+    """A peer's module, imported once: per-call figures must not time the import lookup."""
+    return importlib.import_module(module)
+
+
+# A peer's factory builds its circuit (the construction a user pays once per circuit) and
+# returns the run; "per call" figures time both.
+Factory = Callable[[int, list[Gate]], Runner]
+
+
+def squared(state: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """|amplitude|^2, squared in place: no second array the size of the result."""
+    probs: np.ndarray[Any, Any] = np.abs(state)
+    np.square(probs, out=probs)
+    return probs
+
+
 def ours(n: int, circuit: list[Gate]) -> Runner:
     program = ionq_program(n, circuit)
     return lambda: probabilities(program)
 
 
 def aer(n: int, circuit: list[Gate]) -> Runner:
-    qiskit = importlib.import_module("qiskit")
-    aer_mod = importlib.import_module("qiskit_aer")
+    qiskit = lib("qiskit")
+    aer_mod = lib("qiskit_aer")
     qc = qiskit.QuantumCircuit(n)
     for name, target, control, angle in circuit:
         if name == "h":
@@ -99,8 +142,39 @@ def aer(n: int, circuit: list[Gate]) -> Runner:
     return run
 
 
-def cirq_sim(n: int, circuit: list[Gate]) -> Runner:
-    cirq = importlib.import_module("cirq")
+def qulacs_sim(n: int, circuit: list[Gate]) -> Runner:
+    qulacs = lib("qulacs")
+    qc = qulacs.QuantumCircuit(n)
+    for name, target, control, angle in circuit:
+        if name == "h":
+            qc.add_H_gate(target)
+        elif name == "rz":
+            # add_RZ_gate is exp(+i angle Z / 2), the opposite of RZ as IonQ, qiskit and we
+            # define it. Probabilities cannot tell (with only H, RZ and CNOT, flipping every
+            # angle conjugates the state), so the agreement checks would not catch it.
+            qc.add_RotZ_gate(target, angle)
+        else:
+            qc.add_CNOT_gate(control, target)
+
+    def run() -> np.ndarray[Any, Any]:
+        state = qulacs.QuantumState(n)
+        qc.update_quantum_state(state)
+        vector = state.get_vector()  # a copy: qulacs' own state is not numpy's
+        del state
+        return squared(vector)  # little-endian, like ours
+
+    return run
+
+
+def cirq_circuit(n: int, circuit: list[Gate]) -> tuple[Any, Any]:
+    """The cirq circuit, and its qubits in the order that gives our basis-state indices.
+
+    cirq puts the first qubit of `qubit_order` first (most significant); ours has qubit 0
+    least significant, so the order is reversed. Asking the simulator for that order costs
+    it nothing, where transposing its result would time our reordering (a 2^n-element copy
+    over n axes of 2: 5 ms at 20 qubits, a fifth of qsim's whole run) as theirs.
+    """
+    cirq = lib("cirq")
     qubits = cirq.LineQubit.range(n)
     ops = []
     for name, target, control, angle in circuit:
@@ -110,22 +184,48 @@ def cirq_sim(n: int, circuit: list[Gate]) -> Runner:
             ops.append(cirq.rz(angle)(qubits[target]))
         else:
             ops.append(cirq.CNOT(qubits[control], qubits[target]))
-    cc = cirq.Circuit(ops)
+    return cirq.Circuit(ops), qubits[::-1]
+
+
+def cirq_sim(n: int, circuit: list[Gate]) -> Runner:
+    cirq = lib("cirq")
+    cc, order = cirq_circuit(n, circuit)
     sim = cirq.Simulator(dtype=np.complex128)
-
-    def run() -> np.ndarray[Any, Any]:
-        state = sim.simulate(cc, qubit_order=qubits).final_state_vector
-        # cirq puts qubit 0 first (most significant): reverse the axes to match ours.
-        return np.asarray(np.abs(state) ** 2).reshape((2,) * n).transpose().reshape(-1)
-
-    return run
+    return lambda: squared(sim.simulate(cc, qubit_order=order).final_state_vector)
 
 
-PEERS: dict[str, tuple[str, Callable[[int, list[Gate]], Runner]]] = {
+def qsim_threads() -> int:
+    return os.cpu_count() or 1
+
+
+def qsim(n: int, circuit: list[Gate]) -> Runner:
+    qsimcirq = lib("qsimcirq")
+    cc, order = cirq_circuit(n, circuit)
+    # qsim's default is one thread; ours and qulacs use every core.
+    sim = qsimcirq.QSimSimulator(qsimcirq.QSimOptions(cpu_threads=qsim_threads()))
+    # complex64 amplitudes, so float32 probabilities
+    return lambda: squared(sim.simulate(cc, qubit_order=order).final_state_vector)
+
+
+PEERS: dict[str, tuple[str, Factory]] = {
     "ours": ("ionq_mock", ours),
+    "qulacs": ("qulacs", qulacs_sim),
     "aer": ("qiskit_aer", aer),
+    "qsim": ("qsimcirq", qsim),
     "cirq": ("cirq", cirq_sim),
 }
+# Largest difference from our probabilities accepted for each peer: aer's is the issue's
+# floor; qsim works in complex64.
+TOLERANCE = {"aer": 1e-12, "qulacs": 1e-10, "cirq": 1e-10, "qsim": 1e-6}
+# The floors on ours / peer; a peer missing here is reported with no floor.
+FLOORS: dict[str, dict[str, float]] = {
+    "time": {"qulacs": 1.0, "aer": 1.0, "cirq": 0.7},
+    "big time": {"qulacs": 1.0, "aer": 1.5},
+    "big memory": {"qulacs": 1.5, "aer": 2.0},
+    "per call": {"qulacs": 2.0},
+}
+IN_SUBPROCESS = ("qulacs", "aer", "qsim")
+PER_CALL = ("qulacs", "qsim")
 
 
 def available(name: str) -> bool:
@@ -161,7 +261,13 @@ class Row:
 
 
 def fmt(values: list[float], unit: str) -> tuple[str, str]:
-    scale, suffix = (1.0, "s") if unit == "s" else (1 / 2**20, "MiB")
+    if unit == "B":
+        scale, suffix = 1 / 2**20, "MiB"
+    else:  # seconds, in a unit that keeps per-call figures readable
+        small = min(values)
+        scale, suffix = (
+            (1.0, "s") if small >= 0.1 else (1e3, "ms") if small >= 1e-4 else (1e6, "us")
+        )
     med = statistics.median(values) * scale
     spread = f"{min(values) * scale:.3g}-{max(values) * scale:.3g}"
     return f"{med:.3g} {suffix}", spread
@@ -182,6 +288,26 @@ def print_table(rows: list[Row]) -> None:
         print(f"{r.ratio:6.2f} {floor:>6}  {verdict}")
 
 
+def check_agreement(
+    label: str, results: dict[str, np.ndarray[Any, Any]], diffs: dict[str, list[float]] | None
+) -> None:
+    """Every peer against ours, and qulacs against aer; exits when one disagrees."""
+    for name, result in results.items():
+        if name == "ours":
+            continue
+        diff = float(np.abs(result - results["ours"]).max())
+        if diffs is not None:
+            diffs.setdefault(name, []).append(diff)
+        if diff > TOLERANCE[name]:
+            raise SystemExit(f"{name} disagrees with ours on {label}: {diff:.1e}")
+    if "qulacs" in results and "aer" in results:
+        diff = float(np.abs(results["qulacs"] - results["aer"]).max())
+        if diffs is not None:
+            diffs.setdefault("qulacs vs aer", []).append(diff)
+        if diff > 1e-12:
+            raise SystemExit(f"qulacs disagrees with aer on {label}: {diff:.1e}")
+
+
 def interleaved(
     n: int, gates: int, circuits: int, names: list[str], diffs: dict[str, list[float]]
 ) -> dict[str, list[float]]:
@@ -196,15 +322,44 @@ def interleaved(
             run()  # warm-up: first-call costs (allocation, caches) are not what we compare
             t, results[name] = timed(run)
             times[name].append(t)
-        for name, result in results.items():
-            diff = float(np.abs(result - results["ours"]).max())
-            if name != "ours":
-                diffs.setdefault(name, []).append(diff)
-            # The floor is equality with aer; cirq only has to agree closely.
-            tolerance = 1e-12 if name == "aer" else 1e-10
-            print(f"  circuit {seed}: {name:<5} {times[name][-1]:8.3f} s  max|p - ours| {diff:.1e}")
-            if diff > tolerance:
-                raise SystemExit(f"{name} disagrees with ours on circuit {seed}")
+        check_agreement(f"circuit {seed}", results, diffs)
+        for name in names:
+            diff = f"  max|p - ours| {diffs[name][-1]:.1e}" if name in diffs else ""
+            print(f"  circuit {seed}: {name:<6} {times[name][-1]:8.3f} s{diff}")
+        if "qulacs vs aer" in diffs:
+            print(f"  circuit {seed}: max|p_qulacs - p_aer| {diffs['qulacs vs aer'][-1]:.1e}")
+    return times
+
+
+def per_call(
+    n: int,
+    circuit_of_run: Callable[[int], list[Gate]],
+    runs: int,
+    rounds: int,
+    block: int,
+    names: list[str],
+) -> dict[str, list[float]]:
+    """Seconds per call, construction included, one figure per run for each simulator.
+
+    A run alternates the simulators `rounds` times (the order rotating each round), each
+    timing a block of `block` calls; the run's figure is its median block, per call.
+    """
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for run_index in range(runs):
+        circuit = circuit_of_run(run_index)
+        results = {name: PEERS[name][1](n, circuit)() for name in names}  # also the warm-up
+        check_agreement(f"per-call run {run_index}", results, None)
+        blocks: dict[str, list[float]] = {name: [] for name in names}
+        for round_index in range(rounds):
+            shift = round_index % len(names)
+            for name in names[shift:] + names[:shift]:
+                factory = PEERS[name][1]
+                start = time.perf_counter()
+                for _ in range(block):
+                    factory(n, circuit)()
+                blocks[name].append((time.perf_counter() - start) / block)
+        for name in names:
+            times[name].append(statistics.median(blocks[name]))
     return times
 
 
@@ -269,6 +424,20 @@ def installed(dist: str) -> str:
         return "(not installed)"
 
 
+def omp_threads() -> str:
+    return os.environ.get("OMP_NUM_THREADS", f"unset: all {os.cpu_count()} cores")
+
+
+def peer_names() -> dict[str, str]:
+    """How each peer appears in the figures: version, precision, threads."""
+    return {
+        "qulacs": f"qulacs {installed('qulacs')} complex128, OMP_NUM_THREADS {omp_threads()}",
+        "aer": f"qiskit-aer {installed('qiskit-aer')} statevector",
+        "qsim": f"qsimcirq {installed('qsimcirq')} complex64, {qsim_threads()} threads",
+        "cirq": f"cirq-core {installed('cirq-core')} Simulator",
+    }
+
+
 def write_json(
     path: str,
     rows: list[Row],
@@ -280,10 +449,7 @@ def write_json(
 ) -> None:
     """The figures for scripts/bench_all.py (floors are on ours / peer, except the
     probability difference, whose floor is on the largest difference itself)."""
-    peers = {
-        "aer": f"qiskit-aer {installed('qiskit-aer')} statevector",
-        "cirq": f"cirq-core {installed('cirq-core')} Simulator",
-    }
+    peers = peer_names()
     out: list[dict[str, Any]] = []
     if not rows:  # no peer installed: still hand back our own times
         out.append(figure("simulator", f"{n}q x {g} time", ours, "(no peer installed)", None, None))
@@ -323,51 +489,80 @@ def main() -> int:
         return 0
 
     n1, g1, n2, g2 = (8, 40, 10, 30) if args.smoke else (20, 200, 25, 100)
+    n3, g3 = 10, 100  # per call: the size of circuit users' tests send, in both modes
+    # Per call: (rounds, calls per block) for the random circuit and for Bell.
+    rounds, random_block, bell_block = (2, 2, 5) if args.smoke else (20, 10, 100)
     circuits = args.circuits if args.smoke else max(5, args.circuits)
     names = [name for name in PEERS if available(name)]
     for name in PEERS:
         if name not in names:
             print(f"skipped: {name} ({PEERS[name][0]}) is not installed; see scripts/bench-env")
     print(f"numpy {np.__version__}; BLAS: {blas_info()}")
-    # Other work on the machine skews every figure (BLAS threads wait for each other):
+    # Other work on the machine skews every figure (threads wait for each other):
     # say how busy it was, before and after.
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print(
         "OPENBLAS_CORETYPE="
         f"{os.environ.get('OPENBLAS_CORETYPE', '(unset)')} "
-        f"OPENBLAS_L2_SIZE={os.environ.get('OPENBLAS_L2_SIZE', '(unset)')}"
+        f"OPENBLAS_L2_SIZE={os.environ.get('OPENBLAS_L2_SIZE', '(unset)')} "
+        f"OMP_NUM_THREADS={omp_threads()} (qulacs' and aer's threads)"
     )
+    for name in names:
+        if name != "ours":
+            print(f"{name}: {peer_names()[name]}")
+
+    def floor(kind: str, peer: str) -> float | None:
+        return None if args.smoke else FLOORS[kind].get(peer)
 
     print(f"{n1} qubits x {g1} gates, {circuits} circuits, interleaved:")
     diffs: dict[str, list[float]] = {}
     times = interleaved(n1, g1, circuits, names, diffs)
-    rows = []
-    floors = {"aer": None if args.smoke else 1.0, "cirq": None if args.smoke else 0.7}
-    for peer in ("aer", "cirq"):
-        if peer in names:
-            case = f"{n1}q x {g1} time vs {peer}"
-            rows.append(Row(case, times["ours"], times[peer], floors[peer]))
+    rows = [
+        Row(f"{n1}q x {g1} time vs {peer}", times["ours"], times[peer], floor("time", peer))
+        for peer in names
+        if peer != "ours"
+    ]
 
-    if "aer" in names:
-        # Each 25-qubit run takes seconds and a fresh interpreter.
-        print(f"{n2} qubits x {g2} gates, {circuits} circuits, one subprocess per run:")
-        runs: dict[str, list[dict[str, float]]] = {"ours": [], "aer": []}
-        for seed in range(circuits):
+    big = [peer for peer in names if peer in IN_SUBPROCESS]
+    if big:
+        # Each 25-qubit run takes seconds and a fresh interpreter; one at a time, as each
+        # holds 512 MiB or more. Smoke mode needs only that the path works.
+        seeds = min(circuits, 2) if args.smoke else circuits
+        print(f"{n2} qubits x {g2} gates, {seeds} circuits, one subprocess per run:")
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in ["ours", *big]}
+        for seed in range(seeds):
             for name in runs:
                 runs[name].append(in_subprocess(name, n2, g2, seed))
                 r = runs[name][-1]
-                print(f"  circuit {seed}: {name:<5} {r['seconds']:8.3f} s  ", end="")
+                print(f"  circuit {seed}: {name:<6} {r['seconds']:8.3f} s  ", end="")
                 print(f"peak +{r['peak_bytes'] / 2**20:.0f} MiB")
         secs = {k: [r["seconds"] for r in v] for k, v in runs.items()}
         mem = {k: [r["peak_bytes"] for r in v] for k, v in runs.items()}
-        rows.append(
-            Row(f"{n2}q x {g2} time vs aer", secs["ours"], secs["aer"], None if args.smoke else 1.5)
-        )
-        rows.append(
-            Row(f"{n2}q x {g2} peak memory vs aer", mem["ours"], mem["aer"], None, unit="B")
-        )
-        if not args.smoke:
-            rows[-1].floor = 2.0
+        for peer in big:
+            case = f"{n2}q x {g2} time vs {peer}"
+            rows.append(Row(case, secs["ours"], secs[peer], floor("big time", peer)))
+        for peer in big:
+            case = f"{n2}q x {g2} peak memory vs {peer}"
+            rows.append(Row(case, mem["ours"], mem[peer], floor("big memory", peer), unit="B"))
+
+    small = [peer for peer in names if peer in PER_CALL]
+    if small:
+        callers = ["ours", *small]
+        cases: list[tuple[str, int, Callable[[int], list[Gate]], int]] = [
+            (f"{n3}q x {g3} per call", n3, lambda seed: random_circuit(n3, g3, seed), random_block),
+            ("Bell per call", 2, lambda _seed: BELL, bell_block),
+        ]
+        for label, n, circuit_of_run, block in cases:
+            print(f"{label}: {circuits} runs of {rounds} alternating blocks of {block} calls:")
+            per = per_call(n, circuit_of_run, circuits, rounds, block, callers)
+            for name in callers:
+                shown = ", ".join(f"{t * 1e6:.0f}" for t in per[name])
+                print(f"  {name:<6} us per call: {shown}")
+            for peer in small:
+                rows.append(
+                    Row(f"{label} vs {peer}", per["ours"], per[peer], floor("per call", peer))
+                )
+
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print()
     print_table(rows)

@@ -7,6 +7,7 @@ its value; the floor logic of the orchestrator is checked on its own.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -18,6 +19,7 @@ SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 
 import bench_all  # noqa: E402 (a script, importable once scripts/ is on the path)
+import bench_simulator  # noqa: E402
 
 
 def test_every_benchmark_produces_figures(tmp_path: Path) -> None:
@@ -46,6 +48,27 @@ def test_every_benchmark_produces_figures(tmp_path: Path) -> None:
     cases = "\n".join(cells[1] for cells in rows)
     for case in ("get a job", "list a page", "create a job", "async create", "peak memory"):
         assert case in cases
+
+
+def test_simulator_bench_measures_or_names_every_peer(tmp_path: Path) -> None:
+    """Each simulator peer is either compared with ours or skipped by name, never dropped."""
+    out = tmp_path / "simulator.json"
+    command = [sys.executable, str(SCRIPTS / "bench_simulator.py"), "--smoke", "--circuits", "1"]
+    done = subprocess.run(
+        [*command, "--json", str(out)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    for peer in bench_simulator.PEERS:
+        if peer == "ours":
+            continue
+        measured = f"time vs {peer}" in done.stdout
+        skipped = f"skipped: {peer} (" in done.stdout
+        assert measured != skipped, (peer, done.stdout)
+        if measured and peer in bench_simulator.PER_CALL:
+            assert f"Bell per call vs {peer}" in done.stdout
+    figures = json.loads(out.read_text())
+    assert figures
+    assert all(min(f["ours"]) > 0 for f in figures if f["unit"] == "s")
 
 
 def test_server_bench_python_load_generator() -> None:
