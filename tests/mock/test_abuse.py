@@ -330,6 +330,26 @@ def test_headers_sent_a_byte_at_a_time_are_cut_off(bounded: MockServer) -> None:
     assert seconds < 2
 
 
+def test_the_next_request_on_a_kept_alive_connection_has_its_own_header_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One timer serves every phase of a connection (serving.BoundedHttpToolsProtocol._arm):
+    # after a request whose body phase was long, the next head still gets the short bound.
+    monkeypatch.setattr(serving, "HEADER_TIMEOUT", 0.5)
+    monkeypatch.setattr(serving, "BODY_TIMEOUT", 30.0)
+    with MockServer(api_keys=[KEY]) as server, connect(server) as sock:
+        sock.sendall(
+            b"GET /v0.4/backends HTTP/1.1\r\nHost: mock\r\n"
+            + f"Authorization: apiKey {KEY}\r\n\r\n".encode()
+        )
+        sock.settimeout(5)
+        assert sock.recv(65536).startswith(b"HTTP/1.1 200 ")
+        sock.sendall(b"GET /v0.4/backends HTTP/1.1\r\nHost: mock\r\nX-Slow: ")
+        seconds = closed_within(sock, 5, trickle=b"a")
+    assert seconds is not None
+    assert seconds < 2
+
+
 def test_a_body_trickling_after_its_413_is_cut_off(bounded: MockServer) -> None:
     with connect(bounded) as sock:
         sock.sendall(
