@@ -97,7 +97,9 @@ def pauli_exponential(terms: dict[str, float], time: float) -> Matrix:
         h[rows ^ x_mask, rows] += coefficient * values
     if len(terms) == 1:
         [coefficient] = terms.values()
-        p = h / coefficient if coefficient else np.eye(dim, dtype=np.complex128)
+        # P itself, not h / coefficient: a subnormal coefficient (5e-324) overflows that.
+        p = np.zeros((dim, dim), dtype=np.complex128)
+        p[rows ^ x_mask, rows] = values
         a = time * coefficient
         return math.cos(a) * np.eye(dim, dtype=np.complex128) - 1j * math.sin(a) * p
     eigenvalues, vectors = np.linalg.eigh(h)

@@ -118,3 +118,10 @@ def test_controlled_is_block_diagonal(n_controls: int) -> None:
     np.testing.assert_array_equal(u[: dim - 2, : dim - 2], np.eye(dim - 2))
     np.testing.assert_array_equal(u[dim - 2 :, dim - 2 :], gates.Y)
     np.testing.assert_allclose(u @ u.conj().T, np.eye(dim), atol=1e-15)
+
+
+def test_a_pauli_exponential_with_a_subnormal_coefficient_is_the_identity() -> None:
+    # Found by hypothesis: the one-term case divided by its coefficient, and 1/5e-324 overflows.
+    for term in ("I", "X", "YZ"):
+        u = gates.pauli_exponential({term: 5e-324}, 1.0)
+        np.testing.assert_allclose(u, np.eye(len(u)), atol=1e-15)
