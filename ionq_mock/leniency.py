@@ -36,7 +36,7 @@ from typing import Any, Final
 from .error_search import ErrorSearch
 from .errors import BadRequest
 from .schema_errors import Found, kind_name, shorten
-from .schemas import keyword_at, pointer_of
+from .schemas import keyword_at
 from .validation import (
     MAX_KEYS,
     BodyFields,
@@ -299,17 +299,6 @@ def repair(
     return list(applied.values()), errors
 
 
-def _operation_pointer(operation: Operation, *more: str) -> str:
-    """The pointer of an operation (or a member of it) in openapi.yaml."""
-    return _pointer(operation.template, operation.method.lower(), *more)
-
-
-@functools.lru_cache(maxsize=512)
-def _pointer(template: str, method: str, *more: str) -> str:
-    # Asked for on every request with a query (the operations are few): made once each.
-    return pointer_of("paths", template, method, *more)
-
-
 class Leniency:
     """The rules as one app applies them (`strict`: not at all)."""
 
@@ -349,7 +338,7 @@ class Leniency:
             return {}, []
         values = parse_params(operation.query_params, raw)
         known = {p.name for p in operation.query_params}
-        declared = _operation_pointer(operation, "parameters") if raw else ""
+        declared = f"{operation.pointer}/parameters"
         applied = [
             Applied(
                 UNKNOWN_QUERY_PARAMETER.id,
@@ -412,7 +401,7 @@ class Leniency:
         members = list(islice(value, MAX_KEYS)) if isinstance(value, dict) else []
         names = [shorten(str(k), 80) for k in members]
         detail = f"{operation.method} {operation.template} takes no request body, and one was sent"
-        spec = f"{_operation_pointer(operation)}: no requestBody"
+        spec = f"{operation.pointer}: no requestBody"
         applied = [Applied(UNEXPECTED_BODY.id, "", detail, spec)]
         if self.strict:
             raise BadRequest(applied[0].refusal(), names, "body")

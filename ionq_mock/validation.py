@@ -62,6 +62,8 @@ class Operation:
     body_search: ErrorSearch | None = None
     # Where openapi.yaml writes the body's schema and each query parameter's (JSON
     # pointers), so that a rule broken can be named as the spec writes it.
+    # Where openapi.yaml writes the operation itself (`#/paths/~1jobs/get`).
+    pointer: str = ""
     body_pointer: str | None = None
     query_pointers: Mapping[str, str] = field(default_factory=dict)
     # Whether a request without a query is valid (no required query parameter): most are,
@@ -140,7 +142,7 @@ class Spec:
         body_pointer = None
         request_body = op.get("requestBody")
         if request_body is not None:
-            at = request_body.get("$ref") or pointer_of("paths", template, method, "requestBody")
+            at = request_body.get("$ref") or pointer_of("paths", template, method) + "/requestBody"
             body_pointer = f"{at}/content/application~1json/schema"
             request_body = resolve(spec, request_body)
             media = request_body.get("content", {}).get("application/json", {})
@@ -164,6 +166,7 @@ class Spec:
             statuses=frozenset(int(s) for s in op.get("responses", {}) if s.isdigit()),
             query_search=ErrorSearch(spec, query_schema),
             body_search=ErrorSearch(spec, body_schema) if body_schema is not None else None,
+            pointer=pointer_of("paths", template, method),
             body_pointer=body_pointer,
             query_pointers=query_pointers,
             empty_query_valid=not query_schema["required"],
