@@ -15,6 +15,7 @@ allows nothing but its own origin: it loads nothing from outside and works offli
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from importlib import resources
@@ -22,6 +23,7 @@ from typing import Final
 from urllib.parse import parse_qs
 
 from .errors import ApiError, BadRequest
+from .faults import MET_PATH
 from .journal import Filter, Journal
 from .leniency import RULES
 from .registry import encode
@@ -55,7 +57,9 @@ Headers = list[tuple[bytes, bytes]]
 Answer = tuple[int, Headers, bytes]
 
 
+@functools.cache
 def _file(name: str) -> bytes | None:
+    # Package data, fixed while the server runs: read once.
     try:
         return resources.files("ionq_mock").joinpath(name).read_bytes()
     except FileNotFoundError:
@@ -172,14 +176,14 @@ class Console:
     def _answer(
         self, method: str, path: str, query: bytes, headers: Sequence[tuple[bytes, bytes]]
     ) -> Answer:
-        known = path in FILES or path in (PREFIX, REQUESTS, PREFIX + "/faults")
+        known = path in FILES or path in (PREFIX, REQUESTS, MET_PATH)
         if not known and not _ENTRY.fullmatch(path):
             raise ApiError(404, f"No such path: {path[:200]}")
         if method != "GET":
             raise ApiError(405, f"{method[:16]} is not allowed on {path[:200]}", {"Allow": "GET"})
         if path == PREFIX:
             return 308, [(b"location", (PREFIX + "/").encode())], b""
-        if path == PREFIX + "/faults":
+        if path == MET_PATH:
             return _json(200, {"met": self.state.faults.met_now()})
         if path in FILES:
             name, content_type = FILES[path]

@@ -54,7 +54,7 @@ FAULT_KINDS: Final = (
     "partial",
 )
 DEFAULT_STALL_SECONDS: Final = 5.0
-# Answered by the app before routing, without auth and never faulted: `{"met": {...}}`.
+# Answered by ionq_mock/console.py, without auth and never faulted: `{"met": {...}}`.
 MET_PATH: Final = "/_mock/faults"
 # Float sums such as 0.1 + 0.2 + 0.7 land a hair above 1.
 _SUM_SLACK: Final = 1e-9
