@@ -25,7 +25,7 @@ from urllib.parse import parse_qs
 from .errors import ApiError, BadRequest
 from .faults import MET_PATH
 from .journal import Filter, Journal
-from .leniency import RULES
+from .leniency import DEVIATION_RULES
 from .registry import encode
 from .state import MockState
 
@@ -48,7 +48,6 @@ FILES: Final = {
     PREFIX + "/app.css": ("web/app.css", "text/css; charset=utf-8"),
     PREFIX + "/openapi.yaml": ("journal-openapi.yaml", "application/yaml; charset=utf-8"),
 }
-DEVIATION_RULES: Final = tuple(rule.id for rule in RULES.values() if not rule.in_spec)
 _STATUS: Final = re.compile(r"[1-5](?:[0-9]{2}|xx)")
 _METHOD: Final = re.compile(r"[A-Za-z]{1,16}")
 _ENTRY: Final = re.compile(re.escape(REQUESTS) + r"/([0-9]{1,18})")
