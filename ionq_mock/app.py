@@ -236,7 +236,7 @@ class MockApp:
         journal = self.journal
         captured = record.capture
         size = len(body) if streamed is None else streamed
-        self.journal.add(
+        journal.add(
             owner,
             time=record.arrived,
             method=scope["method"],
