@@ -33,8 +33,7 @@ import itertools
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -52,16 +51,17 @@ LOOKAHEAD: Final = 256
 Probabilities = npt.NDArray[np.float64]
 
 
-@dataclass(frozen=True)
-class Op:
+class Op(NamedTuple):
     """A gate on `targets`, applied only where all `controls` are 1.
 
     `matrix` acts on the targets alone, in kron order (first target most significant).
+    A named tuple, not a dataclass: a circuit makes one per gate, and a frozen dataclass's
+    constructor costs twice as much (0.5 us against 0.24 us).
     """
 
     targets: tuple[int, ...]
     matrix: Matrix
-    controls: tuple[int, ...] = field(default=())
+    controls: tuple[int, ...] = ()
 
     @property
     def qubits(self) -> tuple[int, ...]:
@@ -366,17 +366,33 @@ def _apply_small(
         if matrix is shared:  # x, not, cnot, swap: parsing gives them these very arrays
             return state[_gather_map(n, controls, targets, sources)]
     if not controls and len(targets) == 1:
-        t = targets[0]
-        halves = state.reshape(1 << (n - 1 - t), 2, 1 << t)
-        if matrix[0, 1] == 0 and matrix[1, 0] == 0:
-            # A diagonal gate (rz, z, s, t...) scales each half of the state: one call.
-            halves *= matrix.diagonal()[:, None]
-            return state
-        if t >= _BATCHED_FROM_QUBIT:
-            # Rows of 2^t amplitudes: one batched matmul beats gather, matmul and scatter.
-            product: Matrix = np.matmul(matrix, halves).reshape(-1)
-            return product
+        return _apply_1q_small(state, n, targets[0], matrix)
     rows = _rows(n, controls, targets)
+    state[rows] = matrix @ state[rows]
+    return state
+
+
+def _is_diagonal(matrix: Matrix) -> bool:
+    return bool(matrix[0, 1] == 0 and matrix[1, 0] == 0)
+
+
+def _unit_phases(diagonal: Matrix) -> bool:
+    """Whether a diagonal 2x2 is unitary (leaving out anything else would hide its error)."""
+    return bool(np.all(np.abs(np.abs(diagonal.diagonal()) - 1.0) < 1e-12))
+
+
+def _apply_1q_small(state: Matrix, n: int, t: int, matrix: Matrix) -> Matrix:
+    """A 1-qubit `matrix` on qubit t, each shape of it in as few numpy calls as it takes."""
+    halves = state.reshape(1 << (n - 1 - t), 2, 1 << t)
+    if _is_diagonal(matrix):
+        # A diagonal gate (rz, z, s, t...) scales each half of the state: one call.
+        halves *= matrix.diagonal()[:, None]
+        return state
+    if t >= _BATCHED_FROM_QUBIT:
+        # Rows of 2^t amplitudes: one batched matmul beats gather, matmul and scatter.
+        product: Matrix = np.matmul(matrix, halves).reshape(-1)
+        return product
+    rows = _rows(n, (), (t,))
     state[rows] = matrix @ state[rows]
     return state
 
@@ -386,24 +402,28 @@ def _simulate_small(n: int, ops: list[Op]) -> Probabilities:
 
     Consecutive 1-qubit gates on one qubit are multiplied into one 2x2 first (a 2x2 product
     costs a quarter of applying a gate); each waits until an op touches its qubit, which is
-    exact because ops on other qubits commute with it.
+    exact because ops on other qubits commute with it. A diagonal product still waiting at
+    the end is left out: a diagonal unitary changes phases, not probabilities.
     """
     state: Matrix = np.zeros(1 << n, dtype=np.complex128)
     state[0] = 1.0
     waiting: dict[int, Matrix] = {}
     for op in ops:
-        if len(op.targets) == 1 and not op.controls:
-            q = op.targets[0]
+        targets = op.targets
+        if len(targets) == 1 and not op.controls:
+            q = targets[0]
             earlier = waiting.get(q)
-            waiting[q] = op.matrix if earlier is None else op.matrix @ earlier
+            waiting[q] = op.matrix if earlier is None else np.dot(op.matrix, earlier)
             continue
-        for q in op.qubits:
-            pending = waiting.pop(q, None)
-            if pending is not None:
-                state = _apply_small(state, n, (q,), (), pending)
-        state = _apply_small(state, n, op.targets, op.controls, op.matrix)
+        if waiting:
+            for q in op.qubits:
+                pending = waiting.pop(q, None)
+                if pending is not None:
+                    state = _apply_1q_small(state, n, q, pending)
+        state = _apply_small(state, n, targets, op.controls, op.matrix)
     for q, pending in waiting.items():
-        state = _apply_small(state, n, (q,), (), pending)
+        if not (_is_diagonal(pending) and _unit_phases(pending)):
+            state = _apply_1q_small(state, n, q, pending)
     probs: Probabilities = state.real * state.real
     probs += state.imag * state.imag
     total = float(probs.sum())
