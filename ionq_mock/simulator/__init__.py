@@ -9,7 +9,7 @@ Every input it cannot simulate raises `SimulationFailure` with an IonQ `failure.
 See docs/simulator.md for gates, bit order, noise models and limits.
 """
 
-from .engine import FUSE_QUBITS, Op, StateVector, fuse, simulate
+from .engine import FUSE_QUBITS, StateVector, fuse, simulate
 from .errors import FAILURE_CODES, SimulationFailure
 from .hamiltonian import Energy, hamiltonian_energy
 from .jobs import (
@@ -30,6 +30,7 @@ from .noise import (
     NoiseModel,
     sample,
 )
+from .ops import Op
 from .program import MAX_CIRCUITS, MAX_CONTROLS, MAX_GATES, Circuit, parse_circuit, parse_job
 
 __all__ = [

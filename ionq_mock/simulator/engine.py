@@ -33,44 +33,22 @@ import itertools
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from typing import Final, NamedTuple
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
 from threadpoolctl import ThreadpoolController
 
+from . import compiled
 from .errors import SimulationFailure
-from .gates import SWAP, Matrix, X, controlled
+from .gates import SWAP, Matrix, X
+from .ops import Op, Probabilities, is_diagonal, merged_1q, norm_checked
 
 # A k-qubit block costs 2^k complex multiply-adds per amplitude: 5 keeps the matmul about as
 # cheap as the memory pass it replaces on a 2-core machine (see docs/simulator.md).
 FUSE_QUBITS: Final = 5
 # How far ahead fusion looks for gates that commute into the current block.
 LOOKAHEAD: Final = 256
-
-Probabilities = npt.NDArray[np.float64]
-
-
-class Op(NamedTuple):
-    """A gate on `targets`, applied only where all `controls` are 1.
-
-    `matrix` acts on the targets alone, in kron order (first target most significant).
-    A named tuple, not a dataclass: a circuit makes one per gate, and a frozen dataclass's
-    constructor costs twice as much (0.5 us against 0.24 us).
-    """
-
-    targets: tuple[int, ...]
-    matrix: Matrix
-    controls: tuple[int, ...] = ()
-
-    @property
-    def qubits(self) -> tuple[int, ...]:
-        """Controls then targets: the order of `full_matrix()`'s index bits."""
-        return self.controls + self.targets
-
-    def full_matrix(self) -> Matrix:
-        """The matrix on `qubits`, controls included."""
-        return controlled(self.matrix, len(self.controls)) if self.controls else self.matrix
 
 
 def apply_to_axes(tensor: Matrix, matrix: Matrix, axes: list[int]) -> Matrix:
@@ -293,6 +271,13 @@ def simulate(n: int, ops: list[Op]) -> Probabilities:
     """Run `ops` on n qubits from |0...0> and return the probabilities (qubit 0 = LSB)."""
     if n <= SMALL_QUBITS:
         return _simulate_small(n, ops)
+    if compiled.available():
+        return compiled.simulate(n, ops)
+    return simulate_fused(n, ops)
+
+
+def simulate_fused(n: int, ops: list[Op]) -> Probabilities:
+    """`simulate` on numpy's fused path, whatever the size (large states without numba)."""
     state = StateVector(n)
     _, controller = _runtime()
     # One BLAS thread per worker: parallelism comes from the chunk workers (see above).
@@ -372,19 +357,10 @@ def _apply_small(
     return state
 
 
-def _is_diagonal(matrix: Matrix) -> bool:
-    return bool(matrix[0, 1] == 0 and matrix[1, 0] == 0)
-
-
-def _unit_phases(diagonal: Matrix) -> bool:
-    """Whether a diagonal 2x2 is unitary (leaving out anything else would hide its error)."""
-    return bool(np.all(np.abs(np.abs(diagonal.diagonal()) - 1.0) < 1e-12))
-
-
 def _apply_1q_small(state: Matrix, n: int, t: int, matrix: Matrix) -> Matrix:
     """A 1-qubit `matrix` on qubit t, each shape of it in as few numpy calls as it takes."""
     halves = state.reshape(1 << (n - 1 - t), 2, 1 << t)
-    if _is_diagonal(matrix):
+    if is_diagonal(matrix):
         # A diagonal gate (rz, z, s, t...) scales each half of the state: one call.
         halves *= matrix.diagonal()[:, None]
         return state
@@ -398,36 +374,15 @@ def _apply_1q_small(state: Matrix, n: int, t: int, matrix: Matrix) -> Matrix:
 
 
 def _simulate_small(n: int, ops: list[Op]) -> Probabilities:
-    """`simulate` for at most `SMALL_QUBITS` qubits: gates applied one by one, no fusion.
-
-    Consecutive 1-qubit gates on one qubit are multiplied into one 2x2 first (a 2x2 product
-    costs a quarter of applying a gate); each waits until an op touches its qubit, which is
-    exact because ops on other qubits commute with it. A diagonal product still waiting at
-    the end is left out: a diagonal unitary changes phases, not probabilities.
-    """
+    """`simulate` for at most `SMALL_QUBITS` qubits: gates applied one by one, no fusion
+    (only runs of 1-qubit gates, `merged_1q`)."""
     state: Matrix = np.zeros(1 << n, dtype=np.complex128)
     state[0] = 1.0
-    waiting: dict[int, Matrix] = {}
-    for op in ops:
-        targets = op.targets
-        if len(targets) == 1 and not op.controls:
-            q = targets[0]
-            earlier = waiting.get(q)
-            waiting[q] = op.matrix if earlier is None else np.dot(op.matrix, earlier)
-            continue
-        if waiting:
-            for q in op.qubits:
-                pending = waiting.pop(q, None)
-                if pending is not None:
-                    state = _apply_1q_small(state, n, q, pending)
-        state = _apply_small(state, n, targets, op.controls, op.matrix)
-    for q, pending in waiting.items():
-        if not (_is_diagonal(pending) and _unit_phases(pending)):
-            state = _apply_1q_small(state, n, q, pending)
+    for op in merged_1q(ops):
+        if len(op.targets) == 1 and not op.controls:
+            state = _apply_1q_small(state, n, op.targets[0], op.matrix)
+        else:
+            state = _apply_small(state, n, op.targets, op.controls, op.matrix)
     probs: Probabilities = state.real * state.real
     probs += state.imag * state.imag
-    total = float(probs.sum())
-    if not abs(total - 1.0) < 1e-6:
-        raise SimulationFailure("SimulationError", f"state norm drifted to {total!r}")
-    probs /= total
-    return probs
+    return norm_checked(probs)

@@ -31,10 +31,11 @@ import numpy as np
 import numpy.typing as npt
 
 from . import gates, noise
-from .engine import Op, StateVector, blas_on_one_thread
+from .engine import StateVector, blas_on_one_thread
 from .errors import SimulationFailure
 from .gates import Matrix
 from .instructions import Program
+from .ops import Op
 from .qasm3 import parse_program
 
 MAX_TERMS: Final = 10_000

@@ -17,8 +17,9 @@ import numpy as np
 import numpy.typing as npt
 
 from . import dynamic, noise, qasm3
-from .engine import Probabilities, simulate
+from .engine import simulate
 from .errors import SimulationFailure
+from .ops import Probabilities
 from .program import Circuit, parse_job
 
 QASM3: Final = "ionq.qasm3.v1"

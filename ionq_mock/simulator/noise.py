@@ -23,8 +23,8 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from .engine import Probabilities
 from .errors import SimulationFailure
+from .ops import Probabilities
 
 # The largest state this simulator holds: 2^28 amplitudes x 16 bytes = 4 GiB, updated in
 # place. 29 qubits would fit the run (8 GiB) but not, with margin on a 24 GiB machine, the

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from . import gates
-from .engine import Op
 from .errors import SimulationFailure
+from .ops import Op
 
 MAX_CONTROLS: Final = 7
 MAX_CIRCUITS: Final = 5_000

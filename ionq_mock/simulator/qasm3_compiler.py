@@ -11,8 +11,8 @@ from typing import Any, Final
 
 from openqasm3 import ast
 
-from .engine import Op
 from .instructions import Assign, Evaluator, Measure, Reset
+from .ops import Op
 from .qasm3_expressions import Scope, fail, unsupported
 from .qasm3_gates import GateBuilder
 from .qasm3_layout import Label, PendingJump, PendingJumpUnless, Place

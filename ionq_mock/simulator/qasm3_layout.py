@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .engine import FUSE_QUBITS, Op, fuse
+from .engine import FUSE_QUBITS, fuse
 from .instructions import Apply, Evaluator, Instruction, Jump, JumpUnless, Measure, Reset
+from .ops import Op
 
 
 class Label:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 from unittest import mock
 
@@ -104,6 +105,7 @@ def test_small_chunks_match_dense_reference(
     # fused path (states this small take the small-state path by default).
     program = {"gateset": "qis", "qubits": 7, "circuit": circuit}
     with (
+        mock.patch.dict(os.environ, {"IONQ_SIM_ENGINE": "numpy"}),
         mock.patch.object(engine, "CHUNK_QUBITS", chunk_qubits),
         mock.patch.object(engine, "SMALL_QUBITS", 0),
     ):

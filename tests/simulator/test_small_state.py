@@ -3,6 +3,7 @@ and the dense reference, and `simulate` choosing it exactly up to `SMALL_QUBITS`
 
 from __future__ import annotations
 
+import os
 from typing import Any
 from unittest import mock
 
@@ -12,7 +13,8 @@ from dense_reference import run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ionq_mock.simulator import SimulationFailure, engine, parse_circuit, probabilities
+from ionq_mock.simulator import Op, SimulationFailure, engine, parse_circuit, probabilities
+from ionq_mock.simulator.ops import Probabilities
 
 ONE_Q = ["x", "not", "y", "z", "h", "s", "si", "t", "ti", "v", "vi", "rx", "ry", "rz"]
 TWO_Q = ["swap", "xx", "yy", "zz"]
@@ -53,9 +55,8 @@ def circuits(draw: st.DrawFn) -> tuple[int, list[dict[str, Any]]]:
     return n, draw(st.lists(gates(n), max_size=30))
 
 
-def fused(n: int, ops: list[engine.Op]) -> engine.Probabilities:
-    with mock.patch.object(engine, "SMALL_QUBITS", 0):
-        return engine.simulate(n, ops)
+def fused(n: int, ops: list[Op]) -> Probabilities:
+    return engine.simulate_fused(n, ops)
 
 
 @settings(max_examples=150, deadline=None)
@@ -90,7 +91,10 @@ def test_simulate_takes_the_small_path_up_to_small_qubits_only() -> None:
     def program(n: int) -> dict[str, Any]:
         return {"gateset": "qis", "qubits": n, "circuit": [{"gate": "h", "target": n - 1}]}
 
-    with mock.patch.object(engine, "fuse", side_effect=AssertionError("fused")):
+    with (
+        mock.patch.dict(os.environ, {"IONQ_SIM_ENGINE": "numpy"}),
+        mock.patch.object(engine, "fuse", side_effect=AssertionError("fused")),
+    ):
         probs = probabilities(program(engine.SMALL_QUBITS))
         with pytest.raises(AssertionError, match="fused"):
             probabilities(program(engine.SMALL_QUBITS + 1))
@@ -107,6 +111,7 @@ def test_fused_small_chunks_match_dense_reference(
     # that the loop over chunks and the in-place probabilities run too.
     program = {"gateset": "qis", "qubits": 7, "circuit": circuit}
     with (
+        mock.patch.dict(os.environ, {"IONQ_SIM_ENGINE": "numpy"}),
         mock.patch.object(engine, "SMALL_QUBITS", 0),
         mock.patch.object(engine, "CHUNK_QUBITS", chunk_qubits),
     ):
@@ -115,6 +120,6 @@ def test_fused_small_chunks_match_dense_reference(
 
 
 def test_a_drifted_norm_is_a_simulation_error() -> None:
-    not_unitary = engine.Op((0,), np.array([[2.0, 0.0], [0.0, 2.0]], dtype=np.complex128))
+    not_unitary = Op((0,), np.array([[2.0, 0.0], [0.0, 2.0]], dtype=np.complex128))
     with pytest.raises(SimulationFailure, match="norm drifted"):
-        engine._simulate_small(2, [not_unitary, engine.Op((0, 1), np.eye(4, dtype=complex))])
+        engine._simulate_small(2, [not_unitary, Op((0, 1), np.eye(4, dtype=complex))])
