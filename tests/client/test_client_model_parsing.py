@@ -25,6 +25,7 @@ import attrs
 import pytest
 
 import ionq_api.models
+from ionq_api.types import DeferredField, DeferredFields
 from ionq_spec import load_spec
 
 from .client_helpers import job_json
@@ -92,6 +93,8 @@ def test_from_dict_passes_every_field_in_the_position_attrs_takes_it() -> None:
     classes = _model_classes(ionq_api.models)
     assert len(classes) > 100
     for cls in classes.values():
+        if issubclass(cls, DeferredFields):
+            continue  # makes the instance itself: the next test
         from_dict = ast.parse(textwrap.dedent(inspect.getsource(cls.from_dict)))
         calls = [
             node
@@ -102,6 +105,37 @@ def test_from_dict_passes_every_field_in_the_position_attrs_takes_it() -> None:
         assert calls[0].keywords == [], cls.__name__
         passed = [arg.id for arg in calls[0].args if isinstance(arg, ast.Name)]
         assert passed == [f.name for f in attrs.fields(cls) if f.init], cls.__name__
+
+
+def test_a_model_with_deferred_fields_stores_or_defers_every_field() -> None:
+    deferring = {
+        name: cls
+        for name, cls in _model_classes(ionq_api.models).items()
+        if issubclass(cls, DeferredFields)
+    }
+    assert {"BaseJob", "SingleCircuitJob", "MultiCircuitJob"} <= set(deferring)
+    for name, cls in deferring.items():
+        from_dict = ast.parse(textwrap.dedent(inspect.getsource(cls.from_dict)))
+        stored, through_slot, deferred = set(), set(), set()
+        for node in ast.walk(from_dict):
+            if isinstance(node, ast.Call):
+                assert ast.unparse(node.func) != "cls", name  # no __init__ call
+                if ast.unparse(node.func).startswith("_ionq_store["):
+                    through_slot.add(ast.literal_eval(node.func.slice))  # type: ignore[attr-defined]
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    text = ast.unparse(target)
+                    if text.startswith("_instance."):
+                        stored.add(text.removeprefix("_instance."))
+                    elif text.startswith("pending["):
+                        deferred.add(ast.literal_eval(target.slice))  # type: ignore[attr-defined]
+        fields = {f.name for f in attrs.fields(cls)}
+        assert (stored - {"_ionq_pending"}) | through_slot == fields, name
+        # Each deferred field has a DeferredField in front of its slot, and from_dict()
+        # stores it (UNBUILT, or a value with nothing to build) through the slot itself.
+        fronted = {n for n in fields if isinstance(cls.__dict__.get(n), DeferredField)}
+        assert deferred == fronted == through_slot, name
+        assert not stored & through_slot, name
 
 
 # ---------------------------------------------------------------- the same parse as upstream

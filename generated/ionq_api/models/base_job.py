@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from attrs import fields as _attrs_fields
 
 from ..models.job_status import JobStatus, check_job_status
-from ..types import UNSET, Unset
+from ..types import UNBUILT, UNSET, DeferredFields, Unset, defer_fields
 
 if TYPE_CHECKING:
     from ..models.job_failure import JobFailure
@@ -23,7 +23,7 @@ T = TypeVar("T", bound="BaseJob")
 
 
 @_attrs_define
-class BaseJob:
+class BaseJob(DeferredFields):
     """A job as listings report it (IonQ's `BaseJob`): the common fields, with `output`,
     `settings`, `stats` and `results` as free-form objects whose shape depends on
     `type`, and no `child_job_ids` (read one job for those).
@@ -217,39 +217,47 @@ class BaseJob:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
+        _instance.id = d.pop("id")
 
         status = check_job_status(d.pop("status"))
 
-        backend = d.pop("backend")
+        _instance.status = status
 
-        dry_run = d.pop("dry_run")
+        _instance.backend = d.pop("backend")
 
-        submitter_id = d.pop("submitter_id")
+        _instance.dry_run = d.pop("dry_run")
+
+        _instance.submitter_id = d.pop("submitter_id")
 
         project_id: None | str = d.pop("project_id")
 
+        _instance.project_id = project_id
+
         parent_job_id: None | str = d.pop("parent_job_id")
+
+        _instance.parent_job_id = parent_job_id
 
         session_id: None | str = d.pop("session_id")
 
-        _metadata = d.pop("metadata")
-        metadata: JobMetadata | None
-        if _metadata is None:
-            metadata = _metadata
-        else:
-            metadata = _metadata
-            if isinstance(_metadata, dict):
-                try:
-                    metadata_type_0 = JobMetadata.from_dict(_metadata)
+        _instance.session_id = session_id
 
-                    metadata = metadata_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+        _metadata = d.pop("metadata")
+        if isinstance(_metadata, dict):
+            pending["metadata"] = _metadata
+            _ionq_store["metadata"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["metadata"](_instance, _metadata)
 
         name: None | str = d.pop("name")
 
+        _instance.name = name
+
         submitted_at = datetime.datetime.fromisoformat(d.pop("submitted_at"))
+
+        _instance.submitted_at = submitted_at
 
         _started_at = d.pop("started_at")
         started_at: datetime.datetime | None
@@ -265,6 +273,8 @@ class BaseJob:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
 
+        _instance.started_at = started_at
+
         _completed_at = d.pop("completed_at")
         completed_at: datetime.datetime | None
         if _completed_at is None:
@@ -279,51 +289,60 @@ class BaseJob:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
 
+        _instance.completed_at = completed_at
+
         predicted_wait_time_ms: int | None = d.pop("predicted_wait_time_ms")
+
+        _instance.predicted_wait_time_ms = predicted_wait_time_ms
 
         predicted_execution_duration_ms: int | None = d.pop(
             "predicted_execution_duration_ms"
         )
 
+        _instance.predicted_execution_duration_ms = predicted_execution_duration_ms
+
         execution_duration_ms: int | None = d.pop("execution_duration_ms")
 
+        _instance.execution_duration_ms = execution_duration_ms
+
         _failure = d.pop("failure")
-        failure: JobFailure | None
-        if _failure is None:
-            failure = _failure
+        if isinstance(_failure, dict):
+            pending["failure"] = _failure
+            _ionq_store["failure"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["failure"](_instance, _failure)
+
+        _instance.type_ = d.pop("type")
+
+        _output = d.pop("output")
+        if isinstance(_output, dict):
+            pending["output"] = _output
+            _ionq_store["output"](_instance, UNBUILT)
         else:
-            failure = _failure
-            if isinstance(_failure, dict):
-                try:
-                    failure_type_0 = JobFailure.from_dict(_failure)
+            _ionq_store["output"](_instance, JsonObject.from_dict(_output))
 
-                    failure = failure_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+        _settings = d.pop("settings")
+        if isinstance(_settings, dict):
+            pending["settings"] = _settings
+            _ionq_store["settings"](_instance, UNBUILT)
+        else:
+            _ionq_store["settings"](_instance, JsonObject.from_dict(_settings))
 
-        type_ = d.pop("type")
-
-        output = JsonObject.from_dict(d.pop("output"))
-
-        settings = JsonObject.from_dict(d.pop("settings"))
-
-        stats = JsonObject.from_dict(d.pop("stats"))
+        _stats = d.pop("stats")
+        if isinstance(_stats, dict):
+            pending["stats"] = _stats
+            _ionq_store["stats"](_instance, UNBUILT)
+        else:
+            _ionq_store["stats"](_instance, JsonObject.from_dict(_stats))
 
         _results = d.pop("results")
-        results: JsonObject | None
-        if _results is None:
-            results = _results
-        else:
-            results = _results
-            if isinstance(_results, dict):
-                try:
-                    results_type_0 = JsonObject.from_dict(_results)
+        if isinstance(_results, dict):
+            pending["results"] = _results
+            _ionq_store["results"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["results"](_instance, _results)
 
-                    results = results_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-
-        shots = d.pop("shots", UNSET)
+        _instance.shots = d.pop("shots", UNSET)
 
         _noise = d.pop("noise", UNSET)
         noise: Noise | Unset
@@ -332,38 +351,12 @@ class BaseJob:
         else:
             noise = Noise.from_dict(_noise)
 
-        cost_model = d.pop("cost_model", UNSET)
+        _instance.noise = noise
 
-        base_job = cls(
-            id,
-            status,
-            backend,
-            dry_run,
-            submitter_id,
-            project_id,
-            parent_job_id,
-            session_id,
-            metadata,
-            name,
-            submitted_at,
-            started_at,
-            completed_at,
-            predicted_wait_time_ms,
-            predicted_execution_duration_ms,
-            execution_duration_ms,
-            failure,
-            type_,
-            output,
-            settings,
-            stats,
-            results,
-            shots,
-            noise,
-            cost_model,
-        )
+        _instance.cost_model = d.pop("cost_model", UNSET)
 
-        base_job.additional_properties = d
-        return base_job
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -396,7 +389,50 @@ class BaseJob:
         return f"{type(self).__name__}({', '.join(parts)})"
 
 
+def _build_metadata(data: Any) -> Any:
+    """`BaseJob.metadata` from its JSON value, on first read."""
+    try:
+        metadata_type_0 = JobMetadata.from_dict(data)
+
+        return metadata_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
+def _build_failure(data: Any) -> Any:
+    """`BaseJob.failure` from its JSON value, on first read."""
+    try:
+        failure_type_0 = JobFailure.from_dict(data)
+
+        return failure_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
+def _build_results(data: Any) -> Any:
+    """`BaseJob.results` from its JSON value, on first read."""
+    try:
+        results_type_0 = JsonObject.from_dict(data)
+
+        return results_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
 from ..models.job_failure import JobFailure
 from ..models.job_metadata import JobMetadata
 from ..models.json_object import JsonObject
 from ..models.noise import Noise
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    BaseJob,
+    {
+        "metadata": _build_metadata,
+        "failure": _build_failure,
+        "output": JsonObject.from_dict,
+        "settings": JsonObject.from_dict,
+        "stats": JsonObject.from_dict,
+        "results": _build_results,
+    },
+)

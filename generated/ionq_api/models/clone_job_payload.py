@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from attrs import fields as _attrs_fields
 
 from ..models.backend_name import BackendName, check_backend_name
-from ..types import UNSET, Unset
+from ..types import UNBUILT, UNSET, DeferredFields, Unset, defer_fields
 
 if TYPE_CHECKING:
     from ..models.job_settings import JobSettings
@@ -21,7 +21,7 @@ T = TypeVar("T", bound="CloneJobPayload")
 
 
 @_attrs_define
-class CloneJobPayload:
+class CloneJobPayload(DeferredFields):
     """What to change in the copy of a job that `cloneJob` and `moveJob` make (IonQ's
     `CloneJobPayload`); every field is optional and the rest is the original's.
 
@@ -124,18 +124,23 @@ class CloneJobPayload:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        parent = d.pop("parent", UNSET)
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
+        _instance.parent = d.pop("parent", UNSET)
 
-        name = d.pop("name", UNSET)
+        _instance.name = d.pop("name", UNSET)
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
+        if isinstance(_metadata, dict):
+            pending["metadata"] = _metadata
+            _ionq_store["metadata"](_instance, UNBUILT)
+        elif isinstance(_metadata, Unset):
+            _ionq_store["metadata"](_instance, UNSET)
         else:
-            metadata = Metadata.from_dict(_metadata)
+            _ionq_store["metadata"](_instance, Metadata.from_dict(_metadata))
 
-        shots = d.pop("shots", UNSET)
+        _instance.shots = d.pop("shots", UNSET)
 
         _backend = d.pop("backend", UNSET)
         backend: BackendName | Unset
@@ -144,7 +149,11 @@ class CloneJobPayload:
         else:
             backend = check_backend_name(_backend)
 
+        _instance.backend = backend
+
         session_id: None | str | Unset = d.pop("session_id", UNSET)
+
+        _instance.session_id = session_id
 
         _settings = d.pop("settings", UNSET)
         settings: JobSettings | Unset
@@ -153,7 +162,9 @@ class CloneJobPayload:
         else:
             settings = JobSettings.from_dict(_settings)
 
-        dry_run = d.pop("dry_run", UNSET)
+        _instance.settings = settings
+
+        _instance.dry_run = d.pop("dry_run", UNSET)
 
         _noise = d.pop("noise", UNSET)
         noise: Noise | Unset
@@ -162,20 +173,10 @@ class CloneJobPayload:
         else:
             noise = Noise.from_dict(_noise)
 
-        clone_job_payload = cls(
-            parent,
-            name,
-            metadata,
-            shots,
-            backend,
-            session_id,
-            settings,
-            dry_run,
-            noise,
-        )
+        _instance.noise = noise
 
-        clone_job_payload.additional_properties = d
-        return clone_job_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -211,3 +212,11 @@ class CloneJobPayload:
 from ..models.job_settings import JobSettings
 from ..models.metadata import Metadata
 from ..models.noise import Noise
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    CloneJobPayload,
+    {
+        "metadata": Metadata.from_dict,
+    },
+)

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from attrs import fields as _attrs_fields
 
-from ..types import UNSET, Unset
+from ..types import UNBUILT, UNSET, DeferredFields, Unset, defer_fields
 
 if TYPE_CHECKING:
     from ..models.aggregations_output import AggregationsOutput
@@ -20,7 +20,7 @@ T = TypeVar("T", bound="ErrorMitigationOutput")
 
 
 @_attrs_define
-class ErrorMitigationOutput:
+class ErrorMitigationOutput(DeferredFields):
     """What error mitigation reported.
 
     Attributes:
@@ -80,37 +80,22 @@ class ErrorMitigationOutput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
         _debiasing = d.pop("debiasing", UNSET)
-        debiasing: bool | DebiasingOutput | Unset
-        if isinstance(_debiasing, Unset):
-            debiasing = _debiasing
-        else:
-            debiasing = _debiasing
-            if isinstance(_debiasing, dict):
-                try:
-                    debiasing_type_1 = DebiasingOutput.from_dict(_debiasing)
-
-                    debiasing = debiasing_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+        if isinstance(_debiasing, dict):
+            pending["debiasing"] = _debiasing
+            _ionq_store["debiasing"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["debiasing"](_instance, _debiasing)
 
         _symmetry_verification = d.pop("symmetry_verification", UNSET)
-        symmetry_verification: None | SymmetryVerificationOutput | Unset
-        if _symmetry_verification is None:
-            symmetry_verification = _symmetry_verification
-        elif isinstance(_symmetry_verification, Unset):
-            symmetry_verification = _symmetry_verification
-        else:
-            symmetry_verification = _symmetry_verification
-            if isinstance(_symmetry_verification, dict):
-                try:
-                    symmetry_verification_type_0 = SymmetryVerificationOutput.from_dict(
-                        _symmetry_verification
-                    )
-
-                    symmetry_verification = symmetry_verification_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+        if isinstance(_symmetry_verification, dict):
+            pending["symmetry_verification"] = _symmetry_verification
+            _ionq_store["symmetry_verification"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["symmetry_verification"](_instance, _symmetry_verification)
 
         _aggregations = d.pop("aggregations", UNSET)
         aggregations: AggregationsOutput | Unset
@@ -119,14 +104,10 @@ class ErrorMitigationOutput:
         else:
             aggregations = AggregationsOutput.from_dict(_aggregations)
 
-        error_mitigation_output = cls(
-            debiasing,
-            symmetry_verification,
-            aggregations,
-        )
+        _instance.aggregations = aggregations
 
-        error_mitigation_output.additional_properties = d
-        return error_mitigation_output
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -159,6 +140,35 @@ class ErrorMitigationOutput:
         return f"{type(self).__name__}({', '.join(parts)})"
 
 
+def _build_debiasing(data: Any) -> Any:
+    """`ErrorMitigationOutput.debiasing` from its JSON value, on first read."""
+    try:
+        debiasing_type_1 = DebiasingOutput.from_dict(data)
+
+        return debiasing_type_1
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
+def _build_symmetry_verification(data: Any) -> Any:
+    """`ErrorMitigationOutput.symmetry_verification` from its JSON value, on first read."""
+    try:
+        symmetry_verification_type_0 = SymmetryVerificationOutput.from_dict(data)
+
+        return symmetry_verification_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
 from ..models.aggregations_output import AggregationsOutput
 from ..models.debiasing_output import DebiasingOutput
 from ..models.symmetry_verification_output import SymmetryVerificationOutput
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    ErrorMitigationOutput,
+    {
+        "debiasing": _build_debiasing,
+        "symmetry_verification": _build_symmetry_verification,
+    },
+)

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from attrs import fields as _attrs_fields
 
-from ..types import UNSET, Unset
+from ..types import UNBUILT, UNSET, DeferredFields, Unset, defer_fields
 
 if TYPE_CHECKING:
     from ..models.generic_quantum_function_input_data import (
@@ -20,7 +20,7 @@ T = TypeVar("T", bound="GenericQuantumFunctionInput")
 
 
 @_attrs_define
-class GenericQuantumFunctionInput:
+class GenericQuantumFunctionInput(DeferredFields):
     """A function of another type.
 
     Attributes:
@@ -67,20 +67,26 @@ class GenericQuantumFunctionInput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = d.pop("type")
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
+        _instance.type_ = d.pop("type")
 
-        data = GenericQuantumFunctionInputData.from_dict(d.pop("data"))
+        _data = d.pop("data")
+        if isinstance(_data, dict):
+            pending["data"] = _data
+            _ionq_store["data"](_instance, UNBUILT)
+        else:
+            _ionq_store["data"](
+                _instance, GenericQuantumFunctionInputData.from_dict(_data)
+            )
 
         params = cast(list[float], d.pop("params", UNSET))
 
-        generic_quantum_function_input = cls(
-            type_,
-            data,
-            params,
-        )
+        _instance.params = params
 
-        generic_quantum_function_input.additional_properties = d
-        return generic_quantum_function_input
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -114,3 +120,11 @@ class GenericQuantumFunctionInput:
 
 
 from ..models.generic_quantum_function_input_data import GenericQuantumFunctionInputData
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    GenericQuantumFunctionInput,
+    {
+        "data": GenericQuantumFunctionInputData.from_dict,
+    },
+)

@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from attrs import fields as _attrs_fields
 
 from ..models.job_status import JobStatus, check_job_status
-from ..types import UNSET, Unset
+from ..types import UNBUILT, UNSET, DeferredFields, Unset, defer_fields
 
 if TYPE_CHECKING:
     from ..models.job_failure import JobFailure
@@ -22,7 +22,7 @@ T = TypeVar("T", bound="JobCommon")
 
 
 @_attrs_define
-class JobCommon:
+class JobCommon(DeferredFields):
     """The fields every job object carries, whatever its type.
 
     Attributes:
@@ -184,39 +184,47 @@ class JobCommon:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
+        _instance.id = d.pop("id")
 
         status = check_job_status(d.pop("status"))
 
-        backend = d.pop("backend")
+        _instance.status = status
 
-        dry_run = d.pop("dry_run")
+        _instance.backend = d.pop("backend")
 
-        submitter_id = d.pop("submitter_id")
+        _instance.dry_run = d.pop("dry_run")
+
+        _instance.submitter_id = d.pop("submitter_id")
 
         project_id: None | str = d.pop("project_id")
 
+        _instance.project_id = project_id
+
         parent_job_id: None | str = d.pop("parent_job_id")
+
+        _instance.parent_job_id = parent_job_id
 
         session_id: None | str = d.pop("session_id")
 
-        _metadata = d.pop("metadata")
-        metadata: JobMetadata | None
-        if _metadata is None:
-            metadata = _metadata
-        else:
-            metadata = _metadata
-            if isinstance(_metadata, dict):
-                try:
-                    metadata_type_0 = JobMetadata.from_dict(_metadata)
+        _instance.session_id = session_id
 
-                    metadata = metadata_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+        _metadata = d.pop("metadata")
+        if isinstance(_metadata, dict):
+            pending["metadata"] = _metadata
+            _ionq_store["metadata"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["metadata"](_instance, _metadata)
 
         name: None | str = d.pop("name")
 
+        _instance.name = name
+
         submitted_at = datetime.datetime.fromisoformat(d.pop("submitted_at"))
+
+        _instance.submitted_at = submitted_at
 
         _started_at = d.pop("started_at")
         started_at: datetime.datetime | None
@@ -232,6 +240,8 @@ class JobCommon:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
 
+        _instance.started_at = started_at
+
         _completed_at = d.pop("completed_at")
         completed_at: datetime.datetime | None
         if _completed_at is None:
@@ -246,29 +256,30 @@ class JobCommon:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
 
+        _instance.completed_at = completed_at
+
         predicted_wait_time_ms: int | None = d.pop("predicted_wait_time_ms")
+
+        _instance.predicted_wait_time_ms = predicted_wait_time_ms
 
         predicted_execution_duration_ms: int | None = d.pop(
             "predicted_execution_duration_ms"
         )
 
+        _instance.predicted_execution_duration_ms = predicted_execution_duration_ms
+
         execution_duration_ms: int | None = d.pop("execution_duration_ms")
 
+        _instance.execution_duration_ms = execution_duration_ms
+
         _failure = d.pop("failure")
-        failure: JobFailure | None
-        if _failure is None:
-            failure = _failure
-        else:
-            failure = _failure
-            if isinstance(_failure, dict):
-                try:
-                    failure_type_0 = JobFailure.from_dict(_failure)
+        if isinstance(_failure, dict):
+            pending["failure"] = _failure
+            _ionq_store["failure"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["failure"](_instance, _failure)
 
-                    failure = failure_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-
-        shots = d.pop("shots", UNSET)
+        _instance.shots = d.pop("shots", UNSET)
 
         _noise = d.pop("noise", UNSET)
         noise: Noise | Unset
@@ -277,33 +288,12 @@ class JobCommon:
         else:
             noise = Noise.from_dict(_noise)
 
-        cost_model = d.pop("cost_model", UNSET)
+        _instance.noise = noise
 
-        job_common = cls(
-            id,
-            status,
-            backend,
-            dry_run,
-            submitter_id,
-            project_id,
-            parent_job_id,
-            session_id,
-            metadata,
-            name,
-            submitted_at,
-            started_at,
-            completed_at,
-            predicted_wait_time_ms,
-            predicted_execution_duration_ms,
-            execution_duration_ms,
-            failure,
-            shots,
-            noise,
-            cost_model,
-        )
+        _instance.cost_model = d.pop("cost_model", UNSET)
 
-        job_common.additional_properties = d
-        return job_common
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -336,6 +326,35 @@ class JobCommon:
         return f"{type(self).__name__}({', '.join(parts)})"
 
 
+def _build_metadata(data: Any) -> Any:
+    """`JobCommon.metadata` from its JSON value, on first read."""
+    try:
+        metadata_type_0 = JobMetadata.from_dict(data)
+
+        return metadata_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
+def _build_failure(data: Any) -> Any:
+    """`JobCommon.failure` from its JSON value, on first read."""
+    try:
+        failure_type_0 = JobFailure.from_dict(data)
+
+        return failure_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
 from ..models.job_failure import JobFailure
 from ..models.job_metadata import JobMetadata
 from ..models.noise import Noise
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    JobCommon,
+    {
+        "metadata": _build_metadata,
+        "failure": _build_failure,
+    },
+)

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from attrs import fields as _attrs_fields
 
 from ..models.backend_name import BackendName, check_backend_name
-from ..types import UNSET, Unset
+from ..types import UNBUILT, UNSET, DeferredFields, Unset, defer_fields
 
 if TYPE_CHECKING:
     from ..models.job_settings import JobSettings
@@ -21,7 +21,7 @@ T = TypeVar("T", bound="JobCreateBase")
 
 
 @_attrs_define
-class JobCreateBase:
+class JobCreateBase(DeferredFields):
     """The fields every job submission shares, whatever its program type.
 
     Attributes:
@@ -117,18 +117,25 @@ class JobCreateBase:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
         backend = check_backend_name(d.pop("backend"))
 
-        name = d.pop("name", UNSET)
+        _instance.backend = backend
+
+        _instance.name = d.pop("name", UNSET)
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
+        if isinstance(_metadata, dict):
+            pending["metadata"] = _metadata
+            _ionq_store["metadata"](_instance, UNBUILT)
+        elif isinstance(_metadata, Unset):
+            _ionq_store["metadata"](_instance, UNSET)
         else:
-            metadata = Metadata.from_dict(_metadata)
+            _ionq_store["metadata"](_instance, Metadata.from_dict(_metadata))
 
-        shots = d.pop("shots", UNSET)
+        _instance.shots = d.pop("shots", UNSET)
 
         _noise = d.pop("noise", UNSET)
         noise: Noise | Unset
@@ -137,6 +144,8 @@ class JobCreateBase:
         else:
             noise = Noise.from_dict(_noise)
 
+        _instance.noise = noise
+
         _settings = d.pop("settings", UNSET)
         settings: JobSettings | Unset
         if isinstance(_settings, Unset):
@@ -144,23 +153,16 @@ class JobCreateBase:
         else:
             settings = JobSettings.from_dict(_settings)
 
+        _instance.settings = settings
+
         session_id: None | str | Unset = d.pop("session_id", UNSET)
 
-        dry_run = d.pop("dry_run", UNSET)
+        _instance.session_id = session_id
 
-        job_create_base = cls(
-            backend,
-            name,
-            metadata,
-            shots,
-            noise,
-            settings,
-            session_id,
-            dry_run,
-        )
+        _instance.dry_run = d.pop("dry_run", UNSET)
 
-        job_create_base.additional_properties = d
-        return job_create_base
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -196,3 +198,11 @@ class JobCreateBase:
 from ..models.job_settings import JobSettings
 from ..models.metadata import Metadata
 from ..models.noise import Noise
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    JobCreateBase,
+    {
+        "metadata": Metadata.from_dict,
+    },
+)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import fields as _attrs_fields
 
-from ..types import UNSET, Unset
+from ..types import UNBUILT, UNSET, DeferredFields, Unset, defer_fields
 
 if TYPE_CHECKING:
     from ..models.metadata import Metadata
@@ -17,7 +17,7 @@ T = TypeVar("T", bound="JobUpdate")
 
 
 @_attrs_define
-class JobUpdate:
+class JobUpdate(DeferredFields):
     """The fields of a job to change (extension). `name` replaces the name; `metadata` is
     merged key by key into the existing metadata.
 
@@ -62,21 +62,21 @@ class JobUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
+        _instance.name = d.pop("name", UNSET)
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
+        if isinstance(_metadata, dict):
+            pending["metadata"] = _metadata
+            _ionq_store["metadata"](_instance, UNBUILT)
+        elif isinstance(_metadata, Unset):
+            _ionq_store["metadata"](_instance, UNSET)
         else:
-            metadata = Metadata.from_dict(_metadata)
+            _ionq_store["metadata"](_instance, Metadata.from_dict(_metadata))
 
-        job_update = cls(
-            name,
-            metadata,
-        )
-
-        return job_update
+        return _instance
 
     def __repr__(self) -> str:
         """`JobUpdate(name=value, ...)` in field order, leaving out the fields that are
@@ -92,3 +92,11 @@ class JobUpdate:
 
 
 from ..models.metadata import Metadata
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    JobUpdate,
+    {
+        "metadata": Metadata.from_dict,
+    },
+)

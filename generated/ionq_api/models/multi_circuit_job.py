@@ -16,7 +16,7 @@ from attrs import field as _attrs_field
 from attrs import fields as _attrs_fields
 
 from ..models.job_status import JobStatus, check_job_status
-from ..types import UNSET, Unset
+from ..types import UNBUILT, UNSET, DeferredFields, Unset, defer_fields
 
 if TYPE_CHECKING:
     from ..models.circuit_job_output import CircuitJobOutput
@@ -32,7 +32,7 @@ T = TypeVar("T", bound="MultiCircuitJob")
 
 
 @_attrs_define
-class MultiCircuitJob:
+class MultiCircuitJob(DeferredFields):
     """A job that runs several circuits, each as a child job (`ionq.multi-circuit.v1`).
 
     Attributes:
@@ -234,39 +234,47 @@ class MultiCircuitJob:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
+        _instance.id = d.pop("id")
 
         status = check_job_status(d.pop("status"))
 
-        backend = d.pop("backend")
+        _instance.status = status
 
-        dry_run = d.pop("dry_run")
+        _instance.backend = d.pop("backend")
 
-        submitter_id = d.pop("submitter_id")
+        _instance.dry_run = d.pop("dry_run")
+
+        _instance.submitter_id = d.pop("submitter_id")
 
         project_id: None | str = d.pop("project_id")
 
+        _instance.project_id = project_id
+
         parent_job_id: None | str = d.pop("parent_job_id")
+
+        _instance.parent_job_id = parent_job_id
 
         session_id: None | str = d.pop("session_id")
 
-        _metadata = d.pop("metadata")
-        metadata: JobMetadata | None
-        if _metadata is None:
-            metadata = _metadata
-        else:
-            metadata = _metadata
-            if isinstance(_metadata, dict):
-                try:
-                    metadata_type_0 = JobMetadata.from_dict(_metadata)
+        _instance.session_id = session_id
 
-                    metadata = metadata_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+        _metadata = d.pop("metadata")
+        if isinstance(_metadata, dict):
+            pending["metadata"] = _metadata
+            _ionq_store["metadata"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["metadata"](_instance, _metadata)
 
         name: None | str = d.pop("name")
 
+        _instance.name = name
+
         submitted_at = datetime.datetime.fromisoformat(d.pop("submitted_at"))
+
+        _instance.submitted_at = submitted_at
 
         _started_at = d.pop("started_at")
         started_at: datetime.datetime | None
@@ -282,6 +290,8 @@ class MultiCircuitJob:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
 
+        _instance.started_at = started_at
+
         _completed_at = d.pop("completed_at")
         completed_at: datetime.datetime | None
         if _completed_at is None:
@@ -296,53 +306,54 @@ class MultiCircuitJob:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
 
+        _instance.completed_at = completed_at
+
         predicted_wait_time_ms: int | None = d.pop("predicted_wait_time_ms")
+
+        _instance.predicted_wait_time_ms = predicted_wait_time_ms
 
         predicted_execution_duration_ms: int | None = d.pop(
             "predicted_execution_duration_ms"
         )
 
+        _instance.predicted_execution_duration_ms = predicted_execution_duration_ms
+
         execution_duration_ms: int | None = d.pop("execution_duration_ms")
 
-        _failure = d.pop("failure")
-        failure: JobFailure | None
-        if _failure is None:
-            failure = _failure
-        else:
-            failure = _failure
-            if isinstance(_failure, dict):
-                try:
-                    failure_type_0 = JobFailure.from_dict(_failure)
+        _instance.execution_duration_ms = execution_duration_ms
 
-                    failure = failure_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+        _failure = d.pop("failure")
+        if isinstance(_failure, dict):
+            pending["failure"] = _failure
+            _ionq_store["failure"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["failure"](_instance, _failure)
 
         type_ = cast(Literal["ionq.multi-circuit.v1"], d.pop("type"))
         if type_ != "ionq.multi-circuit.v1":
             raise ValueError(
                 f"type must match const 'ionq.multi-circuit.v1', got '{type_}'"
             )
+        _instance.type_ = type_
 
         output = CircuitJobOutput.from_dict(d.pop("output"))
 
+        _instance.output = output
+
         settings = CircuitJobSettings.from_dict(d.pop("settings"))
+
+        _instance.settings = settings
 
         stats = CircuitJobStats.from_dict(d.pop("stats"))
 
-        _results = d.pop("results")
-        results: CircuitJobResults | None
-        if _results is None:
-            results = _results
-        else:
-            results = _results
-            if isinstance(_results, dict):
-                try:
-                    results_type_0 = CircuitJobResults.from_dict(_results)
+        _instance.stats = stats
 
-                    results = results_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+        _results = d.pop("results")
+        if isinstance(_results, dict):
+            pending["results"] = _results
+            _ionq_store["results"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["results"](_instance, _results)
 
         _child_job_ids = d.pop("child_job_ids")
         child_job_ids: list[str] | None
@@ -358,7 +369,9 @@ class MultiCircuitJob:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
 
-        shots = d.pop("shots", UNSET)
+        _instance.child_job_ids = child_job_ids
+
+        _instance.shots = d.pop("shots", UNSET)
 
         _noise = d.pop("noise", UNSET)
         noise: Noise | Unset
@@ -367,39 +380,12 @@ class MultiCircuitJob:
         else:
             noise = Noise.from_dict(_noise)
 
-        cost_model = d.pop("cost_model", UNSET)
+        _instance.noise = noise
 
-        multi_circuit_job = cls(
-            id,
-            status,
-            backend,
-            dry_run,
-            submitter_id,
-            project_id,
-            parent_job_id,
-            session_id,
-            metadata,
-            name,
-            submitted_at,
-            started_at,
-            completed_at,
-            predicted_wait_time_ms,
-            predicted_execution_duration_ms,
-            execution_duration_ms,
-            failure,
-            type_,
-            output,
-            settings,
-            stats,
-            results,
-            child_job_ids,
-            shots,
-            noise,
-            cost_model,
-        )
+        _instance.cost_model = d.pop("cost_model", UNSET)
 
-        multi_circuit_job.additional_properties = d
-        return multi_circuit_job
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -432,6 +418,36 @@ class MultiCircuitJob:
         return f"{type(self).__name__}({', '.join(parts)})"
 
 
+def _build_metadata(data: Any) -> Any:
+    """`MultiCircuitJob.metadata` from its JSON value, on first read."""
+    try:
+        metadata_type_0 = JobMetadata.from_dict(data)
+
+        return metadata_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
+def _build_failure(data: Any) -> Any:
+    """`MultiCircuitJob.failure` from its JSON value, on first read."""
+    try:
+        failure_type_0 = JobFailure.from_dict(data)
+
+        return failure_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
+def _build_results(data: Any) -> Any:
+    """`MultiCircuitJob.results` from its JSON value, on first read."""
+    try:
+        results_type_0 = CircuitJobResults.from_dict(data)
+
+        return results_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
 from ..models.circuit_job_output import CircuitJobOutput
 from ..models.circuit_job_results import CircuitJobResults
 from ..models.circuit_job_settings import CircuitJobSettings
@@ -439,3 +455,13 @@ from ..models.circuit_job_stats import CircuitJobStats
 from ..models.job_failure import JobFailure
 from ..models.job_metadata import JobMetadata
 from ..models.noise import Noise
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    MultiCircuitJob,
+    {
+        "metadata": _build_metadata,
+        "failure": _build_failure,
+        "results": _build_results,
+    },
+)

@@ -12,7 +12,7 @@ from ..models.qaoa_input_problem_type import (
     QaoaInputProblemType,
     check_qaoa_input_problem_type,
 )
-from ..types import UNSET
+from ..types import UNBUILT, UNSET, DeferredFields, defer_fields
 
 if TYPE_CHECKING:
     from ..models.qaoa_input_problem import QaoaInputProblem
@@ -22,7 +22,7 @@ T = TypeVar("T", bound="QaoaInput")
 
 
 @_attrs_define
-class QaoaInput:
+class QaoaInput(DeferredFields):
     """The problem of a `qctrl.qaoa.v1` job.
 
     Attributes:
@@ -61,17 +61,22 @@ class QaoaInput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
         problem_type = check_qaoa_input_problem_type(d.pop("problem_type"))
 
-        problem = QaoaInputProblem.from_dict(d.pop("problem"))
+        _instance.problem_type = problem_type
 
-        qaoa_input = cls(
-            problem_type,
-            problem,
-        )
+        _problem = d.pop("problem")
+        if isinstance(_problem, dict):
+            pending["problem"] = _problem
+            _ionq_store["problem"](_instance, UNBUILT)
+        else:
+            _ionq_store["problem"](_instance, QaoaInputProblem.from_dict(_problem))
 
-        qaoa_input.additional_properties = d
-        return qaoa_input
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -105,3 +110,11 @@ class QaoaInput:
 
 
 from ..models.qaoa_input_problem import QaoaInputProblem
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    QaoaInput,
+    {
+        "problem": QaoaInputProblem.from_dict,
+    },
+)

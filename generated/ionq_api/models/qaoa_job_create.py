@@ -15,7 +15,7 @@ from attrs import field as _attrs_field
 from attrs import fields as _attrs_fields
 
 from ..models.backend_name import BackendName, check_backend_name
-from ..types import UNSET, Unset
+from ..types import UNBUILT, UNSET, DeferredFields, Unset, defer_fields
 
 if TYPE_CHECKING:
     from ..models.job_settings import JobSettings
@@ -29,7 +29,7 @@ T = TypeVar("T", bound="QaoaJobCreate")
 
 
 @_attrs_define
-class QaoaJobCreate:
+class QaoaJobCreate(DeferredFields):
     """A combinatorial optimization job for Q-CTRL's QAOA solver.
 
     Attributes:
@@ -140,26 +140,38 @@ class QaoaJobCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
         backend = check_backend_name(d.pop("backend"))
+
+        _instance.backend = backend
 
         type_ = cast(Literal["qctrl.qaoa.v1"], d.pop("type"))
         if type_ != "qctrl.qaoa.v1":
             raise ValueError(f"type must match const 'qctrl.qaoa.v1', got '{type_}'")
+        _instance.type_ = type_
 
         input_ = QaoaInput.from_dict(d.pop("input"))
 
+        _instance.input_ = input_
+
         external_settings = QaoaExternalSettings.from_dict(d.pop("external_settings"))
 
-        name = d.pop("name", UNSET)
+        _instance.external_settings = external_settings
+
+        _instance.name = d.pop("name", UNSET)
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
+        if isinstance(_metadata, dict):
+            pending["metadata"] = _metadata
+            _ionq_store["metadata"](_instance, UNBUILT)
+        elif isinstance(_metadata, Unset):
+            _ionq_store["metadata"](_instance, UNSET)
         else:
-            metadata = Metadata.from_dict(_metadata)
+            _ionq_store["metadata"](_instance, Metadata.from_dict(_metadata))
 
-        shots = d.pop("shots", UNSET)
+        _instance.shots = d.pop("shots", UNSET)
 
         _noise = d.pop("noise", UNSET)
         noise: Noise | Unset
@@ -168,6 +180,8 @@ class QaoaJobCreate:
         else:
             noise = Noise.from_dict(_noise)
 
+        _instance.noise = noise
+
         _settings = d.pop("settings", UNSET)
         settings: JobSettings | Unset
         if isinstance(_settings, Unset):
@@ -175,26 +189,16 @@ class QaoaJobCreate:
         else:
             settings = JobSettings.from_dict(_settings)
 
+        _instance.settings = settings
+
         session_id: None | str | Unset = d.pop("session_id", UNSET)
 
-        dry_run = d.pop("dry_run", UNSET)
+        _instance.session_id = session_id
 
-        qaoa_job_create = cls(
-            backend,
-            type_,
-            input_,
-            external_settings,
-            name,
-            metadata,
-            shots,
-            noise,
-            settings,
-            session_id,
-            dry_run,
-        )
+        _instance.dry_run = d.pop("dry_run", UNSET)
 
-        qaoa_job_create.additional_properties = d
-        return qaoa_job_create
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -232,3 +236,11 @@ from ..models.metadata import Metadata
 from ..models.noise import Noise
 from ..models.qaoa_external_settings import QaoaExternalSettings
 from ..models.qaoa_input import QaoaInput
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    QaoaJobCreate,
+    {
+        "metadata": Metadata.from_dict,
+    },
+)

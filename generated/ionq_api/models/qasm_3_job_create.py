@@ -15,7 +15,7 @@ from attrs import field as _attrs_field
 from attrs import fields as _attrs_fields
 
 from ..models.backend_name import BackendName, check_backend_name
-from ..types import UNSET, Unset
+from ..types import UNBUILT, UNSET, DeferredFields, Unset, defer_fields
 
 if TYPE_CHECKING:
     from ..models.job_settings import JobSettings
@@ -28,7 +28,7 @@ T = TypeVar("T", bound="Qasm3JobCreate")
 
 
 @_attrs_define
-class Qasm3JobCreate:
+class Qasm3JobCreate(DeferredFields):
     """A job that runs one OpenQASM 3 program.
 
     Attributes:
@@ -134,24 +134,34 @@ class Qasm3JobCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
         backend = check_backend_name(d.pop("backend"))
+
+        _instance.backend = backend
 
         type_ = cast(Literal["ionq.qasm3.v1"], d.pop("type"))
         if type_ != "ionq.qasm3.v1":
             raise ValueError(f"type must match const 'ionq.qasm3.v1', got '{type_}'")
+        _instance.type_ = type_
 
         input_ = Qasm3Input.from_dict(d.pop("input"))
 
-        name = d.pop("name", UNSET)
+        _instance.input_ = input_
+
+        _instance.name = d.pop("name", UNSET)
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
+        if isinstance(_metadata, dict):
+            pending["metadata"] = _metadata
+            _ionq_store["metadata"](_instance, UNBUILT)
+        elif isinstance(_metadata, Unset):
+            _ionq_store["metadata"](_instance, UNSET)
         else:
-            metadata = Metadata.from_dict(_metadata)
+            _ionq_store["metadata"](_instance, Metadata.from_dict(_metadata))
 
-        shots = d.pop("shots", UNSET)
+        _instance.shots = d.pop("shots", UNSET)
 
         _noise = d.pop("noise", UNSET)
         noise: Noise | Unset
@@ -160,6 +170,8 @@ class Qasm3JobCreate:
         else:
             noise = Noise.from_dict(_noise)
 
+        _instance.noise = noise
+
         _settings = d.pop("settings", UNSET)
         settings: JobSettings | Unset
         if isinstance(_settings, Unset):
@@ -167,25 +179,16 @@ class Qasm3JobCreate:
         else:
             settings = JobSettings.from_dict(_settings)
 
+        _instance.settings = settings
+
         session_id: None | str | Unset = d.pop("session_id", UNSET)
 
-        dry_run = d.pop("dry_run", UNSET)
+        _instance.session_id = session_id
 
-        qasm_3_job_create = cls(
-            backend,
-            type_,
-            input_,
-            name,
-            metadata,
-            shots,
-            noise,
-            settings,
-            session_id,
-            dry_run,
-        )
+        _instance.dry_run = d.pop("dry_run", UNSET)
 
-        qasm_3_job_create.additional_properties = d
-        return qasm_3_job_create
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -222,3 +225,11 @@ from ..models.job_settings import JobSettings
 from ..models.metadata import Metadata
 from ..models.noise import Noise
 from ..models.qasm_3_input import Qasm3Input
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    Qasm3JobCreate,
+    {
+        "metadata": Metadata.from_dict,
+    },
+)

@@ -16,7 +16,7 @@ from attrs import field as _attrs_field
 from attrs import fields as _attrs_fields
 
 from ..models.job_status import JobStatus, check_job_status
-from ..types import UNSET, Unset
+from ..types import UNBUILT, UNSET, DeferredFields, Unset, defer_fields
 
 if TYPE_CHECKING:
     from ..models.job_failure import JobFailure
@@ -31,7 +31,7 @@ T = TypeVar("T", bound="QuantumFunctionJob")
 
 
 @_attrs_define
-class QuantumFunctionJob:
+class QuantumFunctionJob(DeferredFields):
     """A quantum-function job (`quantum-function`).
 
     Attributes:
@@ -233,39 +233,47 @@ class QuantumFunctionJob:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
+        _instance.id = d.pop("id")
 
         status = check_job_status(d.pop("status"))
 
-        backend = d.pop("backend")
+        _instance.status = status
 
-        dry_run = d.pop("dry_run")
+        _instance.backend = d.pop("backend")
 
-        submitter_id = d.pop("submitter_id")
+        _instance.dry_run = d.pop("dry_run")
+
+        _instance.submitter_id = d.pop("submitter_id")
 
         project_id: None | str = d.pop("project_id")
 
+        _instance.project_id = project_id
+
         parent_job_id: None | str = d.pop("parent_job_id")
+
+        _instance.parent_job_id = parent_job_id
 
         session_id: None | str = d.pop("session_id")
 
-        _metadata = d.pop("metadata")
-        metadata: JobMetadata | None
-        if _metadata is None:
-            metadata = _metadata
-        else:
-            metadata = _metadata
-            if isinstance(_metadata, dict):
-                try:
-                    metadata_type_0 = JobMetadata.from_dict(_metadata)
+        _instance.session_id = session_id
 
-                    metadata = metadata_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+        _metadata = d.pop("metadata")
+        if isinstance(_metadata, dict):
+            pending["metadata"] = _metadata
+            _ionq_store["metadata"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["metadata"](_instance, _metadata)
 
         name: None | str = d.pop("name")
 
+        _instance.name = name
+
         submitted_at = datetime.datetime.fromisoformat(d.pop("submitted_at"))
+
+        _instance.submitted_at = submitted_at
 
         _started_at = d.pop("started_at")
         started_at: datetime.datetime | None
@@ -281,6 +289,8 @@ class QuantumFunctionJob:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
 
+        _instance.started_at = started_at
+
         _completed_at = d.pop("completed_at")
         completed_at: datetime.datetime | None
         if _completed_at is None:
@@ -295,51 +305,58 @@ class QuantumFunctionJob:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
 
+        _instance.completed_at = completed_at
+
         predicted_wait_time_ms: int | None = d.pop("predicted_wait_time_ms")
+
+        _instance.predicted_wait_time_ms = predicted_wait_time_ms
 
         predicted_execution_duration_ms: int | None = d.pop(
             "predicted_execution_duration_ms"
         )
 
+        _instance.predicted_execution_duration_ms = predicted_execution_duration_ms
+
         execution_duration_ms: int | None = d.pop("execution_duration_ms")
 
-        _failure = d.pop("failure")
-        failure: JobFailure | None
-        if _failure is None:
-            failure = _failure
-        else:
-            failure = _failure
-            if isinstance(_failure, dict):
-                try:
-                    failure_type_0 = JobFailure.from_dict(_failure)
+        _instance.execution_duration_ms = execution_duration_ms
 
-                    failure = failure_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+        _failure = d.pop("failure")
+        if isinstance(_failure, dict):
+            pending["failure"] = _failure
+            _ionq_store["failure"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["failure"](_instance, _failure)
 
         type_ = cast(Literal["quantum-function"], d.pop("type"))
         if type_ != "quantum-function":
             raise ValueError(f"type must match const 'quantum-function', got '{type_}'")
+        _instance.type_ = type_
 
-        output = JsonObject.from_dict(d.pop("output"))
+        _output = d.pop("output")
+        if isinstance(_output, dict):
+            pending["output"] = _output
+            _ionq_store["output"](_instance, UNBUILT)
+        else:
+            _ionq_store["output"](_instance, JsonObject.from_dict(_output))
 
         settings = QuantumFunctionJobSettings.from_dict(d.pop("settings"))
 
-        stats = JsonObject.from_dict(d.pop("stats"))
+        _instance.settings = settings
+
+        _stats = d.pop("stats")
+        if isinstance(_stats, dict):
+            pending["stats"] = _stats
+            _ionq_store["stats"](_instance, UNBUILT)
+        else:
+            _ionq_store["stats"](_instance, JsonObject.from_dict(_stats))
 
         _results = d.pop("results")
-        results: None | QuantumFunctionJobResults
-        if _results is None:
-            results = _results
-        else:
-            results = _results
-            if isinstance(_results, dict):
-                try:
-                    results_type_0 = QuantumFunctionJobResults.from_dict(_results)
-
-                    results = results_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+        if isinstance(_results, dict):
+            pending["results"] = _results
+            _ionq_store["results"](_instance, UNBUILT)
+        else:  # nothing to build: the union keeps the value as it came
+            _ionq_store["results"](_instance, _results)
 
         _child_job_ids = d.pop("child_job_ids")
         child_job_ids: list[str] | None
@@ -355,7 +372,9 @@ class QuantumFunctionJob:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
 
-        shots = d.pop("shots", UNSET)
+        _instance.child_job_ids = child_job_ids
+
+        _instance.shots = d.pop("shots", UNSET)
 
         _noise = d.pop("noise", UNSET)
         noise: Noise | Unset
@@ -364,39 +383,12 @@ class QuantumFunctionJob:
         else:
             noise = Noise.from_dict(_noise)
 
-        cost_model = d.pop("cost_model", UNSET)
+        _instance.noise = noise
 
-        quantum_function_job = cls(
-            id,
-            status,
-            backend,
-            dry_run,
-            submitter_id,
-            project_id,
-            parent_job_id,
-            session_id,
-            metadata,
-            name,
-            submitted_at,
-            started_at,
-            completed_at,
-            predicted_wait_time_ms,
-            predicted_execution_duration_ms,
-            execution_duration_ms,
-            failure,
-            type_,
-            output,
-            settings,
-            stats,
-            results,
-            child_job_ids,
-            shots,
-            noise,
-            cost_model,
-        )
+        _instance.cost_model = d.pop("cost_model", UNSET)
 
-        quantum_function_job.additional_properties = d
-        return quantum_function_job
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -429,9 +421,51 @@ class QuantumFunctionJob:
         return f"{type(self).__name__}({', '.join(parts)})"
 
 
+def _build_metadata(data: Any) -> Any:
+    """`QuantumFunctionJob.metadata` from its JSON value, on first read."""
+    try:
+        metadata_type_0 = JobMetadata.from_dict(data)
+
+        return metadata_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
+def _build_failure(data: Any) -> Any:
+    """`QuantumFunctionJob.failure` from its JSON value, on first read."""
+    try:
+        failure_type_0 = JobFailure.from_dict(data)
+
+        return failure_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
+def _build_results(data: Any) -> Any:
+    """`QuantumFunctionJob.results` from its JSON value, on first read."""
+    try:
+        results_type_0 = QuantumFunctionJobResults.from_dict(data)
+
+        return results_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return data
+
+
 from ..models.job_failure import JobFailure
 from ..models.job_metadata import JobMetadata
 from ..models.json_object import JsonObject
 from ..models.noise import Noise
 from ..models.quantum_function_job_results import QuantumFunctionJobResults
 from ..models.quantum_function_job_settings import QuantumFunctionJobSettings
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    QuantumFunctionJob,
+    {
+        "metadata": _build_metadata,
+        "failure": _build_failure,
+        "output": JsonObject.from_dict,
+        "stats": JsonObject.from_dict,
+        "results": _build_results,
+    },
+)

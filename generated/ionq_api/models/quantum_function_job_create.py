@@ -15,7 +15,7 @@ from attrs import field as _attrs_field
 from attrs import fields as _attrs_fields
 
 from ..models.backend_name import BackendName, check_backend_name
-from ..types import UNSET, Unset
+from ..types import UNBUILT, UNSET, DeferredFields, Unset, defer_fields
 
 if TYPE_CHECKING:
     from ..models.generic_quantum_function_input import GenericQuantumFunctionInput
@@ -29,7 +29,7 @@ T = TypeVar("T", bound="QuantumFunctionJobCreate")
 
 
 @_attrs_define
-class QuantumFunctionJobCreate:
+class QuantumFunctionJobCreate(DeferredFields):
     """A job that evaluates a quantum function.
 
     Attributes:
@@ -139,11 +139,17 @@ class QuantumFunctionJobCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _instance = cls.__new__(cls)
+        pending: dict[str, Any] = {}
+        _instance._ionq_pending = pending
         backend = check_backend_name(d.pop("backend"))
+
+        _instance.backend = backend
 
         type_ = cast(Literal["quantum-function"], d.pop("type"))
         if type_ != "quantum-function":
             raise ValueError(f"type must match const 'quantum-function', got '{type_}'")
+        _instance.type_ = type_
 
         def _parse_input_(
             data: object,
@@ -168,16 +174,20 @@ class QuantumFunctionJobCreate:
 
         input_ = _parse_input_(d.pop("input"))
 
-        name = d.pop("name", UNSET)
+        _instance.input_ = input_
+
+        _instance.name = d.pop("name", UNSET)
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
+        if isinstance(_metadata, dict):
+            pending["metadata"] = _metadata
+            _ionq_store["metadata"](_instance, UNBUILT)
+        elif isinstance(_metadata, Unset):
+            _ionq_store["metadata"](_instance, UNSET)
         else:
-            metadata = Metadata.from_dict(_metadata)
+            _ionq_store["metadata"](_instance, Metadata.from_dict(_metadata))
 
-        shots = d.pop("shots", UNSET)
+        _instance.shots = d.pop("shots", UNSET)
 
         _noise = d.pop("noise", UNSET)
         noise: Noise | Unset
@@ -186,6 +196,8 @@ class QuantumFunctionJobCreate:
         else:
             noise = Noise.from_dict(_noise)
 
+        _instance.noise = noise
+
         _settings = d.pop("settings", UNSET)
         settings: JobSettings | Unset
         if isinstance(_settings, Unset):
@@ -193,25 +205,16 @@ class QuantumFunctionJobCreate:
         else:
             settings = JobSettings.from_dict(_settings)
 
+        _instance.settings = settings
+
         session_id: None | str | Unset = d.pop("session_id", UNSET)
 
-        dry_run = d.pop("dry_run", UNSET)
+        _instance.session_id = session_id
 
-        quantum_function_job_create = cls(
-            backend,
-            type_,
-            input_,
-            name,
-            metadata,
-            shots,
-            noise,
-            settings,
-            session_id,
-            dry_run,
-        )
+        _instance.dry_run = d.pop("dry_run", UNSET)
 
-        quantum_function_job_create.additional_properties = d
-        return quantum_function_job_create
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -249,3 +252,11 @@ from ..models.hamiltonian_energy_input import HamiltonianEnergyInput
 from ..models.job_settings import JobSettings
 from ..models.metadata import Metadata
 from ..models.noise import Noise
+
+# Each deferred field's slot behind a DeferredField; from_dict() stores through the slots.
+_ionq_store = defer_fields(
+    QuantumFunctionJobCreate,
+    {
+        "metadata": Metadata.from_dict,
+    },
+)
