@@ -37,11 +37,15 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from .gates import X
-from .ops import Op, Probabilities, merged_1q, norm_checked
+from .gates import Matrix, X
+from .kernel_kinds import CONTROLLED_X, DENSE, DIAGONAL
+from .ops import Op, Probabilities, is_diagonal, merged_1q, norm_checked
 
 Reals = npt.NDArray[np.float64]
 ENGINE_VARIABLE: Final = "IONQ_SIM_ENGINE"
+# A run of 1-qubit ops goes chunk by chunk through chunks of 2^15 amplitudes (512 KiB of
+# real and imaginary parts: in a core's L2 cache, 1 MiB here).
+CHUNK_QUBITS: Final = 15
 # Below this many units a pass is not split between threads: handing it over costs more.
 _SPLIT_FROM: Final = 1 << 14
 _THREADS: Final = 2
@@ -68,9 +72,10 @@ def _kernels() -> ModuleType:
     return kernels
 
 
-def _split(kernel: Callable[..., None], units: int, *args: object) -> None:
-    """Run `kernel(*args, lo, hi)` over [0, units), in two halves on two threads if large."""
-    if units < _SPLIT_FROM:
+def _split(kernel: Callable[..., None], units: int, *args: object, min_units: int = 0) -> None:
+    """Run `kernel(*args, lo, hi)` over [0, units), in two halves on two threads when there
+    are at least `min_units` (by default `_SPLIT_FROM`: handing over costs more below)."""
+    if units < (min_units or _SPLIT_FROM):
         kernel(*args, 0, units)
         return
     half = units // 2
@@ -86,36 +91,90 @@ def _mask(qubits: tuple[int, ...]) -> int:
     return mask
 
 
-def _apply(re: Reals, im: Reals, n: int, op: Op) -> None:
-    k = _kernels()
-    matrix = op.matrix
-    if len(op.targets) == 1:
-        t = op.targets[0]
-        pairs = 1 << (n - 1)
-        if matrix is X:  # x, not, cnot: parsing gives them this very array
-            _split(k.controlled_x, pairs, re, im, t, _mask(op.controls))
+def _kind(op: Op) -> int | None:
+    """The 1-qubit kernel kind for `op`, or None when it needs the general kernel."""
+    if len(op.targets) != 1:
+        return None
+    if op.matrix is X:  # x, not, cnot: parsing gives them this very array
+        return CONTROLLED_X
+    if not op.controls and is_diagonal(op.matrix):
+        return DIAGONAL
+    return DENSE
+
+
+def _floats(matrices: list[Matrix]) -> Reals:
+    """2x2s as rows of 8 floats, re and im of each entry row by row (the kernels' layout)."""
+    stacked = np.ascontiguousarray(np.array(matrices, dtype=np.complex128).reshape(-1, 4))
+    floats: Reals = stacked.view(np.float64)
+    return floats
+
+
+class _Run:
+    """Consecutive 1-qubit ops with targets inside a chunk, applied chunk by chunk."""
+
+    def __init__(self, re: Reals, im: Reals, n: int, chunk_qubits: int) -> None:
+        self.re, self.im, self.n, self.chunk_qubits = re, im, n, chunk_qubits
+        self.kinds: list[int] = []
+        self.targets: list[int] = []
+        self.controls: list[int] = []
+        self.matrices: list[Matrix] = []
+
+    def add(self, kind: int, op: Op) -> None:
+        self.kinds.append(kind)
+        self.targets.append(op.targets[0])
+        self.controls.append(_mask(op.controls))
+        self.matrices.append(op.matrix)
+
+    def flush(self) -> None:
+        if not self.kinds:
             return
-        if not op.controls:
-            if matrix[0, 1] == 0 and matrix[1, 0] == 0:
-                d0, d1 = complex(matrix[0, 0]), complex(matrix[1, 1])
-                _split(k.diagonal_1q, pairs, re, im, t, d0.real, d0.imag, d1.real, d1.imag)
-            else:
-                real, imag = np.ascontiguousarray(matrix.real), np.ascontiguousarray(matrix.imag)
-                _split(k.dense_1q, pairs, re, im, t, real, imag)
-            return
-    targets = np.array(op.targets, dtype=np.int64)
-    real, imag = np.ascontiguousarray(matrix.real), np.ascontiguousarray(matrix.imag)
-    groups = 1 << (n - len(op.targets))
-    _split(k.dense_k, groups, re, im, targets, real, imag, _mask(op.controls))
+        args = (
+            self.re,
+            self.im,
+            np.array(self.kinds, dtype=np.int64),
+            np.array(self.targets, dtype=np.int64),
+            np.array(self.controls, dtype=np.int64),
+            _floats(self.matrices),
+            self.chunk_qubits,
+        )
+        _split(_kernels().local_ops, 1 << (self.n - self.chunk_qubits), *args, min_units=2)
+        self.kinds, self.targets, self.controls, self.matrices = [], [], [], []
 
 
 def simulate(n: int, ops: list[Op]) -> Probabilities:
     """Run `ops` on n qubits from |0...0> and return the probabilities (qubit 0 = LSB)."""
+    kernels = _kernels()
     re = np.zeros(1 << n, dtype=np.float64)
     im = np.zeros(1 << n, dtype=np.float64)
     re[0] = 1.0
+    # At least two chunks from 14 qubits, so that two threads share each run.
+    chunk_qubits = min(n, CHUNK_QUBITS) if n < 14 else min(n - 1, CHUNK_QUBITS)
+    run = _Run(re, im, n, chunk_qubits)
     for op in merged_1q(ops):
-        _apply(re, im, n, op)
-    _split(_kernels().squared_norms, 1 << n, re, im)
+        kind = _kind(op)
+        if kind is not None and op.targets[0] < chunk_qubits:
+            run.add(kind, op)
+            continue
+        run.flush()
+        if kind is not None:
+            matrix = _floats([op.matrix])[0]
+            _split(
+                kernels.one_op,
+                1 << (n - 1),
+                re,
+                im,
+                kind,
+                op.targets[0],
+                _mask(op.controls),
+                matrix,
+            )
+        else:
+            targets = np.array(op.targets, dtype=np.int64)
+            real = np.ascontiguousarray(op.matrix.real)
+            imag = np.ascontiguousarray(op.matrix.imag)
+            groups = 1 << (n - len(op.targets))
+            _split(kernels.dense_k, groups, re, im, targets, real, imag, _mask(op.controls))
+    run.flush()
+    _split(kernels.squared_norms, 1 << n, re, im)
     del im
     return norm_checked(re)

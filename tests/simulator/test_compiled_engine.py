@@ -35,17 +35,20 @@ def circuits(draw: st.DrawFn) -> tuple[int, list[dict[str, Any]]]:
     return n, draw(st.lists(gates(n), max_size=30))
 
 
-@settings(max_examples=150, deadline=None)
-@given(circuits())
+@settings(max_examples=200, deadline=None)
+@given(circuits(), st.integers(1, 8))
 def test_every_gate_kind_matches_the_dense_reference(
-    case: tuple[int, list[dict[str, Any]]],
+    case: tuple[int, list[dict[str, Any]]], chunk_qubits: int
 ) -> None:
     # Small states run every kernel too (compiled.simulate takes any size): dense 1-qubit
     # gates on every qubit (t < 3 and the contiguous runs), diagonal ones, controlled X
-    # with controls above and below the target, and the general kernel for the rest.
+    # with controls above and below the target, and the general kernel for the rest; with
+    # chunks shrunk, runs of ops go through several chunks, and ops on targets above the
+    # chunk take the whole-state pass.
     n, circuit = case
     ops = list(parse_circuit("qis", circuit, n, 8).ops)
-    got = compiled.simulate(n, ops)
+    with mock.patch.object(compiled, "CHUNK_QUBITS", chunk_qubits):
+        got = compiled.simulate(n, ops)
     np.testing.assert_allclose(got, np.abs(run(n, "qis", circuit)) ** 2, atol=1e-12)
 
 
