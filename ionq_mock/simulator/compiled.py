@@ -43,6 +43,12 @@ from .ops import Op, Probabilities, is_diagonal, merged_1q, norm_checked
 
 Reals = npt.NDArray[np.float64]
 ENGINE_VARIABLE: Final = "IONQ_SIM_ENGINE"
+# From this many qubits `engine.simulate` runs this engine. It is faster at every size
+# (random circuits of 10n gates, per run: 31 against 37 us at 4 qubits, 149 against 284 us
+# at 10, 1.1 against 2.5 ms at 14; docs/simulator.md), but its first use in a process
+# imports numba (about half a second): below 8 qubits, what most tests send, the gain is
+# a few microseconds and numpy's small-state path keeps them from paying that.
+FROM_QUBITS: Final = 8
 # A run of 1-qubit ops goes chunk by chunk through chunks of 2^15 amplitudes (512 KiB of
 # real and imaginary parts: in a core's L2 cache, 1 MiB here).
 CHUNK_QUBITS: Final = 15

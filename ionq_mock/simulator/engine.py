@@ -268,11 +268,15 @@ def blas_on_one_thread() -> contextlib.AbstractContextManager[object]:
 
 
 def simulate(n: int, ops: list[Op]) -> Probabilities:
-    """Run `ops` on n qubits from |0...0> and return the probabilities (qubit 0 = LSB)."""
+    """Run `ops` on n qubits from |0...0> and return the probabilities (qubit 0 = LSB).
+
+    The compiled engine (numba, when installed) from `compiled.FROM_QUBITS` up; below, and
+    without it, numpy: the small-state path up to `SMALL_QUBITS`, the fused path above.
+    """
+    if n >= compiled.FROM_QUBITS and compiled.available():
+        return compiled.simulate(n, ops)
     if n <= SMALL_QUBITS:
         return _simulate_small(n, ops)
-    if compiled.available():
-        return compiled.simulate(n, ops)
     return simulate_fused(n, ops)
 
 

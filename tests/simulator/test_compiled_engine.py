@@ -1,6 +1,6 @@
 """The compiled engine (`compiled.py`, numba): the dense reference's probabilities for every
 kind of gate, the fused numpy path's on states large enough to split between threads, and
-chosen by `simulate` exactly when installed, not switched off, and the state is large."""
+chosen by `simulate` exactly when installed, not switched off, and from FROM_QUBITS up."""
 
 from __future__ import annotations
 
@@ -95,8 +95,8 @@ def test_a_state_split_between_threads_matches_the_fused_path(gateset: str) -> N
     assert got.sum() == pytest.approx(1.0, abs=1e-12)
 
 
-def test_simulate_uses_it_for_large_states_unless_switched_off() -> None:
-    n = engine.SMALL_QUBITS + 1
+@pytest.mark.parametrize("n", [compiled.FROM_QUBITS, engine.SMALL_QUBITS + 1])
+def test_simulate_uses_it_from_from_qubits_unless_switched_off(n: int) -> None:
     program = {"gateset": "qis", "qubits": n, "circuit": [{"gate": "h", "target": n - 1}]}
     with mock.patch.object(compiled, "simulate", wraps=compiled.simulate) as spy:
         probs = probabilities(program)
@@ -104,7 +104,8 @@ def test_simulate_uses_it_for_large_states_unless_switched_off() -> None:
         with mock.patch.dict(os.environ, {compiled.ENGINE_VARIABLE: "numpy"}):
             again = probabilities(program)
         assert spy.call_count == 1  # the fused path answered
-        small = {"gateset": "qis", "qubits": n - 1, "circuit": [{"gate": "h", "target": 0}]}
+        below = compiled.FROM_QUBITS - 1
+        small = {"gateset": "qis", "qubits": below, "circuit": [{"gate": "h", "target": 0}]}
         probabilities(small)
         assert spy.call_count == 1  # the small-state path answered
     np.testing.assert_allclose(probs, again, atol=1e-12)
