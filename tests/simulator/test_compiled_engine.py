@@ -36,18 +36,21 @@ def circuits(draw: st.DrawFn) -> tuple[int, list[dict[str, Any]]]:
 
 
 @settings(max_examples=200, deadline=None)
-@given(circuits(), st.integers(1, 8))
+@given(circuits(), st.integers(1, 8), st.booleans())
 def test_every_gate_kind_matches_the_dense_reference(
-    case: tuple[int, list[dict[str, Any]]], chunk_qubits: int
+    case: tuple[int, list[dict[str, Any]]], chunk_qubits: int, merge: bool
 ) -> None:
     # Small states run every kernel too (compiled.simulate takes any size): dense 1-qubit
     # gates on every qubit (t < 3 and the contiguous runs), diagonal ones, controlled X
     # with controls above and below the target, and the general kernel for the rest; with
     # chunks shrunk, runs of ops go through several chunks, and ops on targets above the
-    # chunk take the whole-state pass.
+    # chunk take the whole-state pass; runs of 1-qubit gates merged first or not.
     n, circuit = case
     ops = list(parse_circuit("qis", circuit, n, 8).ops)
-    with mock.patch.object(compiled, "CHUNK_QUBITS", chunk_qubits):
+    with (
+        mock.patch.object(compiled, "CHUNK_QUBITS", chunk_qubits),
+        mock.patch.object(compiled, "MERGE_FROM_QUBITS", 0 if merge else 99),
+    ):
         got = compiled.simulate(n, ops)
     np.testing.assert_allclose(got, np.abs(run(n, "qis", circuit)) ** 2, atol=1e-12)
 
