@@ -19,6 +19,10 @@ Floors checked (exit status 1 when one is missed), ratios of medians, ours / pee
                          10 qubits x 100 gates and a Bell circuit, time <= 2.0x qulacs; many
                          calls per run, peers alternating block by block, the run's figure
                          the median block.
+"ours" is `ionq_mock.simulator.probabilities` as installed: with the `fast` extra (numba,
+as .bench-venv has it) the compiled engine from 8 qubits, numpy's paths below. The numpy
+engine alone (IONQ_SIM_ENGINE=numpy, what an install without the extra runs) is measured in
+the same runs as the peer "numpy", with no floor: "ours vs numpy" is what the extra gains.
 qsim (complex64) is reported beside ours on each of these with no floor; every other engine
 is complex128. Every peer's probabilities are checked against ours (aer's within 1e-12,
 qsim's within 1e-6), and qulacs' against aer's within 1e-12.
@@ -62,6 +66,7 @@ import numpy as np
 from bench_all import figure
 
 from ionq_mock.simulator import probabilities
+from ionq_mock.simulator.compiled import ENGINE_VARIABLE
 
 Gate = tuple[str, int, int, float]  # (name, target, control or -1, angle)
 BELL: list[Gate] = [("h", 0, -1, 0.0), ("cnot", 1, 0, 0.0)]
@@ -118,6 +123,24 @@ def squared(state: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
 def ours(n: int, circuit: list[Gate]) -> Runner:
     program = ionq_program(n, circuit)
     return lambda: probabilities(program)
+
+
+def ours_numpy(n: int, circuit: list[Gate]) -> Runner:
+    """Ours without the compiled engine, as an install without the `fast` extra runs."""
+    program = ionq_program(n, circuit)
+
+    def run() -> np.ndarray[Any, Any]:
+        saved = os.environ.get(ENGINE_VARIABLE)
+        os.environ[ENGINE_VARIABLE] = "numpy"
+        try:
+            return probabilities(program)
+        finally:
+            if saved is None:
+                del os.environ[ENGINE_VARIABLE]
+            else:
+                os.environ[ENGINE_VARIABLE] = saved
+
+    return run
 
 
 def aer(n: int, circuit: list[Gate]) -> Runner:
@@ -209,6 +232,7 @@ def qsim(n: int, circuit: list[Gate]) -> Runner:
 
 PEERS: dict[str, tuple[str, Factory]] = {
     "ours": ("ionq_mock", ours),
+    "numpy": ("ionq_mock", ours_numpy),
     "qulacs": ("qulacs", qulacs_sim),
     "aer": ("qiskit_aer", aer),
     "qsim": ("qsimcirq", qsim),
@@ -216,7 +240,7 @@ PEERS: dict[str, tuple[str, Factory]] = {
 }
 # Largest difference from our probabilities accepted for each peer: aer's is the issue's
 # floor; qsim works in complex64.
-TOLERANCE = {"aer": 1e-12, "qulacs": 1e-10, "cirq": 1e-10, "qsim": 1e-6}
+TOLERANCE = {"aer": 1e-12, "numpy": 1e-12, "qulacs": 1e-10, "cirq": 1e-10, "qsim": 1e-6}
 # The floors on ours / peer; a peer missing here is reported with no floor.
 FLOORS: dict[str, dict[str, float]] = {
     "time": {"qulacs": 1.0, "aer": 1.0, "cirq": 0.7},
@@ -224,8 +248,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "big memory": {"qulacs": 1.5, "aer": 2.0},
     "per call": {"qulacs": 2.0},
 }
-IN_SUBPROCESS = ("qulacs", "aer", "qsim")
-PER_CALL = ("qulacs", "qsim")
+IN_SUBPROCESS = ("numpy", "qulacs", "aer", "qsim")
+PER_CALL = ("numpy", "qulacs", "qsim")
 
 
 def available(name: str) -> bool:
@@ -375,12 +399,16 @@ def _status_kib(field: str) -> int | None:
 
 
 def child(name: str, n: int, gates: int, seed: int) -> None:
-    """Subprocess body: one timed run, and its peak memory above the post-import baseline.
+    """Subprocess body: one timed run, and its peak memory above the post-import baseline
+    (taken after a small warm-up run).
 
     ru_maxrss is not used as the baseline on Linux: it survives exec, so a child inherits
     the parent's high-water mark. The peak of this process alone is VmHWM, reset here
     (writing 5 to clear_refs) once the imports and the circuit are done.
     """
+    # A small warm-up first, for every peer: what loads on first use (ours: numba and the
+    # compiled kernels; a peer's own lazy imports) is an import, not this run's cost.
+    PEERS[name][1](8, random_circuit(8, 16, seed))()
     run = PEERS[name][1](n, random_circuit(n, gates, seed))
     try:
         with open("/proc/self/clear_refs", "w") as f:
@@ -431,6 +459,7 @@ def omp_threads() -> str:
 def peer_names() -> dict[str, str]:
     """How each peer appears in the figures: version, precision, threads."""
     return {
+        "numpy": "ours, numpy engine only (IONQ_SIM_ENGINE=numpy)",
         "qulacs": f"qulacs {installed('qulacs')} complex128, OMP_NUM_THREADS {omp_threads()}",
         "aer": f"qiskit-aer {installed('qiskit-aer')} statevector",
         "qsim": f"qsimcirq {installed('qsimcirq')} complex64, {qsim_threads()} threads",
