@@ -27,13 +27,33 @@ QAOA: Final = "qctrl.qaoa.v1"
 
 def status(row: Mapping[str, Any] | sqlite3.Row, now: float) -> str:
     """The job's status at `now` (mirrors `store.STATUS_SQL`)."""
-    if row["canceled_at"] is not None:
+    return status_at(
+        row["ready_at"],
+        row["started_at"],
+        row["end_at"],
+        row["end_status"],
+        row["canceled_at"],
+        now,
+    )
+
+
+def status_at(
+    ready_at: float,
+    started_at: float,
+    end_at: float,
+    end_status: str,
+    canceled_at: float | None,
+    now: float,
+) -> str:
+    """The status at `now` of a job with this timeline (the columns of `status`, for
+    callers holding them as values: a listing's rows are plain tuples)."""
+    if canceled_at is not None:
         return "canceled"
-    if now >= row["end_at"]:
-        return str(row["end_status"])
-    if now >= row["started_at"]:
+    if now >= end_at:
+        return str(end_status)
+    if now >= started_at:
         return "started"
-    if now >= row["ready_at"]:
+    if now >= ready_at:
         return "ready"
     return "submitted"
 

@@ -18,13 +18,13 @@ result, sent part by part so that no single write holds the event loop).
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .auth import Identity
 from .state import MockState
+from .store import dumps
 
 
 @dataclass(slots=True)
@@ -68,9 +68,9 @@ class Stream:
 def encode(payload: Any) -> bytes:
     """An answer's JSON text."""
     if isinstance(payload, Raw):
-        return bytes(payload)
+        return payload  # already the bytes to send (a copy would cost a page's size)
     # ASCII output: a lone surrogate a client sent in a name must not break the answer.
-    return json.dumps(payload, ensure_ascii=True, separators=(",", ":")).encode()
+    return dumps(payload).encode()
 
 
 class Handlers:
