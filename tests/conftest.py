@@ -22,6 +22,8 @@ def _hypothesis_profile() -> None:
     """
     import os
 
+    if importlib.util.find_spec("hypothesis") is None:  # .clients-venv has none
+        return
     from hypothesis import settings
 
     settings.register_profile("fixed", derandomize=True)
