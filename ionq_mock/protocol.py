@@ -21,12 +21,14 @@ Pass the class as `uvicorn.Config(http=JsonErrorHttpToolsProtocol)`, and the soc
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 from typing import Final
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
+from .coalescing import CoalescingWriter
 from .errors import BadRequest
 
 
@@ -65,7 +67,12 @@ def parse_error(url_bytes: int) -> BadRequest:
 
 class JsonErrorHttpToolsProtocol(HttpToolsProtocol):
     """`HttpToolsProtocol` whose parse-error answer is the spec's JSON 400, and whose
-    requests carry the `CONNECTION_EXTENSION`."""
+    requests carry the `CONNECTION_EXTENSION`; each request's cycle writes through the
+    connection's `CoalescingWriter` (ionq_mock/coalescing.py: one write per answer)."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self.writer = CoalescingWriter(transport, self.loop)
 
     def on_headers_complete(self) -> None:
         """Start the request (uvicorn builds its cycle here), with the extension."""
@@ -73,11 +80,18 @@ class JsonErrorHttpToolsProtocol(HttpToolsProtocol):
         cycle = self.cycle
         # No new cycle for an upgrade request; its scope is then not this cycle's.
         if cycle is not None and cycle.scope is self.scope:
+            # The cycle's task starts at the loop's next turn: it has written nothing yet.
+            cycle.transport = self.writer  # type: ignore[assignment]
             self.scope["extensions"] = {
                 CONNECTION_EXTENSION: {"close": lambda: self._close_during(cycle)}
             }
 
+    def on_response_complete(self) -> None:
+        self.writer.flush()
+        super().on_response_complete()
+
     def _close_during(self, cycle: RequestResponseCycle) -> None:
+        self.writer.flush()  # what the app wrote goes before the close
         # `disconnected` is what uvicorn reads after the app returns: set, it writes no 500
         # and logs nothing, and the app's further `send`s are ignored. (uvicorn sets it
         # itself only later, in `connection_lost`, and only on the newest cycle.)
@@ -91,6 +105,7 @@ class JsonErrorHttpToolsProtocol(HttpToolsProtocol):
         """Answer an unparseable request with a `BadRequestError` body and close."""
         # `msg` is uvicorn's generic text; the URL length says what actually went wrong.
         body = json.dumps(parse_error(len(self.url)).body()).encode()
+        self.writer.flush()  # an earlier answer still held goes first
         content = [b"HTTP/1.1 400 Bad Request\r\n"]
         for name, value in self.server_state.default_headers:
             content.extend([name, b": ", value, b"\r\n"])
