@@ -18,7 +18,6 @@ request is kept in the request journal (ionq_mock/journal.py) under its key. Out
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import math
 import time
@@ -49,6 +48,7 @@ logger = logging.getLogger("ionq_mock")
 
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 JSON_HEADERS: Final = [(b"content-type", b"application/json")]
+_CONSOLE_PAGES: Final = CONSOLE + "/"
 
 
 def _headers(error: ApiError) -> list[tuple[bytes, bytes]]:
@@ -168,7 +168,7 @@ class MockApp:
         if scope["type"] != "http":
             return
         path: str = scope["path"]
-        if path == CONSOLE or path.startswith(CONSOLE + "/"):
+        if path.startswith(CONSOLE) and (path == CONSOLE or path.startswith(_CONSOLE_PAGES)):
             # Outside the API: never faulted, never journaled.
             await self._send_console(scope, send)
             return
@@ -185,8 +185,11 @@ class MockApp:
         seen = Seen()
         headers: list[tuple[bytes, bytes]] = []
         try:
-            with exchange.current() if exchange is not None else contextlib.nullcontext():
+            if exchange is None:
                 status, payload = await self._pipeline(scope, receive, seen)
+            else:
+                with exchange.current():
+                    status, payload = await self._pipeline(scope, receive, seen)
         except DropConnection:
             if exchange is not None:
                 exchange.drop()
@@ -233,21 +236,21 @@ class MockApp:
             if identity is None:
                 return
             owner = identity.submitter_id
-        journal = self.journal
         captured = record.capture
         size = len(body) if streamed is None else streamed
-        journal.add(
+        self.journal.add(
             owner,
-            time=record.arrived,
-            method=scope["method"],
-            path=scope["path"],
-            query=scope.get("query_string", b""),
-            operation=seen.operation,
-            status=status,
-            duration_ms=(time.perf_counter() - record.started) * 1000,
-            applied=seen.applied,
-            request=journal.message(scope["headers"], captured.data(), captured.size),
-            response=journal.message(sent, body, size, streamed is not None),
+            record.arrived,
+            scope["method"],
+            scope["path"],
+            scope.get("query_string", b""),
+            seen.operation,
+            status,
+            (time.perf_counter() - record.started) * 1000,
+            seen.applied,
+            (scope["headers"], captured.data(), captured.size),
+            (sent, body, size),
+            streamed is not None,
         )
 
     @staticmethod

@@ -10,8 +10,8 @@ near 1,000. The check is one `is_valid` call on a small recursive schema (150,00
 
 And one of numbers: a number literal too large for a double (`1e400`) is a 400. Python
 reads it as infinity, which jsonschema-rs sees as null and an open object (`settings`)
-accepts, and the mock would then answer `Infinity`, which is not JSON. The parser notes
-an overflow (`FloatReader`); only then is the body walked, to name where.
+accepts, and the mock would then answer `Infinity`, which is not JSON. The parser stops
+at an overflow (`parse_json`); only then is the body read again and walked, to name where.
 
 Sizes (items, characters, keys) are the schema's own limits, checked by the validator;
 ionq_mock/validation.py reports them, and ionq_mock/error_search.py the errors of big values,
@@ -20,6 +20,7 @@ cheaply.
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any, Final
 
@@ -80,18 +81,50 @@ def check_depth(value: Any) -> None:
     )
 
 
-class FloatReader:
-    """`json.loads`'s `parse_float`, noting whether a literal overflowed to infinity (the
-    call costs ~0.1 µs a literal, and lets the GIL go to the event loop meanwhile)."""
+class _Overflow(Exception):
+    """Raised out of the decoder by a number literal too large for a double. Not a
+    ValueError: the decoder would report that as text that is not JSON."""
 
-    def __init__(self) -> None:
-        self.overflowed = False
 
-    def __call__(self, text: str) -> float:
-        value = float(text)
-        if not math.isfinite(value):
-            self.overflowed = True
-        return value
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # a JSON literal never reads as NaN
+        raise _Overflow
+    return value
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+# Shared decoders: `json.loads` with hooks builds a decoder and its scanner on every call
+# (~1.7 us a body). Decoding keeps no state between calls (the scanner's key memo is
+# cleared after each, and only shares key strings), so worker threads may share them.
+_DECODER: Final = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite_float)
+# Reads an overflowing literal as infinity, to find where it is.
+_OVERFLOWING: Final = json.JSONDecoder(parse_constant=_reject_constant)
+
+
+def parse_json(raw: bytes) -> Any:
+    """The JSON value of a body, as `json.loads` reads it, without `NaN` or `Infinity`.
+
+    Raises ValueError for text that is not JSON, and the 400 naming its key for a number
+    too large for a double."""
+    text = raw.decode(json.detect_encoding(raw), "surrogatepass")
+    try:
+        return _DECODER.decode(text)
+    except _Overflow:
+        pass
+    # Read again keeping infinities (text invalid after the literal raises ValueError).
+    value = _OVERFLOWING.decode(text)
+    path = _infinite(value) or []
+    key = ".".join(str(p) for p in path)
+    where = f'"{shorten(key, 80)}": ' if key else "the request body is "
+    raise BadRequest(
+        f"{where}a number too large for a double (at most about 1.8e308)",
+        [key] if key else [],
+        "body",
+    )
 
 
 def _infinite(value: Any) -> list[str | int] | None:
@@ -105,21 +138,6 @@ def _infinite(value: Any) -> list[str | int] | None:
             members = node.items() if isinstance(node, dict) else enumerate(node)
             stack.extend((member, [*path, key]) for key, member in members)
     return None
-
-
-def check_numbers(reader: FloatReader, value: Any) -> None:
-    """Raise the 400 for a number too large for a double in a body parsed with `reader`,
-    naming its key."""
-    if not reader.overflowed:
-        return
-    path = _infinite(value) or []
-    key = ".".join(str(p) for p in path)
-    where = f'"{shorten(key, 80)}": ' if key else "the request body is "
-    raise BadRequest(
-        f"{where}a number too large for a double (at most about 1.8e308)",
-        [key] if key else [],
-        "body",
-    )
 
 
 def too_deep_to_parse() -> BadRequest:

@@ -36,6 +36,11 @@ _KEY_MARGIN: Final = 1024
 REDACTED_AUTHORIZATION: Final = "apiKey [redacted]"
 
 Redact = Callable[[bytes], bytes]
+# A request or an answer as `Journal.add` takes it: headers, body (or its first bytes), size.
+Sent = tuple[Sequence[tuple[bytes, bytes]], bytes, int]
+# An entry as kept (see `Journal.add`): Entry's fields, then each message's, flat.
+_Kept = tuple[Any, ...]
+_HEADER_LINE: Final = b"%s: %s\r\n"
 
 
 # Entries and messages are not frozen dataclasses: a frozen one's __init__ sets each field
@@ -155,7 +160,7 @@ class Journal:
         self.body_bytes = body_bytes
         self._redact = redact
         self._ids = itertools.count(1)
-        self._by_owner: dict[str, deque[Entry]] = {}
+        self._by_owner: dict[str, deque[_Kept]] = {}
 
     @property
     def enabled(self) -> bool:
@@ -165,24 +170,9 @@ class Journal:
         """A `Capture` for one request's body (what `add` reads back)."""
         return Capture(self.body_bytes + _KEY_MARGIN)
 
-    def message(
-        self,
-        headers: Sequence[tuple[bytes, bytes]],
-        data: bytes,
-        size: int,
-        streamed: bool = False,
-    ) -> Message:
-        """A `Message` to keep: the body's first bytes only."""
-        # Header values hold no CR or LF (the HTTP parser refuses them): the text splits back.
-        text = b"".join([b"%s: %s\r\n" % (name, value) for name, value in headers])
-        keep = self.body_bytes + _KEY_MARGIN
-        # Sliced only when longer: a slice of a `bytes` subclass (a cached answer) copies.
-        return Message(text, data if len(data) <= keep else data[:keep], size, streamed)
-
     def add(
         self,
         owner: str,
-        *,
         time: float,
         method: str,
         path: str,
@@ -191,40 +181,81 @@ class Journal:
         status: int | None,
         duration_ms: float,
         applied: Sequence[Applied],
-        request: Message,
-        response: Message,
-    ) -> Entry:
-        """Keep one request of `owner`'s (the oldest of theirs goes past `size`)."""
-        entry = Entry(
-            id=next(self._ids),
-            time=time,
-            method=method,
-            path=path,
-            query=query,
-            operation=operation,
-            status=status,
-            duration_ms=duration_ms,
-            applied=tuple(applied),
-            request=request,
-            response=response,
-        )
-        if self.enabled:
+        request: Sent,
+        response: Sent,
+        streamed: bool = False,
+    ) -> int:
+        """Keep one request of `owner`'s (the oldest of theirs goes past `size`); its id.
+
+        `request` and `response` are each `(headers, body, size)` as they came: only the
+        body's first bytes are kept, and the headers as one text. What is kept is a tuple
+        (`_Kept`), made an `Entry` only when shown: on every request, building an entry
+        and its two messages cost ~3 us of a ~12 us GET."""
+        entry_id = next(self._ids)
+        if self.size:
             held = self._by_owner.get(owner)
             if held is None:
                 held = self._by_owner[owner] = deque(maxlen=self.size)
-            held.append(entry)
-        return entry
+            keep = self.body_bytes + _KEY_MARGIN
+            request_headers, request_data, request_size = request
+            response_headers, response_data, response_size = response
+            held.append(
+                (
+                    entry_id,
+                    time,
+                    method,
+                    path,
+                    query,
+                    operation,
+                    status,
+                    duration_ms,
+                    tuple(applied),
+                    # Header values hold no CR or LF (the HTTP parser refuses them): the
+                    # text splits back into its pairs.
+                    b"".join(map(_HEADER_LINE.__mod__, request_headers)),
+                    # Sliced only when longer: a slice of a `bytes` subclass (a cached
+                    # answer) copies.
+                    request_data if len(request_data) <= keep else request_data[:keep],
+                    request_size,
+                    b"".join(map(_HEADER_LINE.__mod__, response_headers)),
+                    response_data if len(response_data) <= keep else response_data[:keep],
+                    response_size,
+                    streamed,
+                )
+            )
+        return entry_id
+
+    @staticmethod
+    def _entry(kept: _Kept) -> Entry:
+        """A kept tuple as the `Entry` it stands for."""
+        (entry_id, time, method, path, query, operation, status, duration_ms, applied) = kept[:9]
+        request = Message(kept[9], kept[10], kept[11])
+        response = Message(kept[12], kept[13], kept[14], kept[15])
+        return Entry(
+            entry_id,
+            time,
+            method,
+            path,
+            query,
+            operation,
+            status,
+            duration_ms,
+            applied,
+            request,
+            response,
+        )
 
     def find(self, owner: str, where: Filter, limit: int) -> list[Entry]:
         """`owner`'s entries matching `where`, newest first, at most `limit`."""
-        matching = (e for e in reversed(self._by_owner.get(owner, ())) if where.matches(e))
+        held = reversed(self._by_owner.get(owner, ()))
+        matching = (e for e in map(self._entry, held) if where.matches(e))
         return list(itertools.islice(matching, limit))
 
     def get(self, owner: str, entry_id: int) -> Entry | None:
         """`owner`'s entry `entry_id`, if it is still kept (another key's never is)."""
-        for entry in self._by_owner.get(owner, ()):
-            if entry.id == entry_id:
-                return entry
+        for kept in self._by_owner.get(owner, ()):
+            if kept[0] == entry_id:
+                return self._entry(kept)
         return None
 
     def kept(self, owner: str) -> int:

@@ -25,6 +25,7 @@ result in database files written before the parts existed.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import os
 import sqlite3
@@ -70,8 +71,15 @@ CREATE TABLE IF NOT EXISTS jobs (
 DROP INDEX IF EXISTS jobs_owner;
 CREATE INDEX IF NOT EXISTS jobs_owner_timeline ON jobs
     (owner, id, ready_at, started_at, end_at, end_status, canceled_at, version);
-CREATE INDEX IF NOT EXISTS jobs_parent ON jobs (owner, parent_job_id, id);
-CREATE INDEX IF NOT EXISTS jobs_session ON jobs (owner, session_id, id);
+DROP INDEX IF EXISTS jobs_parent;
+DROP INDEX IF EXISTS jobs_session;
+-- Partial: most jobs have neither a parent nor a session, and a NULL entry costs every
+-- insert a B-tree write (~3 us a job) for lookups that never ask for NULL (`x = ?`
+-- implies `x IS NOT NULL`, so SQLite still uses them).
+CREATE INDEX IF NOT EXISTS jobs_parent_set ON jobs (owner, parent_job_id, id)
+    WHERE parent_job_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS jobs_session_set ON jobs (owner, session_id, id)
+    WHERE session_id IS NOT NULL;
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
     owner TEXT NOT NULL,
@@ -139,6 +147,13 @@ def dumps(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
+@functools.cache
+def _insert_statement(columns: tuple[str, ...]) -> str:
+    """The INSERT of a job row with these columns, values bound by position (a handful of
+    column sets occur; binding 27 values by name costs ~3 us more than by position)."""
+    return f"INSERT INTO jobs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
 class IdGenerator:
     """Strictly increasing UUIDs in the version 7 layout (48-bit ms time first).
 
@@ -169,7 +184,9 @@ class IdGenerator:
             | (0x2 << 62)
             | (free & ((1 << 62) - 1))
         )
-        return str(uuid.UUID(int=raw))
+        # `str(uuid.UUID(int=raw))`'s text, without making the object (1.2 us of 3).
+        text = f"{raw:032x}"
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 class Store:
@@ -240,21 +257,18 @@ class Store:
         `cancel` names a job of the same owner to cancel in that same transaction (a move):
         both happen or neither does.
         """
-        columns = list(rows[0])
-        insert = (
-            f"INSERT INTO jobs ({', '.join(columns)}) VALUES"
-            f" ({', '.join(':' + c for c in columns)})"
-        )
+        columns = tuple(rows[0])
+        insert = _insert_statement(columns)
         if len(rows) == 1 and session_id is None and cancel is None:
             # One statement is its own transaction (the connection autocommits): the same
             # all-or-nothing write, committed on return, without BEGIN and COMMIT (~5 us).
-            self.db.execute(insert, rows[0])
+            self.db.execute(insert, tuple(rows[0].values()))
             self._listing.added(rows[0]["owner"], [_listed(rows[0])])
             return
         with self.transaction() as db:
             if cancel is not None:
                 self._cancel(db, rows[0]["owner"], cancel, rows[0]["submitted_at"])
-            db.executemany(insert, rows)
+            db.executemany(insert, [tuple(row[c] for c in columns) for row in rows])
             self._listing.added(rows[0]["owner"], [_listed(row) for row in rows])
             if session_id is not None:
                 db.execute(

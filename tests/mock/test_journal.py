@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from ionq_mock.auth import Keys
-from ionq_mock.journal import Filter, Journal
+from ionq_mock.journal import Entry, Filter, Journal
 from ionq_mock.leniency import Applied
 
 KEY = "journal-secret-key-0123"
@@ -28,11 +28,17 @@ def add(j: Journal, owner: str = "a", **fields: Any) -> int:
         "status": 200,
         "duration_ms": 1.5,
         "applied": [],
-        "request": j.message([], b"", 0),
-        "response": j.message([], b"{}", 2),
+        "request": ([], b"", 0),
+        "response": ([], b"{}", 2),
         **fields,
     }
-    return j.add(owner, **values).id
+    return j.add(owner, **values)
+
+
+def entry(j: Journal, entry_id: int, owner: str = "a") -> Entry:
+    found = j.get(owner, entry_id)
+    assert found is not None
+    return found
 
 
 def test_each_owner_keeps_its_last_size_entries_newest_first() -> None:
@@ -56,10 +62,7 @@ def test_a_size_of_zero_keeps_nothing() -> None:
 
 def shown(j: Journal, data: bytes, size: int) -> dict[str, Any]:
     """How a request with this body is shown."""
-    entry_id = add(j, request=j.message([], data, size))
-    entry = j.get("a", entry_id)
-    assert entry is not None
-    request: dict[str, Any] = j.detail(entry)["request"]
+    request: dict[str, Any] = j.detail(entry(j, add(j, request=([], data, size))))["request"]
     return request
 
 
@@ -74,7 +77,8 @@ def test_bodies_are_cut_at_the_limit_and_say_so() -> None:
     assert not whole["truncated"]
     assert shown(j, b"", 0)["body"] is None
     # What is kept of a long body is its first bytes (and a margin to find a key in).
-    assert len(j.message([], b"y" * 100_000, 100_000).data) < 2_000
+    long = entry(j, add(j, request=([], b"y" * 100_000, 100_000)))
+    assert len(long.request.data) < 2_000
 
 
 def test_a_body_captured_in_part_is_truncated() -> None:
@@ -93,31 +97,26 @@ def test_no_key_survives_anywhere_even_across_the_cut() -> None:
     j = journal(body_bytes=20)
     # The key starts before the cut (byte 20) and ends after it.
     body = (b"a" * 15 + KEY.encode() + b"z" * 10) * 3
-    message = j.message(
-        [(b"Authorization", f"apiKey {KEY}".encode()), (b"X-Api-Key", OTHER.encode())],
-        body,
-        len(body),
+    headers = [(b"Authorization", f"apiKey {KEY}".encode()), (b"X-Api-Key", OTHER.encode())]
+    kept = entry(
+        j,
+        add(
+            j,
+            path=f"/v0.4/jobs/{KEY}",
+            query=f"token={OTHER}".encode(),
+            operation=None,
+            status=404,
+            request=(headers, body, len(body)),
+            response=([], KEY.encode(), len(KEY)),
+        ),
     )
-    entry = j.add(
-        "a",
-        time=0.0,
-        method="GET",
-        path=f"/v0.4/jobs/{KEY}",
-        query=f"token={OTHER}".encode(),
-        operation=None,
-        status=404,
-        duration_ms=0.1,
-        applied=[],
-        request=message,
-        response=j.message([], KEY.encode(), len(KEY)),
-    )
-    text = repr(j.detail(entry))
+    text = repr(j.detail(kept))
     assert KEY not in text
     assert OTHER not in text
     # Nor any long piece of them (a key cut in two at the limit).
     assert KEY[:12] not in text
     assert "[redacted]" in text
-    assert dict(j.detail(entry)["request"]["headers"])["authorization"] == "apiKey [redacted]"
+    assert dict(j.detail(kept)["request"]["headers"])["authorization"] == "apiKey [redacted]"
 
 
 def test_deviations_are_the_rules_strict_mode_rejects() -> None:
@@ -126,20 +125,8 @@ def test_deviations_are_the_rules_strict_mode_rejects() -> None:
         Applied("numeric-string", "shots", '"shots": "100" is a string', "#/x/type: ..."),
         Applied("unknown-field", "extra", '"extra" is not a field', "#/y"),
     ]
-    entry = j.add(
-        "a",
-        time=0.0,
-        method="POST",
-        path="/v0.4/jobs",
-        query=b"",
-        operation="createJob",
-        status=201,
-        duration_ms=1.0,
-        applied=applied,
-        request=j.message([], b"", 0),
-        response=j.message([], b"", 0),
-    )
-    summary = j.summary(entry)
+    kept = entry(j, add(j, method="POST", operation="createJob", status=201, applied=applied))
+    summary = j.summary(kept)
     assert [r["rule"] for r in summary["leniency"]] == ["numeric-string", "unknown-field"]
     (deviation,) = summary["deviations"]
     assert deviation["key"] == "shots"

@@ -1,0 +1,123 @@
+"""How the store writes jobs (ionq_mock/store.py): ids, the INSERT by position, and the
+partial indexes that let a job without a parent or a session cost no write in them."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from ionq_mock import analysis
+from ionq_mock.job_rows import job_rows
+from ionq_mock.store import IdGenerator, Store
+
+OWNER = "store-writes-owner"
+BELL: dict[str, Any] = {
+    "type": "ionq.circuit.v1",
+    "backend": "simulator",
+    "input": {
+        "gateset": "qis",
+        "qubits": 2,
+        "circuit": [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}],
+    },
+}
+MULTI: dict[str, Any] = {
+    "type": "ionq.multi-circuit.v1",
+    "backend": "simulator",
+    "input": {
+        "gateset": "qis",
+        "qubits": 1,
+        "circuits": [
+            {"circuit": [{"gate": "x", "target": 0}]},
+            {"circuit": [{"gate": "h", "target": 0}]},
+        ],
+    },
+}
+
+
+def insert(store: Store, body: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = job_rows(body, analysis.analyse(body, 29), OWNER, time.time(), 0.0, None, store.new_id)
+    store.insert_jobs(rows, None)
+    return rows
+
+
+def test_ids_are_version_7_uuids_in_the_order_they_were_made() -> None:
+    new_id = IdGenerator()
+    ids = [new_id() for _ in range(2_000)]
+    assert ids == sorted(ids)
+    assert len(set(ids)) == len(ids)
+    for text in ids[:50]:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text  # the canonical lowercase text
+        assert parsed.version == 7
+        assert parsed.variant == uuid.RFC_4122
+    # A generator started from a stored id continues after it.
+    assert IdGenerator(ids[-1])() > ids[-1]
+
+
+def test_every_column_of_a_row_is_stored_under_its_own_name() -> None:
+    store = Store()
+    try:
+        (written,) = insert(store, BELL)
+        stored = store.db.execute("SELECT * FROM jobs WHERE id = ?", (written["id"],)).fetchone()
+        assert {name: stored[name] for name in written} == written
+        parent, *children = insert(store, MULTI)
+        assert len(children) == 2
+        for child in children:
+            row = store.db.execute("SELECT * FROM jobs WHERE id = ?", (child["id"],)).fetchone()
+            assert {name: row[name] for name in child} == child
+            assert row["parent_job_id"] == parent["id"]
+    finally:
+        store.close()
+
+
+def plan(store: Store, sql: str, args: dict[str, Any]) -> str:
+    return " ".join(row[3] for row in store.db.execute("EXPLAIN QUERY PLAN " + sql, args))
+
+
+def test_jobs_without_a_parent_or_session_are_not_in_those_indexes() -> None:
+    store = Store()
+    try:
+        insert(store, BELL)
+        parent, *_ = insert(store, MULTI)
+        for index, column in (
+            ("jobs_parent_set", "parent_job_id"),
+            ("jobs_session_set", "session_id"),
+        ):
+            (sql,) = store.db.execute(
+                "SELECT sql FROM sqlite_master WHERE name = ?", (index,)
+            ).fetchone()
+            assert sql.endswith(f"WHERE {column} IS NOT NULL")
+        # Only the two children have a parent.
+        having = "SELECT count(*) FROM jobs INDEXED BY jobs_parent_set WHERE parent_job_id > ''"
+        assert store.db.execute(having).fetchone()[0] == 2
+        # A lookup by parent or by session still reads its index.
+        by_parent = "SELECT id FROM jobs WHERE owner = :owner AND parent_job_id = :id"
+        assert "jobs_parent_set" in plan(store, by_parent, {"owner": OWNER, "id": parent["id"]})
+        by_session = "SELECT id FROM jobs WHERE owner = :owner AND session_id = :id"
+        assert "jobs_session_set" in plan(store, by_session, {"owner": OWNER, "id": "s"})
+    finally:
+        store.close()
+
+
+def test_a_database_with_the_older_full_indexes_is_moved_to_the_partial_ones(
+    tmp_path: Path,
+) -> None:
+    path = str(tmp_path / "old.db")
+    Store(path).close()
+    db = sqlite3.connect(path)
+    db.executescript(
+        "DROP INDEX jobs_parent_set; DROP INDEX jobs_session_set;"
+        " CREATE INDEX jobs_parent ON jobs (owner, parent_job_id, id);"
+        " CREATE INDEX jobs_session ON jobs (owner, session_id, id);"
+    )
+    db.close()
+    store = Store(path)
+    try:
+        names = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master")}
+        assert {"jobs_parent_set", "jobs_session_set"} <= names
+        assert not {"jobs_parent", "jobs_session"} & names
+    finally:
+        store.close()
