@@ -57,21 +57,32 @@ def _headers(error: ApiError) -> list[tuple[bytes, bytes]]:
 
 class _Record:
     """One request as the journal will keep it: when it came, and its body's first bytes
-    (read as the pipeline reads it, through `tee`)."""
+    (read as the pipeline reads it, through `tee`; none are captured for a request whose
+    body is never read, most GETs)."""
 
-    def __init__(self, capture: Capture) -> None:
+    __slots__ = ("_capture", "_new_capture", "arrived", "started")
+
+    def __init__(self, new_capture: Callable[[], Capture]) -> None:
         self.arrived = time.time()
         self.started = time.perf_counter()
-        self.capture = capture
+        self._new_capture = new_capture
+        self._capture: Capture | None = None
 
     def tee(self, receive: Receive) -> Receive:
         async def teed() -> dict[str, Any]:
             message = await receive()
             if message["type"] == "http.request":
-                self.capture.feed(message.get("body", b""))
+                if self._capture is None:
+                    self._capture = self._new_capture()
+                self._capture.feed(message.get("body", b""))
             return message
 
         return teed
+
+    def body(self) -> tuple[bytes, int]:
+        """The body's first bytes, and its size."""
+        capture = self._capture
+        return (b"", 0) if capture is None else (capture.data(), capture.size)
 
 
 class MockApp:
@@ -174,7 +185,7 @@ class MockApp:
             return
         record = None
         if self.journal.enabled:
-            record = _Record(self.journal.capture())
+            record = _Record(self.journal.capture)
             receive = record.tee(receive)
         # Applies connection-level faults: a drop here, a stall or cut to the answer sent.
         # Without any configured, a request needs none (one object less per request).
@@ -236,7 +247,7 @@ class MockApp:
             if identity is None:
                 return
             owner = identity.submitter_id
-        captured = record.capture
+        data, data_size = record.body()
         size = len(body) if streamed is None else streamed
         self.journal.add(
             owner,
@@ -248,7 +259,7 @@ class MockApp:
             status,
             (time.perf_counter() - record.started) * 1000,
             seen.applied,
-            (scope["headers"], captured.data(), captured.size),
+            (scope["headers"], data, data_size),
             (sent, body, size),
             streamed is not None,
         )

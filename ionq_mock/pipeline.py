@@ -29,7 +29,7 @@ from .registry import Request, Response
 from .router import Router
 from .schema_errors import shorten
 from .state import MockState
-from .validation import Operation, check, parse_params
+from .validation import Operation, check, path_params
 
 logger = logging.getLogger("ionq_mock")
 
@@ -111,16 +111,19 @@ class Pipeline:
             if identity is None:
                 raise ApiError(401)
             seen.owner = identity.submitter_id
-        path_values = parse_params(operation.path_params, {k: [v] for k, v in raw_path.items()})
-        try:
-            check(operation.path_validator, path_values, "params")
-        except BadRequest as error:
-            # A malformed id names no resource: 404, as for a well-formed unknown one (links
-            # inferred by clients can carry e.g. a null id into a path). An operation that
-            # documents no 404 (a path naming a format, not a resource) answers the 400.
-            if 404 not in operation.statuses:
-                raise
-            raise ApiError(404, f"not found: {error.message}") from None
+        path_values: dict[str, Any] = {}
+        if raw_path:
+            path_values = path_params(operation.path_params, raw_path)
+            try:
+                check(operation.path_validator, path_values, "params")
+            except BadRequest as error:
+                # A malformed id names no resource: 404, as for a well-formed unknown one
+                # (links inferred by clients can carry e.g. a null id into a path). An
+                # operation that documents no 404 (a path naming a format, not a
+                # resource) answers the 400.
+                if 404 not in operation.statuses:
+                    raise
+                raise ApiError(404, f"not found: {error.message}") from None
         query_text = scope.get("query_string", b"").decode("latin-1")
         raw_query = parse_qs(query_text, keep_blank_values=True) if query_text else {}
         query_values, applied = self.leniency.query(operation, raw_query)

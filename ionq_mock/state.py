@@ -37,7 +37,7 @@ class MockState:
     workers: int
     started: float = field(default_factory=time.time)
     # Rendered jobs' JSON text, keyed by everything it depends on (handlers/job_views.py).
-    rendered: dict[tuple[Any, ...], bytes] = field(default_factory=dict)
+    rendered: dict[tuple[Any, ...], bytes] = field(default_factory=dict)  # `Raw` texts
     # Simulations in flight, by job id: a second reader of the results waits for the first.
     running: dict[str, asyncio.Future[None]] = field(default_factory=dict)
     _executor: ThreadPoolExecutor | None = None

@@ -269,6 +269,11 @@ def parse_params(params: Iterable[Param], raw: Mapping[str, list[str]]) -> dict[
     return values
 
 
+def path_params(params: Iterable[Param], raw: Mapping[str, str]) -> dict[str, Any]:
+    """Path parameter values from their text (one each; `parse_params` for a path)."""
+    return {p.name: _coerce(p.type, raw[p.name]) for p in params if p.name in raw}
+
+
 def best_errors(
     validator: Any, value: Any, search: ErrorSearch | None = None, limit: int = MAX_FOUND
 ) -> list[Found]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from .. import lifecycle
 from ..errors import ApiError
@@ -49,16 +49,17 @@ def _render_key(row: Any, now: float, listing: bool) -> tuple[str, str, int, boo
     return row["id"], lifecycle.status(row, now), row["version"], listing
 
 
-def job_text(state: MockState, row: Any, now: float, listing: bool = False) -> bytes:
-    """A job's JSON text (a full row), from the cache when nothing it depends on changed."""
+def job_text(state: MockState, row: Any, now: float, listing: bool = False) -> Raw:
+    """A job's JSON text (a full row), from the cache when nothing it depends on changed;
+    kept as `Raw`, so an answer sends the cached object itself."""
     key = _render_key(row, now, listing)
     rendered = state.rendered
     text = rendered.get(key)
     if text is None:
         if len(rendered) >= RENDER_CACHE_SIZE:
             rendered.clear()
-        text = rendered[key] = encode(render(state, row, now, listing))
-    return text
+        text = rendered[key] = Raw(encode(render(state, row, now, listing)))
+    return cast(Raw, text)  # every entry is made here, as Raw
 
 
 def page(

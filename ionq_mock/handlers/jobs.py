@@ -17,7 +17,7 @@ from .. import analysis, catalog, clone, estimate, filters, lifecycle, sessions
 from ..auth import organization_id
 from ..errors import ApiError
 from ..job_rows import job_rows
-from ..registry import Handlers, Raw, Request, Response
+from ..registry import Handlers, Request, Response
 from ..state import MockState
 from ..store import dumps, loads
 from .job_views import job_row, job_text, page, render
@@ -102,7 +102,7 @@ async def move_job(state: MockState, request: Request) -> Response:
 
 @handlers.operation("getJob")
 async def get_job(state: MockState, request: Request) -> Response:
-    return 200, Raw(job_text(state, job_row(state, request), time.time()))
+    return 200, job_text(state, job_row(state, request), time.time())
 
 
 @handlers.operation("listJobs")
