@@ -477,13 +477,6 @@ class Store:
         ).fetchone()[0]
         return None if found is None else float(found)
 
-    def children(self, parent_id: str) -> list[sqlite3.Row]:
-        """A parent's children with their programs and results, in circuit order."""
-        return self.db.execute(
-            "SELECT id, results, program, failure FROM jobs WHERE parent_job_id = ? ORDER BY id",
-            (parent_id,),
-        ).fetchall()
-
     # ---------------------------------------------------------------- results
     def result_layout(self, job_id: str) -> tuple[int, int] | None:
         """How a circuit job's simulated result is stored, `(parts, bytes)`, or None if it

@@ -1,5 +1,6 @@
-"""How the store writes jobs (ionq_mock/store.py): ids, the INSERT by position, and the
-partial indexes that let a job without a parent or a session cost no write in them."""
+"""How the store writes jobs (ionq_mock/store.py): ids, the INSERT by position, the
+partial indexes that let a job without a parent or a session cost no write in them, and
+the texts ionq_mock/job_rows.py writes without the JSON encoder."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from ionq_mock import analysis
+from ionq_mock import job_rows as job_rows_module
 from ionq_mock.job_rows import job_rows
-from ionq_mock.store import IdGenerator, Store
+from ionq_mock.store import IdGenerator, Store, dumps
 
 OWNER = "store-writes-owner"
 BELL: dict[str, Any] = {
@@ -121,3 +126,27 @@ def test_a_database_with_the_older_full_indexes_is_moved_to_the_partial_ones(
         assert not {"jobs_parent", "jobs_session"} & names
     finally:
         store.close()
+
+
+stat_values = st.one_of(st.integers(), st.booleans(), st.floats(allow_nan=False), st.none())
+
+
+@given(
+    qubits=stat_values,
+    circuits=stat_values,
+    one=stat_values,
+    two=stat_values,
+    extra=st.dictionaries(st.sampled_from(["qubits", "circuits", "x"]), stat_values, max_size=2),
+)
+def test_stats_and_noise_texts_are_the_encoders_own(
+    qubits: Any, circuits: Any, one: Any, two: Any, extra: dict[str, Any]
+) -> None:
+    stats = {"qubits": qubits, "circuits": circuits, "gate_counts": {"1q": one, "2q": two}}
+    assert job_rows_module._stats_text(stats) == dumps(stats)
+    assert job_rows_module._stats_text({**stats, **extra}) == dumps({**stats, **extra})
+    assert job_rows_module._stats_text({"gate_counts": {"1q": one}}) == dumps(
+        {"gate_counts": {"1q": one}}
+    )
+    noise = {"model": "ideal", **({"seed": one} if one is not None else {})}
+    assert job_rows_module._noise_text(noise) == dumps(noise)
+    assert job_rows_module._noise_text(None) is None
