@@ -116,10 +116,14 @@ ROW_CACHE_SIZE: Final = 10_000
 FUNCTION_RESULTS: Final = "CASE WHEN type = 'quantum-function' THEN results END AS function_results"
 # The columns a job listing needs: never the program or a circuit's results, which may be
 # large; a quantum function's results (`{value, variance}`) are part of the job's JSON.
+# First the columns every GET reads (the owner, and what its cached rendering's key is made
+# of): a `sqlite3.Row` finds a column by name by comparing the names before it (0.37 us for
+# the 24th, 0.03 us for the first).
 JOB_COLUMNS: Final = (
-    "id, owner, type, backend, name, metadata, parent_job_id, session_id, child_job_ids,"
-    " dry_run, submitted_at, ready_at, started_at, end_at, end_status, runs, canceled_at,"
-    " failure, settings, stats, shots, noise, estimated_cost, version, " + FUNCTION_RESULTS
+    "id, owner, version, end_at, end_status, canceled_at, started_at, ready_at, type,"
+    " backend, name, metadata, parent_job_id, session_id, child_job_ids, dry_run,"
+    " submitted_at, runs, failure, settings, stats, shots, noise, estimated_cost, "
+    + FUNCTION_RESULTS
 )
 
 # What a listing reads per job: enough to derive the status and to find the job's rendering
