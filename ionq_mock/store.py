@@ -319,14 +319,9 @@ class Store:
         ~10 us less than as `sqlite3.Row`s, read by name); `jobs_by_id` reads full rows.
         Unfiltered, the page comes from memory (`_listing`); filtered, from SQLite.
         """
-        unfiltered = (
-            filters.get("session_id") is None
-            and filters.get("parent_job_id") is None
-            and filters.get("backends") is None
-            and filters.get("status") is None
-            and not filters.get("ids")
-        )
-        if unfiltered:
+        # Every filter unset (None, or no ids): a filter added to `job_filters` later
+        # sends its listings to SQLite until the memory index learns it.
+        if all(value is None or value == [] for value in filters.values()):
             return self._listing.page(owner, limit + 1, after)
         return self._list_sql(owner, limit, after, now, filters)
 
