@@ -25,9 +25,14 @@ def spec_path() -> Path:
     raise FileNotFoundError("openapi.yaml is neither packaged with ionq_spec nor in the checkout")
 
 
+# libyaml's safe loader when PyYAML was built with it (the wheels are): the same document
+# in 0.03 s instead of 0.23 s, paid by the first request of every client and server.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @functools.cache
 def load_spec() -> dict[str, Any]:
     """Parse `openapi.yaml` once; callers must treat the result as read-only."""
     with spec_path().open(encoding="utf-8") as handle:
-        spec: dict[str, Any] = yaml.safe_load(handle)
+        spec: dict[str, Any] = yaml.load(handle, Loader=_LOADER)
     return spec
