@@ -18,6 +18,7 @@ request is kept in the request journal (ionq_mock/journal.py) under its key. Out
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import math
 import time
@@ -85,6 +86,14 @@ class _Record:
         return (b"", 0) if capture is None else (capture.data(), capture.size)
 
 
+@functools.cache
+def _packaged_spec() -> Spec:
+    """openapi.yaml's operations, compiled once per process: every app serving the packaged
+    spec shares them (its validators cost ~35 ms to compile; a test suite makes hundreds
+    of apps). Nothing changes a `Spec` once made."""
+    return Spec(load_spec())
+
+
 class MockApp:
     """The stateful IonQ v0.4 mock server as an ASGI application."""
 
@@ -105,7 +114,7 @@ class MockApp:
         if job_duration < 0 or not math.isfinite(job_duration):
             raise ValueError("job_duration must be a finite number of seconds >= 0")
         keys = Keys(api_keys)
-        self.spec = Spec(spec if spec is not None else load_spec())
+        self.spec = Spec(spec) if spec is not None else _packaged_spec()
         self.handlers: Mapping[str, Handler] = HANDLERS
         # Fails when openapi.yaml has an operation no handler serves.
         router = Router(self.spec, self.handlers)
