@@ -11,6 +11,12 @@ class Unset:
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __reduce__(self) -> str:
+        # The module attribute's name: `copy.deepcopy` and `pickle` give back the one
+        # UNSET (without this, a copied model's unset field is a second Unset instance,
+        # and `field is UNSET` is False).
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
 
