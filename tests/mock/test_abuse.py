@@ -221,6 +221,7 @@ def wait_for(condition: Callable[[], bool], timeout: float) -> bool:
     return condition()
 
 
+@pytest.mark.alone
 def test_abuse_does_not_hurt_a_well_behaved_client() -> None:
     process, base_url = start_server(
         None, [KEY], ["--job-duration", "0.05", "--log-level", "error"]

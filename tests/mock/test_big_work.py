@@ -107,6 +107,7 @@ def stop_poller(poller: subprocess.Popen[str]) -> list[tuple[float, float, int]]
     return [(start, seconds, status) for start, seconds, status in json.loads(out)]
 
 
+@pytest.mark.alone
 def test_other_requests_answer_while_a_large_result_is_made_and_fetched(base_url: str) -> None:
     poller = start_poller(base_url)
     try:

@@ -250,6 +250,7 @@ def assert_short_400(timed: Timed, key: str | None, says: str = "") -> dict[str,
     return error
 
 
+@pytest.mark.alone
 @pytest.mark.parametrize("name", SHAPES)
 def test_a_costly_body_is_a_short_400_and_others_are_not_kept_waiting(
     server: MockServer, name: str
@@ -295,6 +296,7 @@ def test_a_costly_query_is_a_short_400(server: MockServer, query: str, key: str,
     assert len(error["message"]) <= MAX_MESSAGE
 
 
+@pytest.mark.alone
 def test_a_valid_150000_gate_job_is_accepted_and_others_are_not_kept_waiting(
     server: MockServer,
 ) -> None:
