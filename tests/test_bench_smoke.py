@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -102,3 +103,22 @@ def test_summary_ratio_and_verdicts() -> None:
     assert bench_all.summarise({**row, "peer": None, "floor": ">= 3"})["met"] is None
     diff = {**row, "peer": None, "floor": "<= 2.5", "absolute": True}
     assert bench_all.summarise(diff)["met"] is False
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="the A/B tool drives wrk")
+def test_the_server_ab_tool_measures_both_trees() -> None:
+    """scripts/bench_server_ab.py against HEAD: every operation, both trees, a figure each."""
+    command = [sys.executable, str(SCRIPTS / "bench_server_ab.py"), "HEAD"]
+    done = subprocess.run(
+        [*command, "--runs", "1", "--seconds", "1", "--ops", "get,create,bare"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines() if line}
+    for op in ("get", "create", "bare"):
+        base_rate, base_cost, new_rate, new_cost = (float(v) for v in rows[op])
+        assert min(base_rate, base_cost, new_rate, new_cost) > 0, (op, rows[op])
+    assert "get / bare per run" in done.stdout
