@@ -1,4 +1,5 @@
-"""Helpers the mock's HTTP tests share: a Bell job, a client for a server, waiting for a job."""
+"""Helpers the mock's HTTP tests share: a Bell job, a multi-circuit job, a client for a
+server, waiting for a job."""
 
 from __future__ import annotations
 
@@ -16,6 +17,19 @@ BELL: dict[str, Any] = {
         "gateset": "qis",
         "qubits": 2,
         "circuit": [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}],
+    },
+}
+# A multi-circuit job of two one-qubit circuits (X, then H): a parent and two children.
+MULTI: dict[str, Any] = {
+    "type": "ionq.multi-circuit.v1",
+    "backend": "simulator",
+    "input": {
+        "gateset": "qis",
+        "qubits": 1,
+        "circuits": [
+            {"circuit": [{"gate": "x", "target": 0}]},
+            {"circuit": [{"gate": "h", "target": 0}]},
+        ],
     },
 }
 # The Bell job sampled with shots (the noisy simulator), so every result format exists.

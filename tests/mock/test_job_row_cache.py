@@ -5,29 +5,16 @@ parent's cancel or delete reaching its children) shows at the next GET."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import httpx
 import pytest
 from mock_app import app_client
-from mock_http import BELL
+from mock_http import BELL, MULTI
 
 from ionq_mock import store as store_module
 from ionq_mock.app import MockApp, create_app
 
 KEY = "row-cache-key"
-MULTI: dict[str, Any] = {
-    "type": "ionq.multi-circuit.v1",
-    "backend": "simulator",
-    "input": {
-        "gateset": "qis",
-        "qubits": 1,
-        "circuits": [
-            {"circuit": [{"gate": "x", "target": 0}]},
-            {"circuit": [{"gate": "h", "target": 0}]},
-        ],
-    },
-}
 
 
 @pytest.fixture

@@ -12,24 +12,12 @@ from typing import Any
 import httpx
 import pytest
 from mock_app import app_client, finish
-from mock_http import BELL
+from mock_http import BELL, MULTI
 
 from ionq_mock.app import MockApp, create_app
 from ionq_mock.job_index import ListingIndex
 
 KEY = "listing-key"
-MULTI: dict[str, Any] = {
-    "type": "ionq.multi-circuit.v1",
-    "backend": "simulator",
-    "input": {
-        "gateset": "qis",
-        "qubits": 1,
-        "circuits": [
-            {"circuit": [{"gate": "x", "target": 0}]},
-            {"circuit": [{"gate": "h", "target": 0}]},
-        ],
-    },
-}
 NO_FILTERS: dict[str, Any] = {
     "status": None,
     "backends": None,

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
-from mock_http import BELL, client, wait_done
+from mock_http import BELL, MULTI, client, wait_done
 
 from ionq_mock.faults import Faults
 from ionq_mock.testing import MockServer
@@ -153,20 +153,8 @@ def test_semantic_errors_make_failed_jobs_with_real_codes(ionq_mock_server: Mock
 def test_multi_circuit_job_has_children_and_aggregated_results(
     ionq_mock_server: MockServer,
 ) -> None:
-    multi = {
-        "type": "ionq.multi-circuit.v1",
-        "backend": "simulator",
-        "input": {
-            "gateset": "qis",
-            "qubits": 1,
-            "circuits": [
-                {"circuit": [{"gate": "x", "target": 0}]},
-                {"circuit": [{"gate": "h", "target": 0}]},
-            ],
-        },
-    }
     with client(ionq_mock_server) as http:
-        job = wait_done(http, http.post("/jobs", json=multi).json()["id"])
+        job = wait_done(http, http.post("/jobs", json=MULTI).json()["id"])
         children = job["child_job_ids"]
         assert len(children) == 2
         aggregated = http.get(f"/jobs/{job['id']}/results/probabilities/aggregated").json()

@@ -12,6 +12,7 @@ from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
+from mock_http import BELL, MULTI
 
 from ionq_mock import analysis
 from ionq_mock import job_rows as job_rows_module
@@ -19,27 +20,6 @@ from ionq_mock.job_rows import job_rows
 from ionq_mock.store import IdGenerator, Store, dumps
 
 OWNER = "store-writes-owner"
-BELL: dict[str, Any] = {
-    "type": "ionq.circuit.v1",
-    "backend": "simulator",
-    "input": {
-        "gateset": "qis",
-        "qubits": 2,
-        "circuit": [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}],
-    },
-}
-MULTI: dict[str, Any] = {
-    "type": "ionq.multi-circuit.v1",
-    "backend": "simulator",
-    "input": {
-        "gateset": "qis",
-        "qubits": 1,
-        "circuits": [
-            {"circuit": [{"gate": "x", "target": 0}]},
-            {"circuit": [{"gate": "h", "target": 0}]},
-        ],
-    },
-}
 
 
 def insert(store: Store, body: dict[str, Any]) -> list[dict[str, Any]]:
