@@ -20,9 +20,7 @@ floors against Prism) stays the record.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -32,7 +30,7 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
-from bench_server import BELL, KEY, free_port, request, wait_port
+from bench_server import BELL, KEY, Load, free_port, request, wait_port
 
 ROOT = Path(__file__).resolve().parent.parent
 OPERATIONS = ("get", "list", "create", "bare")
@@ -44,20 +42,13 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(url: str, pid: int, seconds: int, post_lua: str | None) -> tuple[float, float]:
-    """wrk against `url` for `seconds`: requests per second, and the server's CPU
-    microseconds per request."""
-    command = ["wrk", "-t1", "-c16", f"-d{seconds}s", "-H", f"Authorization: apiKey {KEY}"]
-    if post_lua is not None:
-        command += ["-s", post_lua]
+def measure(load: Load, url: str, pid: int, post: bool) -> tuple[float, float]:
+    """`load` (wrk) against `url`: requests per second, and the server's CPU microseconds
+    per request."""
     before = cpu_seconds(pid)
-    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    rate = load.rate(url, post)
     used = cpu_seconds(pid) - before
-    found = re.search(r"Requests/sec:\s+([0-9.]+)", out)
-    if found is None or "Non-2xx" in out:
-        raise RuntimeError(f"{url}: {out}")
-    rate = float(found.group(1))
-    return rate, used / (rate * seconds) * 1e6
+    return rate, used / (rate * load.seconds) * 1e6
 
 
 def export(revision: str, folder: Path) -> Path:
@@ -115,11 +106,7 @@ def main() -> None:
         parser.error(f"unknown operations {sorted(unknown)}; use {','.join(OPERATIONS)}")
     with tempfile.TemporaryDirectory() as scratch, ExitStack() as stack:
         folder = Path(scratch)
-        post_lua = folder / "post.lua"
-        post_lua.write_text(
-            f'wrk.method = "POST"\nwrk.body = [[{json.dumps(BELL)}]]\n'
-            'wrk.headers["Content-Type"] = "application/json"\n'
-        )
+        load = Load(args.seconds, 16, scratch, "wrk")
         trees = {"base": export(args.base, folder), "new": ROOT}
         urls = {name: serve(stack, tree, folder, name) for name, tree in trees.items()}
         got: dict[tuple[str, str], list[tuple[float, float]]] = {
@@ -130,8 +117,7 @@ def main() -> None:
             for op in ops:
                 for name in order:
                     url, pid = urls[name][op]
-                    lua = str(post_lua) if op == "create" else None
-                    got[(name, op)].append(measure(url, pid, args.seconds, lua))
+                    got[(name, op)].append(measure(load, url, pid, op == "create"))
             shown = " ".join(f"{n}:{o} {v[-1][0]:.0f}/s" for (n, o), v in got.items())
             print(f"run {run + 1}: {shown}", flush=True)
         print(f"\n{'':8s} {'base req/s':>11s} {'us/req':>7s} {'new req/s':>11s} {'us/req':>7s}")
