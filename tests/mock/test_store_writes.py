@@ -1,6 +1,7 @@
 """How the store writes jobs (ionq_mock/store.py): ids, the INSERT by position, the
 partial indexes that let a job without a parent or a session cost no write in them, and
-the texts ionq_mock/job_rows.py writes without the JSON encoder."""
+the texts ionq_mock/job_rows.py writes without the JSON encoder, and when writes commit
+(in memory: one transaction, committed every so many writes; in a file: each write)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from mock_http import BELL, MULTI
@@ -17,7 +19,7 @@ from mock_http import BELL, MULTI
 from ionq_mock import analysis
 from ionq_mock import job_rows as job_rows_module
 from ionq_mock.job_rows import job_rows
-from ionq_mock.store import IdGenerator, Store, dumps
+from ionq_mock.store import MEMORY_COMMIT_WRITES, IdGenerator, Store, dumps
 
 OWNER = "store-writes-owner"
 
@@ -130,3 +132,57 @@ def test_stats_and_noise_texts_are_the_encoders_own(
     noise = {"model": "ideal", **({"seed": one} if one is not None else {})}
     assert job_rows_module._noise_text(noise) == dumps(noise)
     assert job_rows_module._noise_text(None) is None
+
+
+def test_in_memory_writes_share_a_transaction_committed_every_so_many_writes() -> None:
+    store = Store()
+    commits: list[str] = []
+    store.db.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+    try:
+        for _ in range(MEMORY_COMMIT_WRITES - 1):
+            insert(store, BELL)
+        assert commits == []
+        assert store.db.in_transaction
+        insert(store, BELL)  # the write that fills the batch commits it
+        assert commits == ["COMMIT"]
+        assert store.db.in_transaction  # and the next one is open already
+    finally:
+        store.close()
+
+
+def test_an_in_memory_write_that_fails_leaves_nothing_and_keeps_earlier_writes() -> None:
+    store = Store()
+    try:
+        checked = analysis.analyse(BELL, 29)
+        # A job that runs for a minute (so that a move can cancel it).
+        running = job_rows(BELL, checked, OWNER, time.time(), 60.0, None, store.new_id)
+        store.insert_jobs(running, None)
+        kept = running[0]["id"]
+        # A move whose second statement fails (the job it inserts exists already): the
+        # cancel it did first is rolled back with it.
+        rows = job_rows(BELL, checked, OWNER, time.time(), 60.0, None, store.new_id)
+        rows[0]["id"] = kept
+        with pytest.raises(sqlite3.IntegrityError):
+            store.insert_jobs(rows, None, cancel=kept)
+        row = store.get_job(OWNER, kept, full=True)
+        assert row is not None
+        assert row["canceled_at"] is None
+        assert store.db.execute("SELECT count(*) FROM jobs").fetchone()[0] == 1
+        insert(store, BELL)  # the store goes on writing
+        assert store.db.execute("SELECT count(*) FROM jobs").fetchone()[0] == 2
+    finally:
+        store.close()
+
+
+def test_a_write_to_a_database_file_is_committed_before_it_returns(tmp_path: Path) -> None:
+    path = str(tmp_path / "jobs.sqlite")
+    store = Store(path)
+    other = sqlite3.connect(path)
+    try:
+        written = insert(store, BELL)[0]["id"]
+        assert not store.db.in_transaction
+        # Another connection (another process, after a SIGKILL) sees it at once.
+        assert other.execute("SELECT id FROM jobs").fetchall() == [(written,)]
+    finally:
+        other.close()
+        store.close()
