@@ -37,6 +37,7 @@ import sqlite3
 import threading
 import time
 import uuid
+from _json import make_encoder as _make_c_encoder
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
@@ -115,6 +116,8 @@ PART_BYTES: Final = 1 << 20
 # In memory, the open transaction is committed after this many writes (see the docstring):
 # its rollback journal holds at most the pages these writes changed.
 MEMORY_COMMIT_WRITES: Final = 256
+# Bytes of OS randomness `IdGenerator` reads at once (7 per id).
+RANDOM_POOL: Final = 7 * 512
 # Parts of deleted results one step of `_sweep` deletes.
 SWEEP_PARTS: Final = 4
 # Job rows (`JOB_COLUMNS`) kept in memory at most, ~1 KB each; cleared when full. A test
@@ -152,11 +155,25 @@ STATUS_SQL: Final = (
 # One encoder for every call: `json.dumps` with `separators` builds a new one each time
 # (~1.5 us; a created job's row is five texts). Encoding keeps no state in the encoder.
 _ENCODER: Final = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"))
+# And its C core, made once: `JSONEncoder.encode` makes one per call, with a dict to catch
+# circular values (half of encoding a small program). What is encoded here was parsed from
+# JSON or built by the server: never circular.
+_C_ENCODER: Final = _make_c_encoder(
+    None,  # no circularity check
+    _ENCODER.default,
+    json.encoder.encode_basestring_ascii,
+    None,  # no indent
+    ":",
+    ",",
+    False,  # sort_keys
+    False,  # skipkeys
+    True,  # allow_nan, as `json.dumps`
+)
 
 
 def dumps(value: Any) -> str:
     """JSON text for storage; ASCII-only so lone surrogates from clients cannot break it."""
-    return _ENCODER.encode(value)
+    return "".join(_C_ENCODER(value, 0))
 
 
 @functools.cache
@@ -177,6 +194,10 @@ class IdGenerator:
     def __init__(self, floor: str | None = None) -> None:
         self._lock = threading.Lock()
         self._last = self._free(uuid.UUID(floor).int) if floor else 0
+        # Random bits from the OS, read `RANDOM_POOL` bytes at a time: one system call per
+        # 512 ids, not one per id (a call cost ~1 us warm, far more between requests).
+        self._pool = b""
+        self._taken = 0
 
     @staticmethod
     def _free(raw: int) -> int:
@@ -185,7 +206,11 @@ class IdGenerator:
     def __call__(self) -> str:
         millis = time.time_ns() // 1_000_000
         with self._lock:
-            free = (millis << 74) | (int.from_bytes(os.urandom(8), "big") >> 8)
+            if self._taken >= len(self._pool):
+                self._pool, self._taken = os.urandom(RANDOM_POOL), 0
+            random_bits = int.from_bytes(self._pool[self._taken : self._taken + 7], "big")
+            self._taken += 7
+            free = (millis << 74) | random_bits
             if free <= self._last:
                 free = self._last + 1
             self._last = free

@@ -5,6 +5,7 @@ the texts ionq_mock/job_rows.py writes without the JSON encoder, and when writes
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 import uuid
@@ -132,6 +133,23 @@ def test_stats_and_noise_texts_are_the_encoders_own(
     noise = {"model": "ideal", **({"seed": one} if one is not None else {})}
     assert job_rows_module._noise_text(noise) == dumps(noise)
     assert job_rows_module._noise_text(None) is None
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**80), max_value=2**80)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(),  # lone surrogates included
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(value=JSON_VALUES)
+def test_stored_json_text_is_what_json_dumps_writes(value: Any) -> None:
+    # `dumps` calls the C encoder directly (no circularity check): the same text.
+    assert dumps(value) == json.dumps(value, ensure_ascii=True, separators=(",", ":"))
 
 
 def test_in_memory_writes_share_a_transaction_committed_every_so_many_writes() -> None:
