@@ -278,10 +278,18 @@ class Store:
         """One write statement as a transaction of its own: in a file, the connection
         commits it (autocommit); in memory, it joins the open transaction (`_wrote`)."""
         if self._in_memory and not self.db.in_transaction:
-            self.db.execute("BEGIN")  # SQLite ended it (an error that rolls back all)
+            self._reopen()
         cursor = self.db.execute(sql, parameters)
         self._wrote()
         return cursor
+
+    def _reopen(self) -> None:
+        """In memory, the open transaction is gone: SQLite rolled it back whole (out of
+        memory, say), with the writes since the last commit. What the caches hold of those
+        goes too; a new transaction opens."""
+        self._rows.clear()
+        self._listing.clear()
+        self.db.execute("BEGIN")
 
     def _wrote(self) -> None:
         """Count a write done in memory; commit the open transaction every
@@ -300,7 +308,7 @@ class Store:
         memory, a savepoint in the open transaction, released or rolled back alike."""
         if self._in_memory:
             if not self.db.in_transaction:
-                self.db.execute("BEGIN")
+                self._reopen()
             begin, commit, rollback = "SAVEPOINT write", "RELEASE write", "ROLLBACK TO write"
         else:
             begin, commit, rollback = "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK"

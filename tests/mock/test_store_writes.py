@@ -204,3 +204,18 @@ def test_a_write_to_a_database_file_is_committed_before_it_returns(tmp_path: Pat
     finally:
         other.close()
         store.close()
+
+
+def test_an_in_memory_transaction_sqlite_rolled_back_empties_the_caches() -> None:
+    store = Store()
+    try:
+        insert(store, BELL)
+        assert [row[0] for row in store.list_jobs(OWNER, 10, None, time.time(), {})]
+        # What SQLite does on an error that ends a transaction (SQLITE_FULL, NOMEM).
+        store.db.execute("ROLLBACK")
+        insert(store, BELL)  # the next write opens a new transaction
+        assert store.db.in_transaction
+        listed = store.list_jobs(OWNER, 10, None, time.time(), {})
+        assert len(listed) == 1  # the job rolled back is not listed from memory
+    finally:
+        store.close()
