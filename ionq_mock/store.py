@@ -152,15 +152,14 @@ STATUS_SQL: Final = (
 )
 
 
-# One encoder for every call: `json.dumps` with `separators` builds a new one each time
-# (~1.5 us; a created job's row is five texts). Encoding keeps no state in the encoder.
-_ENCODER: Final = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"))
-# And its C core, made once: `JSONEncoder.encode` makes one per call, with a dict to catch
-# circular values (half of encoding a small program). What is encoded here was parsed from
-# JSON or built by the server: never circular.
+# One C encoder, made once, for every call: `json.dumps` builds a new encoder each time
+# (~1.5 us; a created job's row is five texts), and `JSONEncoder.encode` its C core each
+# time, with a dict to catch circular values (half of encoding a small program). What is
+# encoded here was parsed from JSON or built by the server: never circular. Encoding keeps
+# no state in the encoder.
 _C_ENCODER: Final = _make_c_encoder(
     None,  # no circularity check
-    _ENCODER.default,
+    json.JSONEncoder().default,  # raises TypeError for what JSON cannot hold
     json.encoder.encode_basestring_ascii,
     None,  # no indent
     ":",
@@ -277,16 +276,17 @@ class Store:
     def _execute(self, sql: str, parameters: Sequence[Any]) -> sqlite3.Cursor:
         """One write statement as a transaction of its own: in a file, the connection
         commits it (autocommit); in memory, it joins the open transaction (`_wrote`)."""
-        if self._in_memory and not self.db.in_transaction:
-            self._reopen()
+        self._reopen_if_ended()
         cursor = self.db.execute(sql, parameters)
         self._wrote()
         return cursor
 
-    def _reopen(self) -> None:
-        """In memory, the open transaction is gone: SQLite rolled it back whole (out of
-        memory, say), with the writes since the last commit. What the caches hold of those
-        goes too; a new transaction opens."""
+    def _reopen_if_ended(self) -> None:
+        """In memory, open a new transaction if the open one is gone: SQLite rolled it back
+        whole (out of memory, say), with the writes since the last commit, and what the
+        caches hold of those goes too."""
+        if not self._in_memory or self.db.in_transaction:
+            return
         self._rows.clear()
         self._listing.clear()
         self.db.execute("BEGIN")
@@ -306,9 +306,8 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, committed on exit (rolled back on an exception); in
         memory, a savepoint in the open transaction, released or rolled back alike."""
+        self._reopen_if_ended()
         if self._in_memory:
-            if not self.db.in_transaction:
-                self._reopen()
             begin, commit, rollback = "SAVEPOINT write", "RELEASE write", "ROLLBACK TO write"
         else:
             begin, commit, rollback = "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK"
