@@ -8,7 +8,7 @@ does not share the benchmark's GIL), and each is the median of `--runs` runs (at
 with the contenders alternating inside every run so drift in the machine's speed hits both:
 
 - facade vs raw `httpx.Client` (+ `.json()`): seconds per call to get a job, list a page
-  of 25, create a job;
+  of 25, create a job, the two taking turns call by call;
 - facade vs `ionq-core` 0.2.0 (`IonQClient`, `get_job`, `iter_jobs`, `create_job`, with
   its default retries, as the facade has its own): get 1,000 jobs, list 5,000 jobs through
   pagination (100 a page for both), create 500 jobs; skipped when ionq-core is missing;
@@ -69,14 +69,28 @@ def alternate(contenders: dict[str, Callable[[], object]], runs: int) -> dict[st
     return out
 
 
-def repeat(fn: Callable[[], object], calls: int) -> Callable[[], None]:
-    """`fn` called `calls` times; its timing divided by `calls` is seconds per call."""
-
-    def run() -> None:
-        for _ in range(calls):
-            fn()
-
-    return run
+def interleave(
+    contenders: dict[str, Callable[[], object]], runs: int, calls: int
+) -> dict[str, list[float]]:
+    """Seconds per call for each contender, one value a run (the mean of `calls` calls),
+    after a warm-up. The contenders take turns call by call, the first of each turn
+    alternating: calls of a millisecond or two drift with the machine's speed by tens of
+    percent within seconds here, and neighbours share the drift."""
+    items = list(contenders.items())
+    for fn in contenders.values():
+        fn()
+    out: dict[str, list[float]] = {name: [] for name in contenders}
+    clock = time.perf_counter
+    for _ in range(runs):
+        spent = dict.fromkeys(contenders, 0.0)
+        for call in range(calls):
+            for name, fn in items if call % 2 == 0 else items[::-1]:
+                start = clock()
+                fn()
+                spent[name] += clock() - start
+        for name, seconds in spent.items():
+            out[name].append(seconds / calls)
+    return out
 
 
 def vs_raw(base: str, job_id: str, runs: int, calls: int) -> list[dict[str, Any]]:
@@ -118,8 +132,7 @@ def vs_raw(base: str, job_id: str, runs: int, calls: int) -> list[dict[str, Any]
             ),
         ]
         for name, facade, plain, floor in cases:
-            times = alternate({"facade": repeat(facade, calls), "raw": repeat(plain, calls)}, runs)
-            per_call = {k: [t / calls for t in v] for k, v in times.items()}
+            per_call = interleave({"facade": facade, "raw": plain}, runs, calls)
             case = f"{name} (per call)"
             rows.append(
                 figure("client", case, per_call["facade"], "raw httpx", per_call["raw"], floor)

@@ -12,15 +12,17 @@ Both serve the same openapi.yaml, one process each: `ionq-mock serve` (uvicorn, 
 uvloop, every request validated) and Prism 5.14.2 (`.bench-node/node_modules/.bin/prism`,
 installed by scripts/bench with `npm install --prefix .bench-node
 @stoplight/prism-cli@5.14.2`; skipped when absent). Both servers are started once and left
-idle while the other is measured; the runs alternate (mock, Prism, mock, ...) so that
-drift in the machine's speed hits both alike. The load generator is `wrk` (Debian's; `make
+idle while the other is measured; each operation is measured on the two back to back,
+which goes first alternating from run to run, so that drift in the machine's speed hits
+both alike. The load generator is `wrk` (Debian's; `make
 bench` installs it when missing and it can), else a Python one (threads with keep-alive
 `http.client` connections; slower, but the same for both servers). Three figures each:
 getting a job, listing a page of jobs, creating a job; each the median of `--runs` runs.
 
 A fourth figure: the time to fetch a 25-job page from the middle of the listing when the
 mock stores 100,000 jobs versus 1,000 (the listing pages by key, so it should not grow).
-The stores are SQLite files seeded directly (see `seed_db`), not through 100,000 requests.
+The stores are SQLite files seeded directly (see `seed_db`), not through 100,000 requests;
+the two are asked in turn, call by call, so that a round's two medians share the drift.
 
 `--smoke` runs a fraction of a second of each, without Prism, and asserts every figure was
 produced. `--json FILE` writes the figures for scripts/bench_all.py.
@@ -267,20 +269,25 @@ def seed_db(path: str, jobs: int) -> None:
 
 
 # ------------------------------------------------------------------ figures
-def rates(base: str, job_id: str | None, load: Load) -> dict[str, float]:
-    """Requests per second for the three operations against one server (without the GET
-    when `job_id` is None)."""
-    got = {} if job_id is None else {"get job": load.rate(f"{base}/jobs/{job_id}")}
-    got["list page"] = load.rate(f"{base}/jobs?limit=25")
-    got["create job"] = load.rate(f"{base}/jobs", post=True)
-    return got
+def operations(base: str, job_id: str) -> dict[str, tuple[str, bool]]:
+    """The three measured operations against one server: URL, and whether it is a POST."""
+    return {
+        "get job": (f"{base}/jobs/{job_id}", False),
+        "list page": (f"{base}/jobs?limit=25", False),
+        "create job": (f"{base}/jobs", True),
+    }
 
 
 def throughput(
     runs: int, load: Load, with_prism: bool, folder: str
 ) -> dict[str, dict[str, list[float]]]:
-    """Requests/s per operation, per server, over `runs` alternating runs; "bare" is the
-    bare ASGI app answering the mock's own GET-job body (its "get job" only)."""
+    """Requests/s per operation, per server, over `runs` runs; "bare" is the bare ASGI app
+    answering the mock's own GET-job body (its "get job" only).
+
+    Every ratio's two sides are measured back to back (the mock's GET and the bare app's;
+    each operation on the mock and on Prism), which goes first alternating from run to
+    run: the machine's speed drifts by tens of percent over a minute here, and a pair
+    measured seconds apart shares most of it."""
     out: dict[str, dict[str, list[float]]] = {"mock": {}, "prism": {}, "bare": {}}
     with mock_server() as mock_base, contextlib.ExitStack() as stack:
         created = request(f"{mock_base}/jobs", "POST", BELL)
@@ -292,20 +299,18 @@ def throughput(
             bare_base = stack.enter_context(bare_server(answer.read(), folder))
         prism = prism_server() if with_prism else None
         prism_base = prism.__enter__() if prism is not None else None
+        servers = {"mock": operations(mock_base, created["id"])}
+        servers["bare"] = {"get job": (f"{bare_base}/v0.4/jobs/{created['id']}", False)}
+        if prism_base is not None:
+            servers["prism"] = operations(prism_base, PRISM_JOB)
         try:
             for run in range(runs):
-                # The mock's GET and the bare app's back to back, first one then the other
-                # from run to run: their ratio is a floor, and the machine's speed drifts.
-                pair = {
-                    "mock": lambda: load.rate(f"{mock_base}/jobs/{created['id']}"),
-                    "bare": lambda: load.rate(f"{bare_base}/v0.4/jobs/{created['id']}"),
-                }
-                order = ("mock", "bare") if run % 2 == 0 else ("bare", "mock")
-                got = {server: pair[server]() for server in order}
-                figures = {"mock": {"get job": got["mock"], **rates(mock_base, None, load)}}
-                figures["bare"] = {"get job": got["bare"]}
-                if prism_base is not None:
-                    figures["prism"] = rates(prism_base, PRISM_JOB, load)
+                figures: dict[str, dict[str, float]] = {name: {} for name in servers}
+                for operation in servers["mock"]:
+                    peers = [name for name in servers if operation in servers[name]]
+                    for name in peers if run % 2 == 0 else peers[::-1]:
+                        url, post = servers[name][operation]
+                        figures[name][operation] = load.rate(url, post)
                 for server, values in figures.items():
                     for name, value in values.items():
                         out[server].setdefault(name, []).append(value)
@@ -316,28 +321,32 @@ def throughput(
     return out
 
 
-def page_seconds(base: str, cursor: str, rounds: int, calls: int) -> list[float]:
-    """Seconds per 25-job page starting at `cursor`: one median per round."""
-    parsed = urllib.parse.urlparse(base)
-    conn = http.client.HTTPConnection(parsed.hostname or "127.0.0.1", parsed.port)
-    path = f"{parsed.path}/jobs?limit=25&next={cursor}"
+def page_seconds(bases: dict[int, str], cursors: dict[int, str], calls: int) -> dict[int, float]:
+    """Median seconds per 25-job page starting at each store's middle cursor, the stores
+    taking turns call by call (the first of each pair alternating), so that the machine's
+    drift hits every size alike."""
+    connections, paths = {}, {}
+    for size, base in bases.items():
+        parsed = urllib.parse.urlparse(base)
+        connections[size] = http.client.HTTPConnection(parsed.hostname or "127.0.0.1", parsed.port)
+        paths[size] = f"{parsed.path}/jobs?limit=25&next={cursors[size]}"
     headers = {"Authorization": f"apiKey {KEY}"}
-    medians = []
+    times: dict[int, list[float]] = {size: [] for size in bases}
+    order = list(bases)
     try:
-        for _ in range(rounds):
-            times = []
-            for _ in range(calls):
+        for call in range(calls):
+            for size in order if call % 2 == 0 else order[::-1]:
                 start = time.perf_counter()
-                conn.request("GET", path, headers=headers)
-                answer = conn.getresponse()
+                connections[size].request("GET", paths[size], headers=headers)
+                answer = connections[size].getresponse()
                 page = json.loads(answer.read())
-                times.append(time.perf_counter() - start)
+                times[size].append(time.perf_counter() - start)
                 if answer.status != 200 or len(page["jobs"]) != 25:
                     raise RuntimeError(f"page answer {answer.status}: {page}")
-            medians.append(statistics.median(times))
     finally:
-        conn.close()
-    return medians
+        for connection in connections.values():
+            connection.close()
+    return {size: statistics.median(values) for size, values in times.items()}
 
 
 def middle_cursor(base: str, jobs: int) -> str:
@@ -353,7 +362,8 @@ def middle_cursor(base: str, jobs: int) -> str:
 
 
 def page_latency(sizes: tuple[int, int], rounds: int, calls: int, folder: str) -> dict[int, Any]:
-    """Per-page seconds (round medians) at each store size, alternating between them."""
+    """Per-page seconds (round medians) at each store size, the sizes alternating call by
+    call."""
     out: dict[int, list[float]] = {size: [] for size in sizes}
     servers = {}
     for size in sizes:
@@ -363,11 +373,10 @@ def page_latency(sizes: tuple[int, int], rounds: int, calls: int, folder: str) -
     bases = {size: server.__enter__() for size, server in servers.items()}
     try:
         cursors = {size: middle_cursor(bases[size], size) for size in sizes}
-        for size in sizes:
-            page_seconds(bases[size], cursors[size], 1, calls)  # warm-up
+        page_seconds(bases, cursors, calls)  # warm-up
         for _ in range(rounds):
-            for size in sizes:
-                out[size] += page_seconds(bases[size], cursors[size], 1, calls)
+            for size, seconds in page_seconds(bases, cursors, calls).items():
+                out[size].append(seconds)
     finally:
         for server in servers.values():
             server.__exit__(None, None, None)
