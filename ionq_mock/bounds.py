@@ -5,7 +5,9 @@ One bound: nesting. A body may nest arrays and objects at most `MAX_DEPTH` level
 gate targets); the open objects (`settings`, `noise`) could take any depth, but
 jsonschema-rs cannot report an error in a value nested more than 255 deep (it raises
 `ValueError: Recursion limit reached`, which was a 500) and Python's JSON parser stops
-near 1,000. The check is one `is_valid` call on a small recursive schema (150,000 gates:
+near 1,000. Each level opens with `[` or `{`, so a text holding at most `MAX_DEPTH` of
+those bytes (counted in C, strings and all) is within the bound unread: nearly every body.
+Otherwise the check is one `is_valid` call on a small recursive schema (150,000 gates:
 17 ms); only a body over the bound is walked, to name where.
 
 And one of numbers: a number literal too large for a double (`1e400`) is a 400. Python
@@ -66,8 +68,12 @@ def too_deep(value: Any, limit: int = MAX_DEPTH) -> list[str | int] | None:
     return None
 
 
-def check_depth(value: Any) -> None:
-    """Raise the 400 for a body nested deeper than `MAX_DEPTH`, naming the key there."""
+def check_depth(value: Any, raw: bytes | None = None) -> None:
+    """Raise the 400 for a body nested deeper than `MAX_DEPTH`, naming the key there;
+    `raw` is the text `value` was read from, when there is one (UTF-8, -16 or -32: in
+    each, a `[` or `{` holds that byte)."""
+    if raw is not None and raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH:
+        return  # fewer openings than levels allowed: no value in it can be deeper
     if _SHALLOW.is_valid(value):
         return
     path = too_deep(value) or []

@@ -169,7 +169,7 @@ class Pipeline:
         except ValueError as exc:
             message = f"the request body is not valid JSON: {exc}"
             raise BadRequest(shorten(message), [], "body") from None
-        check_depth(value)
+        check_depth(value, raw)
         return value, self.leniency.body(operation, value)
 
     async def _off_loop(self, raw: bytes, work: Callable[..., _T], *args: Any) -> _T:

@@ -7,8 +7,10 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from ionq_mock.bounds import parse_json
+from ionq_mock.bounds import MAX_DEPTH, check_depth, parse_json
 from ionq_mock.errors import BadRequest
 
 
@@ -62,3 +64,40 @@ def test_a_literal_of_the_whole_body_too_large_names_no_key() -> None:
 def test_text_that_is_not_json_is_a_value_error(text: str) -> None:
     with pytest.raises(ValueError, match=r"Expecting|not valid JSON"):
         parse_json(text.encode())
+
+
+def _nested(depth: int, wide: int) -> Any:
+    """A value `depth` levels deep (the value itself is level 1), arrays and objects in
+    turn, each with `wide` scalar members beside the one nesting further."""
+    value: Any = 0
+    for level in range(depth):
+        if level % 2:
+            value = [value, *range(wide)]
+        else:
+            value = {"next": value, **{f"k{i}": i for i in range(wide)}}
+    return value
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    depth=st.integers(1, MAX_DEPTH + 3),
+    wide=st.integers(0, 3),
+    encoding=st.sampled_from(["utf-8", "utf-16", "utf-32"]),
+    text=st.text(alphabet="[]{}ab", max_size=80),
+)
+def test_the_depth_check_reading_the_text_decides_as_the_one_reading_the_value(
+    depth: int, wide: int, encoding: str, text: str
+) -> None:
+    """Counting brackets in the text only skips the validator for bodies within the bound:
+    with the text or without, the same bodies are refused (brackets in strings too)."""
+    value = {"s": text, "v": _nested(depth, wide)}
+    raw = json.dumps(value).encode(encoding)
+
+    def refused(given: bytes | None) -> bool:
+        try:
+            check_depth(value, given)
+        except BadRequest:
+            return True
+        return False
+
+    assert refused(raw) == refused(None) == (depth + 1 > MAX_DEPTH)
