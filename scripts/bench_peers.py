@@ -57,37 +57,24 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def alternate(contenders: dict[str, Callable[[], object]], runs: int) -> dict[str, list[float]]:
-    """Seconds per run for each contender, after a warm-up, alternating their order."""
-    for fn in contenders.values():
-        fn()
-    out: dict[str, list[float]] = {name: [] for name in contenders}
-    items = list(contenders.items())
-    for run in range(runs):
-        for name, fn in items if run % 2 == 0 else items[::-1]:
-            out[name].append(timed(fn))
-    return out
-
-
-def interleave(
-    contenders: dict[str, Callable[[], object]], runs: int, calls: int
+def alternate(
+    contenders: dict[str, Callable[[], object]], runs: int, calls: int = 1
 ) -> dict[str, list[float]]:
-    """Seconds per call for each contender, one value a run (the mean of `calls` calls),
-    after a warm-up. The contenders take turns call by call, the first of each turn
-    alternating: calls of a millisecond or two drift with the machine's speed by tens of
-    percent within seconds here, and neighbours share the drift."""
+    """Seconds per call for each contender, one value a run (the mean of its `calls`
+    calls), after a warm-up. The contenders take turns call by call, the first of each
+    turn alternating (from run to run when a run is one call): calls of a millisecond or
+    two drift with the machine's speed by tens of percent within seconds here, and
+    neighbours share the drift."""
     items = list(contenders.items())
     for fn in contenders.values():
         fn()
     out: dict[str, list[float]] = {name: [] for name in contenders}
-    clock = time.perf_counter
-    for _ in range(runs):
+    for run in range(runs):
         spent = dict.fromkeys(contenders, 0.0)
         for call in range(calls):
-            for name, fn in items if call % 2 == 0 else items[::-1]:
-                start = clock()
-                fn()
-                spent[name] += clock() - start
+            turn = run * calls + call
+            for name, fn in items if turn % 2 == 0 else items[::-1]:
+                spent[name] += timed(fn)
         for name, seconds in spent.items():
             out[name].append(seconds / calls)
     return out
@@ -132,7 +119,7 @@ def vs_raw(base: str, job_id: str, runs: int, calls: int) -> list[dict[str, Any]
             ),
         ]
         for name, facade, plain, floor in cases:
-            per_call = interleave({"facade": facade, "raw": plain}, runs, calls)
+            per_call = alternate({"facade": facade, "raw": plain}, runs, calls)
             case = f"{name} (per call)"
             rows.append(
                 figure("client", case, per_call["facade"], "raw httpx", per_call["raw"], floor)

@@ -300,7 +300,8 @@ def throughput(
         prism = prism_server() if with_prism else None
         prism_base = prism.__enter__() if prism is not None else None
         servers = {"mock": operations(mock_base, created["id"])}
-        servers["bare"] = {"get job": (f"{bare_base}/v0.4/jobs/{created['id']}", False)}
+        bare_get = operations(f"{bare_base}/v0.4", created["id"])["get job"]
+        servers["bare"] = {"get job": bare_get}
         if prism_base is not None:
             servers["prism"] = operations(prism_base, PRISM_JOB)
         try:

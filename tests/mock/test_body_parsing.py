@@ -93,9 +93,9 @@ def test_the_depth_check_reading_the_text_decides_as_the_one_reading_the_value(
     value = {"s": text, "v": _nested(depth, wide)}
     raw = json.dumps(value).encode(encoding)
 
-    def refused(given: bytes | None) -> bool:
+    def refused(source: bytes | None) -> bool:
         try:
-            check_depth(value, given)
+            check_depth(value, source)
         except BadRequest:
             return True
         return False
