@@ -40,7 +40,9 @@ Redact = Callable[[bytes], bytes]
 Sent = tuple[Sequence[tuple[bytes, bytes]], bytes, int]
 # An entry as kept (see `Journal.add`): Entry's fields, then each message's, flat.
 _Kept = tuple[Any, ...]
-_HEADER_LINE: Final = b"%s: %s\r\n"
+# Headers kept as one text, `name: value` lines joined by CRLF (two C joins: ~0.4 us for a
+# request's headers, against ~0.6 us formatting each line).
+_PAIR: Final = b": ".join
 
 
 # Entries and messages are not frozen dataclasses: a frozen one's __init__ sets each field
@@ -51,10 +53,10 @@ class Message:
     """A request's or an answer's headers and first body bytes, as they came (a key in
     them is redacted when the entry is shown, not before: recording stays cheap).
 
-    The headers are kept as one `name: value\r\n` text, not a list of pairs: an entry
-    holds a handful of objects, not dozens. (Small objects kept from a busy moment pin
-    the allocator's pools: with 200 entries of header pairs each, a server that had held
-    1,000 abusive connections kept 20 MB more after they closed.)
+    The headers are kept as one text, `name: value` lines joined by CRLF, not a list of
+    pairs: an entry holds a handful of objects, not dozens. (Small objects kept from a
+    busy moment pin the allocator's pools: with 200 entries of header pairs each, a
+    server that had held 1,000 abusive connections kept 20 MB more after they closed.)
     """
 
     headers: bytes
@@ -63,8 +65,10 @@ class Message:
     streamed: bool = False
 
     def header_pairs(self) -> list[tuple[bytes, bytes]]:
+        if not self.headers:
+            return []
         pairs = []
-        for line in self.headers.split(b"\r\n")[:-1]:
+        for line in self.headers.split(b"\r\n"):
             name, _, value = line.partition(b": ")
             pairs.append((name, value))
         return pairs
@@ -212,12 +216,12 @@ class Journal:
                     tuple(applied),
                     # Header values hold no CR or LF (the HTTP parser refuses them): the
                     # text splits back into its pairs.
-                    b"".join(map(_HEADER_LINE.__mod__, request_headers)),
+                    b"\r\n".join(map(_PAIR, request_headers)),
                     # Sliced only when longer: a slice of a `bytes` subclass (a cached
                     # answer) copies.
                     request_data if len(request_data) <= keep else request_data[:keep],
                     request_size,
-                    b"".join(map(_HEADER_LINE.__mod__, response_headers)),
+                    b"\r\n".join(map(_PAIR, response_headers)),
                     response_data if len(response_data) <= keep else response_data[:keep],
                     response_size,
                     streamed,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Final, TypeVar
 from urllib.parse import parse_qs
 
@@ -26,7 +26,7 @@ from .bounds import check_depth, parse_json, too_deep_to_parse
 from .errors import ApiError, BadRequest
 from .leniency import Applied, Leniency
 from .registry import Request, Response
-from .router import Router
+from .router import Route, Router
 from .schema_errors import shorten
 from .state import MockState
 from .validation import Operation, check, path_params
@@ -37,6 +37,10 @@ MAX_BODY: Final = 10 * 1024 * 1024
 # Bodies longer than this are parsed and validated on a worker thread (a 64 KiB body
 # costs the loop under 2 ms inline; thread hand-off costs ~0.1 ms).
 INLINE_BODY: Final = 64 * 1024
+# The paths whose route and parameters the pipeline keeps (`Pipeline._known`): a job's
+# path is 45 characters; the longest path the API has with ids in it, under 120.
+MEMO_PATHS: Final = 4096
+MEMO_PATH_CHARS: Final = 200
 
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
@@ -69,6 +73,23 @@ async def _read(headers: dict[bytes, bytes], receive: Receive) -> bytes:
     return b"".join(chunks)
 
 
+def _path_values(operation: Operation, raw: dict[str, str]) -> Mapping[str, Any]:
+    """The path parameters' values, validated: a malformed one is a 404, as an unknown
+    resource is (links inferred by clients can carry e.g. a null id into a path); an
+    operation that documents no 404 (a path naming a format, not a resource) answers
+    the 400."""
+    if not raw:
+        return {}
+    values = path_params(operation.path_params, raw)
+    try:
+        check(operation.path_validator, values, "params")
+    except BadRequest as error:
+        if 404 not in operation.statuses:
+            raise
+        raise ApiError(404, f"not found: {error.message}") from None
+    return values
+
+
 class Seen:
     """What the pipeline learned of a request on its way, for the request journal: the
     operation, the key's owner (once the key is checked) and the leniency rules applied
@@ -91,12 +112,23 @@ class Pipeline:
         self.router = router
         self.state = state
         self.leniency = leniency
+        # Each (method, path) answered before, with its route and validated path values:
+        # a client polling a job asks for the same path again and again, and neither the
+        # routes nor a path's validity change. Shared, never changed (handlers read
+        # `Request.path`); short paths only, at most `MEMO_PATHS` of them.
+        self._known: dict[tuple[str, str], tuple[Route, Mapping[str, Any]]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, seen: Seen) -> Response:
         """Answer one HTTP request: its handler's `(status, payload)`; an error on the
         way is raised as the `ApiError` to answer. `seen` is filled on the way."""
         path: str = scope["path"]
-        route, raw_path = self.router.resolve(scope["method"], path)
+        key = (scope["method"], path)
+        known = self._known.get(key)
+        if known is None:
+            route, raw_path = self.router.resolve(key[0], path)
+            path_values = None
+        else:
+            (route, path_values), raw_path = known, {}
         operation = route.operation
         seen.operation = operation.operation_id
         state = self.state
@@ -111,19 +143,12 @@ class Pipeline:
             if identity is None:
                 raise ApiError(401)
             seen.owner = identity.submitter_id
-        path_values: dict[str, Any] = {}
-        if raw_path:
-            path_values = path_params(operation.path_params, raw_path)
-            try:
-                check(operation.path_validator, path_values, "params")
-            except BadRequest as error:
-                # A malformed id names no resource: 404, as for a well-formed unknown one
-                # (links inferred by clients can carry e.g. a null id into a path). An
-                # operation that documents no 404 (a path naming a format, not a
-                # resource) answers the 400.
-                if 404 not in operation.statuses:
-                    raise
-                raise ApiError(404, f"not found: {error.message}") from None
+        if path_values is None:
+            path_values = _path_values(operation, raw_path)
+            if len(path) <= MEMO_PATH_CHARS:
+                if len(self._known) >= MEMO_PATHS:
+                    self._known.clear()
+                self._known[key] = (route, path_values)
         query_text = scope.get("query_string", b"").decode("latin-1")
         raw_query = parse_qs(query_text, keep_blank_values=True) if query_text else {}
         query_values, applied = self.leniency.query(operation, raw_query)

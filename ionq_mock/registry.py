@@ -32,7 +32,7 @@ class Request:
     """A validated request, as handlers see it."""
 
     identity: Identity | None
-    path: dict[str, Any]
+    path: Mapping[str, Any]  # shared between requests (ionq_mock/pipeline.py): read only
     query: dict[str, Any]
     body: Any
 

@@ -7,14 +7,16 @@ import copy
 from typing import Any
 
 import pytest
+from mock_app import app_client
 
+from ionq_mock import pipeline
 from ionq_mock.app import create_app
 from ionq_mock.errors import ApiError
 from ionq_mock.handlers import HANDLERS
 from ionq_mock.registry import Handlers, Request, Response, collect
 from ionq_mock.router import Router
 from ionq_mock.state import MockState
-from ionq_mock.validation import Spec
+from ionq_mock.validation import BASE_PATH, Spec
 from ionq_spec import load_spec
 
 
@@ -88,3 +90,38 @@ def test_an_operation_registered_twice_is_refused() -> None:
     second.operation("getJob")(_answer)
     with pytest.raises(ValueError, match="getJob"):
         collect([first, second])
+
+
+BELL_1Q = {
+    "type": "ionq.circuit.v1",
+    "backend": "simulator",
+    "input": {"gateset": "qis", "qubits": 1, "circuit": [{"gate": "h", "target": 0}]},
+}
+
+
+def test_a_remembered_path_answers_as_a_new_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline keeps the route and validated parameters of paths it answered
+    (ionq_mock/pipeline.py): the second request of a path answers as the first did, a
+    missing key is still a 401, a malformed id is never kept, and the memo stays within
+    `MEMO_PATHS`."""
+    monkeypatch.setattr(pipeline, "MEMO_PATHS", 3)
+    app = create_app(["k"], journal_size=0)
+    known = app._pipeline._known
+    with app_client(app, "k") as http, app_client(app, None) as anonymous:
+        job_id = http.post("/jobs", json=BELL_1Q).json()["id"]
+        path = f"/jobs/{job_id}"
+        first = http.get(path)
+        assert first.status_code == 200
+        assert ("GET", BASE_PATH + path) in known
+        again = http.get(path)
+        assert (again.status_code, again.json()) == (200, first.json())
+        assert anonymous.get(path).status_code == 401
+        assert http.put(path).status_code == 405
+        for _ in range(2):  # a format the spec does not list: the path is refused
+            assert http.get("/schemas/formats/nope").status_code == 400
+        assert ("GET", BASE_PATH + "/schemas/formats/nope") not in known
+        for _ in range(4):
+            other = http.post("/jobs", json=BELL_1Q).json()["id"]
+            assert http.get(f"/jobs/{other}").json()["id"] == other
+            assert len(known) <= 3
+        assert http.get(path).json()["id"] == job_id
