@@ -5,6 +5,7 @@ the texts ionq_mock/job_rows.py writes without the JSON encoder, and when writes
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 import time
@@ -219,3 +220,67 @@ def test_an_in_memory_transaction_sqlite_rolled_back_empties_the_caches() -> Non
         assert len(listed) == 1  # the job rolled back is not listed from memory
     finally:
         store.close()
+
+
+def count_written(store: Store) -> int:
+    """Jobs in SQLite, read past `Store.db` (which would write the held ones first)."""
+    return int(store._connection.execute("SELECT count(*) FROM jobs").fetchone()[0])
+
+
+def test_jobs_created_in_an_event_loop_are_written_at_the_end_of_its_turn() -> None:
+    """In memory, inside an event loop, a created job is held until the loop's turn ends
+    and the turn's jobs go in as one statement; anything that uses the connection first
+    writes them, so every read sees a job the moment it is created."""
+
+    async def scenario() -> None:
+        store = Store()
+        statements: list[str] = []
+        store._connection.set_trace_callback(statements.append)
+        try:
+            made = [insert(store, BELL)[0]["id"] for _ in range(5)]
+            assert count_written(store) == 0  # held, none written yet
+            # A read through the connection (a filtered listing is SQL) sees them all.
+            listed = store.list_jobs(OWNER, 10, None, time.time(), {"backend": ["simulator"]})
+            assert sorted(row[0] for row in listed) == sorted(made)
+            assert count_written(store) == 5
+            assert sum(sql.startswith("INSERT INTO jobs") for sql in statements) == 5
+            statements.clear()
+            later = [insert(store, BELL)[0]["id"] for _ in range(3)]
+            # Listed from memory and read by id while still held.
+            page = store.list_jobs(OWNER, 10, None, time.time(), {})
+            assert [row[0] for row in page][:3] == later[::-1]
+            await asyncio.sleep(0)  # the turn ends: the three are written
+            assert count_written(store) == 8
+            assert store.get_job(OWNER, later[0]) is not None
+        finally:
+            store.close()
+
+    asyncio.run(scenario())
+
+
+def test_held_jobs_that_fail_to_be_written_leave_no_trace_in_the_caches() -> None:
+    """A held job SQLite refuses when it is written (in memory that is out of memory;
+    here, a duplicate id) is gone from the listing kept in memory as well."""
+
+    async def scenario() -> None:
+        store = Store()
+        try:
+            (first,) = insert(store, BELL)
+            await asyncio.sleep(0)
+            rows = job_rows(
+                BELL, analysis.analyse(BELL, 29), OWNER, time.time(), 0.0, None, store.new_id
+            )
+            rows[0]["id"] = first["id"]
+            store.insert_jobs(rows, None)  # held: not refused yet
+            with pytest.raises(sqlite3.IntegrityError):
+                store.db.execute("SELECT 1")
+            assert [row[0] for row in store.list_jobs(OWNER, 10, None, time.time(), {})] == [
+                first["id"]
+            ]
+            insert(store, BELL)  # the store goes on writing
+            await asyncio.sleep(0)
+            assert count_written(store) == 2
+        finally:
+            store.close()
+
+    asyncio.run(scenario())
