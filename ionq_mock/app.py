@@ -34,7 +34,7 @@ from .console import Console
 from .errors import ApiError
 from .faults import DropConnection, Exchange, Faults
 from .handlers import HANDLERS
-from .journal import DEFAULT_BODY_BYTES, DEFAULT_SIZE, Capture, Journal
+from .journal import DEFAULT_BODY_BYTES, DEFAULT_SIZE, Journal
 from .leniency import Leniency
 from .pipeline import Pipeline, Receive, Scope, Seen
 from .registry import Handler, Stream, encode
@@ -54,36 +54,6 @@ _CONSOLE_PAGES: Final = CONSOLE + "/"
 
 def _headers(error: ApiError) -> list[tuple[bytes, bytes]]:
     return [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
-
-
-class _Record:
-    """One request as the journal will keep it: when it came, and its body's first bytes
-    (read as the pipeline reads it, through `tee`; none are captured for a request whose
-    body is never read, most GETs)."""
-
-    __slots__ = ("_capture", "_new_capture", "arrived", "started")
-
-    def __init__(self, new_capture: Callable[[], Capture]) -> None:
-        self.arrived = time.time()
-        self.started = time.perf_counter()
-        self._new_capture = new_capture
-        self._capture: Capture | None = None
-
-    def tee(self, receive: Receive) -> Receive:
-        async def teed() -> dict[str, Any]:
-            message = await receive()
-            if message["type"] == "http.request":
-                if self._capture is None:
-                    self._capture = self._new_capture()
-                self._capture.feed(message.get("body", b""))
-            return message
-
-        return teed
-
-    def body(self) -> tuple[bytes, int]:
-        """The body's first bytes, and its size."""
-        capture = self._capture
-        return (b"", 0) if capture is None else (capture.data(), capture.size)
 
 
 @functools.cache
@@ -192,10 +162,9 @@ class MockApp:
             # Outside the API: never faulted, never journaled.
             await self._send_console(scope, send)
             return
-        record = None
-        if self.journal.enabled:
-            record = _Record(self.journal.capture)
-            receive = record.tee(receive)
+        # When it came, for the journal (None: not kept); its body is what `seen` notes.
+        arrived = time.time() if self.journal.enabled else None
+        started = time.perf_counter()
         # Applies connection-level faults: a drop here, a stall or cut to the answer sent.
         # Without any configured, a request needs none (one object less per request).
         exchange = None
@@ -213,8 +182,8 @@ class MockApp:
         except DropConnection:
             if exchange is not None:
                 exchange.drop()
-            if record is not None:
-                self._journal(scope, seen, record, None, [], b"")
+            if arrived is not None:
+                self._journal(scope, seen, arrived, started, None, [], b"")
             return
         except ApiError as error:
             status, payload, headers = error.status, error.body(), _headers(error)
@@ -228,21 +197,22 @@ class MockApp:
             start = [*JSON_HEADERS, (b"content-length", str(payload.length).encode())]
             length = payload.length
             await self._send_stream(status, start, payload, send)
-            if record is not None:
-                self._journal(scope, seen, record, status, start, b"", length)
+            if arrived is not None:
+                self._journal(scope, seen, arrived, started, status, start, b"", length)
             return
         body = encode(payload)
         sent = [*JSON_HEADERS, (b"content-length", str(len(body)).encode()), *headers]
         await send({"type": "http.response.start", "status": status, "headers": sent})
         await send({"type": "http.response.body", "body": body})
-        if record is not None:
-            self._journal(scope, seen, record, status, sent, body)
+        if arrived is not None:
+            self._journal(scope, seen, arrived, started, status, sent, body)
 
     def _journal(
         self,
         scope: Scope,
         seen: Seen,
-        record: _Record,
+        arrived: float,
+        started: float,
         status: int | None,
         sent: Sequence[tuple[bytes, bytes]],
         body: bytes,
@@ -256,19 +226,18 @@ class MockApp:
             if identity is None:
                 return
             owner = identity.submitter_id
-        data, data_size = record.body()
         size = len(body) if streamed is None else streamed
         self.journal.add(
             owner,
-            record.arrived,
+            arrived,
             scope["method"],
             scope["path"],
             scope.get("query_string", b""),
             seen.operation,
             status,
-            (time.perf_counter() - record.started) * 1000,
+            (time.perf_counter() - started) * 1000,
             seen.applied,
-            (scope["headers"], data, data_size),
+            (scope["headers"], seen.body, seen.body_size),
             (sent, body, size),
             streamed is not None,
         )

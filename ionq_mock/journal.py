@@ -127,28 +127,6 @@ class Filter:
         return True
 
 
-class Capture:
-    """The first bytes of a body as it streams in, and its full size."""
-
-    __slots__ = ("_held", "keep", "parts", "size")
-
-    def __init__(self, keep: int) -> None:
-        self.keep = keep
-        self.size = 0
-        self.parts: list[bytes] = []
-        self._held = 0
-
-    def feed(self, chunk: bytes) -> None:
-        self.size += len(chunk)
-        if self._held < self.keep and chunk:
-            part = chunk[: self.keep - self._held]
-            self.parts.append(part)
-            self._held += len(part)
-
-    def data(self) -> bytes:
-        return b"".join(self.parts)
-
-
 class Journal:
     """The last `size` requests of each key (`size` 0: none are kept)."""
 
@@ -169,10 +147,6 @@ class Journal:
     @property
     def enabled(self) -> bool:
         return self.size > 0
-
-    def capture(self) -> Capture:
-        """A `Capture` for one request's body (what `add` reads back)."""
-        return Capture(self.body_bytes + _KEY_MARGIN)
 
     def add(
         self,

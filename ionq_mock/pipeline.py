@@ -52,25 +52,32 @@ def _has_body(headers: dict[bytes, bytes]) -> bool:
     return length not in (b"", b"0") or b"transfer-encoding" in headers
 
 
-async def _read(headers: dict[bytes, bytes], receive: Receive) -> bytes:
-    """The request body's bytes, at most MAX_BODY (413 beyond)."""
+async def _read(headers: dict[bytes, bytes], receive: Receive, seen: Seen) -> bytes:
+    """The request body's bytes, at most MAX_BODY (413 beyond); what was read of it is
+    noted in `seen`, for the journal, also when the read fails."""
     length = headers.get(b"content-length")
     if length is not None and length.isdigit() and int(length) > MAX_BODY:
         raise ApiError(413)
     chunks: list[bytes] = []
     size = 0
     more = True
-    while more:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            raise ApiError(400, "the client went away")
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise ApiError(413)
-        chunks.append(chunk)
-        more = message.get("more_body", False)
-    return b"".join(chunks)
+    try:
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise ApiError(400, "the client went away")
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            chunks.append(chunk)
+            if size > MAX_BODY:
+                raise ApiError(413)
+            more = message.get("more_body", False)
+    except BaseException:
+        seen.body, seen.body_size = b"".join(chunks), size
+        raise
+    raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    seen.body, seen.body_size = raw, size
+    return raw
 
 
 def _path_values(operation: Operation, raw: dict[str, str]) -> Mapping[str, Any]:
@@ -92,17 +99,20 @@ def _path_values(operation: Operation, raw: dict[str, str]) -> Mapping[str, Any]
 
 class Seen:
     """What the pipeline learned of a request on its way, for the request journal: the
-    operation, the key's owner (once the key is checked) and the leniency rules applied
-    (once the query and body are read). Filled as far as the request got."""
+    operation, the key's owner (once the key is checked), the body (once read: none for
+    a request whose body is never read, most GETs) and the leniency rules applied (once
+    the query and body are read). Filled as far as the request got."""
 
     # A plain class with slots: made on every request (a dataclass with a default factory
     # costs twice as much).
-    __slots__ = ("applied", "operation", "owner")
+    __slots__ = ("applied", "body", "body_size", "operation", "owner")
 
     def __init__(self) -> None:
         self.operation: str | None = None
         self.owner: str | None = None
         self.applied: Sequence[Applied] = ()
+        self.body = b""
+        self.body_size = 0
 
 
 class Pipeline:
@@ -154,11 +164,11 @@ class Pipeline:
         query_values, applied = self.leniency.query(operation, raw_query)
         body = None
         if operation.body_validator is not None:
-            body, read = await self._body(operation, request_headers, receive)
+            body, read = await self._body(operation, request_headers, receive, seen)
             applied += read
         elif _has_body(request_headers):
             # Read only when it matters: strict mode names the body's members in its 400.
-            raw = await _read(request_headers, receive) if state.strict else b""
+            raw = await _read(request_headers, receive, seen) if state.strict else b""
             applied += await self._off_loop(raw, self.leniency.unexpected_body, operation, raw)
         seen.applied = applied
         if applied and logger.isEnabledFor(logging.DEBUG):
@@ -172,10 +182,10 @@ class Pipeline:
         return await route.handler(state, Request(identity, path_values, query_values, body))
 
     async def _body(
-        self, operation: Operation, headers: dict[bytes, bytes], receive: Receive
+        self, operation: Operation, headers: dict[bytes, bytes], receive: Receive, seen: Seen
     ) -> tuple[Any, list[Applied]]:
         """The validated JSON body (None when absent and optional), and the rules applied."""
-        raw = await _read(headers, receive)
+        raw = await _read(headers, receive, seen)
         if not raw:
             if operation.body_required:
                 raise BadRequest("a JSON request body is required", [], "body")

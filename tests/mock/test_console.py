@@ -3,6 +3,7 @@ it, who sees it, that no key shows, and the page's files."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from mock_app import app_client
 
 from ionq_mock.app import MockApp, create_app
 from ionq_mock.faults import Faults
+from ionq_mock.pipeline import MAX_BODY
 from ionq_mock.testing import MockServer
 from ionq_spec import load_spec
 
@@ -204,6 +206,50 @@ def test_the_journal_is_bounded_per_key() -> None:
     assert request["truncated"]
     assert len(request["body"]) == 100
     assert request["size"] > 1000
+
+
+def test_a_body_refused_as_too_large_is_kept_in_part_with_the_size_read() -> None:
+    """A body sent in parts past the mock's limit: its 413 is kept with the first bytes
+    of what was read (cut at the journal's limit) and the number of bytes read."""
+    app = create_app([KEY], journal_body_bytes=100)
+    part = b"[" + b"0," * 50_000
+    sends = MAX_BODY // len(part) + 2
+    sent: list[dict[str, Any]] = []
+
+    async def post() -> None:
+        messages = [{"type": "http.request", "body": part, "more_body": True} for _ in range(sends)]
+
+        async def receive() -> dict[str, Any]:
+            return messages.pop() if messages else {"type": "http.disconnect"}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http",
+            "method": "POST",
+            "path": "/v0.4/jobs",
+            "query_string": b"",
+            "headers": [
+                (b"authorization", f"apiKey {KEY}".encode()),
+                (b"content-type", b"application/json"),
+                (b"transfer-encoding", b"chunked"),
+            ],
+        }
+        await app(scope, receive, send)
+
+    try:
+        asyncio.run(post())
+        with app_client(app, KEY) as http:
+            entry = newest(http)
+    finally:
+        app.close()
+    assert sent[0]["status"] == 413
+    assert entry["status"] == 413
+    request = entry["request"]
+    assert request["body"] == part[:100].decode()
+    assert request["truncated"]
+    assert MAX_BODY < request["size"] <= MAX_BODY + len(part)
 
 
 def test_a_journal_of_size_zero_keeps_nothing() -> None:

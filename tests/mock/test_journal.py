@@ -81,18 +81,6 @@ def test_bodies_are_cut_at_the_limit_and_say_so() -> None:
     assert len(long.request.data) < 2_000
 
 
-def test_a_body_captured_in_part_is_truncated() -> None:
-    j = journal(body_bytes=10)
-    capture = j.capture()
-    for _ in range(2000):
-        capture.feed(b"0123456789")
-    assert capture.size == 20_000
-    assert len(capture.data()) < 20_000  # only the first bytes are held
-    request = shown(j, capture.data(), capture.size)
-    assert request["truncated"]
-    assert request["size"] == 20_000
-
-
 def test_no_key_survives_anywhere_even_across_the_cut() -> None:
     j = journal(body_bytes=20)
     # The key starts before the cut (byte 20) and ends after it.
