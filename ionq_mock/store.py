@@ -230,15 +230,6 @@ class IdGenerator:
         return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
-def _in_event_loop() -> bool:
-    """Whether the caller runs in an event loop (one that will run `call_soon`s)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
-
-
 class Store:
     """The database; used from the event-loop thread only (one connection)."""
 
@@ -377,17 +368,23 @@ class Store:
 
     # ---------------------------------------------------------------- jobs
     def insert_jobs(
-        self, rows: Sequence[dict[str, Any]], session_id: str | None, cancel: str | None = None
+        self,
+        rows: Sequence[dict[str, Any]],
+        session_id: str | None,
+        cancel: str | None = None,
+        *,
+        hold: bool = False,
     ) -> None:
         """Insert a job and its children in one transaction; count it in its session.
 
         `cancel` names a job of the same owner to cancel in that same transaction (a move):
-        both happen or neither does.
+        both happen or neither does. `hold`, for a caller on the event loop: in memory, a
+        single job may be written at the end of the loop's turn (see the module's doc).
         """
         columns = tuple(rows[0])
         insert = _insert_statement(columns)
         if len(rows) == 1 and session_id is None and cancel is None:
-            if self._in_memory and _in_event_loop():
+            if hold and self._in_memory:
                 # Held until the loop's turn ends, or until anything uses the connection
                 # first (`db`): the turn's jobs are one INSERT (see the module's doc).
                 held = self._pending.get(insert)

@@ -77,7 +77,7 @@ async def _submit(
     rows = job_rows(
         body, checked, owner, now, state.job_duration, session_failure, state.store.new_id
     )
-    state.store.insert_jobs(rows, counted, cancel)
+    state.store.insert_jobs(rows, counted, cancel, hold=True)
     state.after_commit()
     return 201, {
         "id": rows[0]["id"],

@@ -26,9 +26,9 @@ from ionq_mock.store import MEMORY_COMMIT_WRITES, IdGenerator, Store, dumps
 OWNER = "store-writes-owner"
 
 
-def insert(store: Store, body: dict[str, Any]) -> list[dict[str, Any]]:
+def insert(store: Store, body: dict[str, Any], hold: bool = False) -> list[dict[str, Any]]:
     rows = job_rows(body, analysis.analyse(body, 29), OWNER, time.time(), 0.0, None, store.new_id)
-    store.insert_jobs(rows, None)
+    store.insert_jobs(rows, None, hold=hold)
     return rows
 
 
@@ -228,7 +228,7 @@ def count_written(store: Store) -> int:
 
 
 def test_jobs_created_in_an_event_loop_are_written_at_the_end_of_its_turn() -> None:
-    """In memory, inside an event loop, a created job is held until the loop's turn ends
+    """In memory, on an event loop, a created job can be held until the loop's turn ends
     and the turn's jobs go in as one statement; anything that uses the connection first
     writes them, so every read sees a job the moment it is created."""
 
@@ -237,7 +237,7 @@ def test_jobs_created_in_an_event_loop_are_written_at_the_end_of_its_turn() -> N
         statements: list[str] = []
         store._connection.set_trace_callback(statements.append)
         try:
-            made = [insert(store, BELL)[0]["id"] for _ in range(5)]
+            made = [insert(store, BELL, hold=True)[0]["id"] for _ in range(5)]
             assert count_written(store) == 0  # held, none written yet
             # A read through the connection (a filtered listing is SQL) sees them all.
             listed = store.list_jobs(OWNER, 10, None, time.time(), {"backend": ["simulator"]})
@@ -245,7 +245,7 @@ def test_jobs_created_in_an_event_loop_are_written_at_the_end_of_its_turn() -> N
             assert count_written(store) == 5
             assert sum(sql.startswith("INSERT INTO jobs") for sql in statements) == 5
             statements.clear()
-            later = [insert(store, BELL)[0]["id"] for _ in range(3)]
+            later = [insert(store, BELL, hold=True)[0]["id"] for _ in range(3)]
             # Listed from memory and read by id while still held.
             page = store.list_jobs(OWNER, 10, None, time.time(), {})
             assert [row[0] for row in page][:3] == later[::-1]
@@ -265,21 +265,33 @@ def test_held_jobs_that_fail_to_be_written_leave_no_trace_in_the_caches() -> Non
     async def scenario() -> None:
         store = Store()
         try:
-            (first,) = insert(store, BELL)
+            (first,) = insert(store, BELL, hold=True)
             await asyncio.sleep(0)
             rows = job_rows(
                 BELL, analysis.analyse(BELL, 29), OWNER, time.time(), 0.0, None, store.new_id
             )
             rows[0]["id"] = first["id"]
-            store.insert_jobs(rows, None)  # held: not refused yet
+            store.insert_jobs(rows, None, hold=True)  # held: not refused yet
             with pytest.raises(sqlite3.IntegrityError):
                 store.db.execute("SELECT 1")
             assert [row[0] for row in store.list_jobs(OWNER, 10, None, time.time(), {})] == [
                 first["id"]
             ]
-            insert(store, BELL)  # the store goes on writing
+            insert(store, BELL, hold=True)  # the store goes on writing
             await asyncio.sleep(0)
             assert count_written(store) == 2
+        finally:
+            store.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_job_is_held_only_when_the_caller_asks() -> None:
+    async def scenario() -> None:
+        store = Store()
+        try:
+            insert(store, BELL)
+            assert count_written(store) == 1
         finally:
             store.close()
 
