@@ -227,7 +227,7 @@ class MockApp:
                 return
             owner = identity.submitter_id
         size = len(body) if streamed is None else streamed
-        self.journal.add(
+        self.journal.add_soon(
             owner,
             arrived,
             scope["method"],

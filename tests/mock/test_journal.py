@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -163,3 +164,30 @@ def test_the_summary_has_a_utc_time_and_no_bodies() -> None:
     assert summary["time"] == "2025-12-01T11:53:20.250Z"
     assert "request" not in summary
     assert "response" not in summary
+
+
+def test_entries_added_soon_are_kept_by_the_end_of_the_turn_or_the_next_read() -> None:
+    """`add_soon` (the app's way, on the event loop) keeps an entry when the loop's turn
+    ends; a read before that sees it already, in order."""
+    j = journal()
+
+    async def scenario() -> None:
+        def soon(path: str) -> None:
+            j.add_soon(
+                "o", 1.0, "GET", path, b"", "getJob", 200, 1.0, (), ([], b"", 0), ([], b"", 0)
+            )
+
+        soon("/a")
+        soon("/b")
+        assert [e.path for e in j.find("o", Filter(), 10)] == ["/b", "/a"]
+        soon("/c")
+        assert j._pending  # not kept yet
+        await asyncio.sleep(0)  # the turn ends
+        assert not j._pending
+        assert j.kept("o") == 3
+        soon("/d")
+        newest = j.find("o", Filter(), 1)[0]
+        assert newest.path == "/d"
+        assert j.get("o", newest.id) is not None
+
+    asyncio.run(scenario())
