@@ -11,7 +11,10 @@ written at once there: the store holds its row until the event loop's turn ends,
 anything uses the connection (`Store.db`), whichever comes first, so every read and write
 sees it, and the jobs of one turn go in as one statement. A busy server creates several a
 turn, and one INSERT of several rows costs far less than several INSERTs, each made
-between other requests (with SQLite's code and pages out of the processor's caches).
+between other requests (with SQLite's code and pages out of the processor's caches). The
+201 may leave before its row is written; nothing can observe that (every later use of the
+connection writes it first), and what could refuse the row then (SQLite out of memory)
+would roll back the open transaction's earlier writes just the same.
 Job status is never stored: it is derived from the stored timestamps when read (see
 `lifecycle`), so it keeps moving across a restart.
 
