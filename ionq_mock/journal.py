@@ -19,7 +19,6 @@ serves the journal as JSON).
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -27,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from .end_of_turn import EndOfTurn
 from .leniency import Applied
 
 DEFAULT_SIZE: Final = 200
@@ -146,6 +146,7 @@ class Journal:
         self._by_owner: dict[str, deque[_Kept]] = {}
         # Entries `add_soon` was given, not added yet.
         self._pending: list[tuple[Any, ...]] = []
+        self._end_of_turn = EndOfTurn(self._add_pending)
 
     @property
     def enabled(self) -> bool:
@@ -215,9 +216,11 @@ class Journal:
         pending = self._pending
         pending.append(entry)
         if len(pending) == 1:
-            asyncio.get_running_loop().call_soon(self._add_pending)
+            self._end_of_turn.schedule()
 
     def _add_pending(self) -> None:
+        """Add the entries `add_soon` holds, in order (on the event loop's thread:
+        `EndOfTurn`)."""
         pending, self._pending = self._pending, []
         for entry in pending:
             self.add(*entry)
@@ -245,7 +248,7 @@ class Journal:
     def find(self, owner: str, where: Filter, limit: int) -> list[Entry]:
         """`owner`'s entries matching `where`, newest first, at most `limit`."""
         if self._pending:
-            self._add_pending()
+            self._end_of_turn.now()
         held = reversed(self._by_owner.get(owner, ()))
         matching = (e for e in map(self._entry, held) if where.matches(e))
         return list(itertools.islice(matching, limit))
@@ -253,7 +256,7 @@ class Journal:
     def get(self, owner: str, entry_id: int) -> Entry | None:
         """`owner`'s entry `entry_id`, if it is still kept (another key's never is)."""
         if self._pending:
-            self._add_pending()
+            self._end_of_turn.now()
         for kept in self._by_owner.get(owner, ()):
             if kept[0] == entry_id:
                 return self._entry(kept)
@@ -262,7 +265,7 @@ class Journal:
     def kept(self, owner: str) -> int:
         """How many of `owner`'s entries are kept."""
         if self._pending:
-            self._add_pending()
+            self._end_of_turn.now()
         return len(self._by_owner.get(owner, ()))
 
     def summary(self, entry: Entry) -> dict[str, Any]:

@@ -13,8 +13,10 @@ sees it, and the jobs of one turn go in as one statement. A busy server creates 
 turn, and one INSERT of several rows costs far less than several INSERTs, each made
 between other requests (with SQLite's code and pages out of the processor's caches). The
 201 may leave before its row is written; nothing can observe that (every later use of the
-connection writes it first), and what could refuse the row then (SQLite out of memory)
-would roll back the open transaction's earlier writes just the same.
+connection writes it first, on the loop's thread even when the reader is another thread:
+ionq_mock/end_of_turn.py), a row SQLite could not take (a text with no UTF-8 form) is
+never held, and what could refuse a held row (SQLite out of memory) would roll back the
+open transaction's earlier writes just the same.
 Job status is never stored: it is derived from the stored timestamps when read (see
 `lifecycle`), so it keeps moving across a restart.
 
@@ -50,6 +52,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
 
+from .end_of_turn import EndOfTurn
 from .job_index import ListingIndex
 
 SCHEMA: Final = """
@@ -233,6 +236,25 @@ class IdGenerator:
         return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
+# The columns of a job's row that hold a client's text as it came (the rest is numbers,
+# the server's own text, or JSON the encoder wrote as ASCII).
+_CLIENT_TEXT: Final = ("name", "backend", "type", "session_id")
+
+
+def _bindable(row: Mapping[str, Any]) -> bool:
+    """Whether SQLite can take the row's client texts: a lone surrogate (`"\\ud800"` in
+    the JSON) has no UTF-8 form. Such a row is written at once, so that its refusal is
+    the request's own and never another's held row's."""
+    for column in _CLIENT_TEXT:
+        text = row[column]
+        if type(text) is str and not text.isascii():
+            try:
+                text.encode()
+            except UnicodeEncodeError:
+                return False
+    return True
+
+
 class Store:
     """The database; used from the event-loop thread only (one connection)."""
 
@@ -259,6 +281,7 @@ class Store:
         self._in_memory = not path
         # In memory: created jobs not yet written, by INSERT statement (`_write_pending`).
         self._pending: dict[str, list[tuple[Any, ...]]] = {}
+        self._end_of_turn = EndOfTurn(self._write_pending)
         self._uncommitted = 0
         if self._in_memory:
             db.execute("BEGIN")
@@ -285,20 +308,23 @@ class Store:
         """The connection, with every created job written: whatever reads or writes
         through it sees them (`_write_pending`)."""
         if self._pending:
-            self._write_pending()
+            self._end_of_turn.now()
         return self._connection
 
     def _write_pending(self) -> None:
         """Write the created jobs held in memory (`insert_jobs`), one statement for each
-        set of columns."""
+        set of columns (on the event loop's thread: `EndOfTurn`)."""
+        if not self._pending or self._closed:
+            return
         pending, self._pending = self._pending, {}
         self._reopen_if_ended()
         try:
             for insert, values in pending.items():
                 self._connection.executemany(insert, values)
-        except sqlite3.Error:
+        except BaseException:
             # Lost, as the writes of a transaction SQLite rolled back are (in memory
-            # only: out of memory, say); what the caches hold of them goes too.
+            # only: out of memory, say; `_bindable` keeps rows SQLite cannot take from
+            # being held); what the caches hold of them goes too.
             self._rows.clear()
             self._listing.clear()
             raise
@@ -364,11 +390,6 @@ class Store:
             raise
         self._wrote()
 
-    def _flush_soon(self) -> None:
-        """The end of the event loop's turn in which a job was created: write it."""
-        if self._pending and not self._closed:
-            self._write_pending()
-
     # ---------------------------------------------------------------- jobs
     def insert_jobs(
         self,
@@ -387,13 +408,13 @@ class Store:
         columns = tuple(rows[0])
         insert = _insert_statement(columns)
         if len(rows) == 1 and session_id is None and cancel is None:
-            if hold and self._in_memory:
+            if hold and self._in_memory and _bindable(rows[0]):
                 # Held until the loop's turn ends, or until anything uses the connection
                 # first (`db`): the turn's jobs are one INSERT (see the module's doc).
                 held = self._pending.get(insert)
                 if held is None:
                     if not self._pending:
-                        asyncio.get_running_loop().call_soon(self._flush_soon)
+                        self._end_of_turn.schedule()
                     held = self._pending[insert] = []
                 held.append(tuple(rows[0].values()))
             else:

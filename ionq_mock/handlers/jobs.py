@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from .. import analysis, catalog, clone, estimate, filters, lifecycle, sessions
 from ..auth import organization_id
-from ..errors import ApiError
+from ..errors import ApiError, BadRequest
 from ..job_rows import job_rows
 from ..registry import Handlers, Request, Response
 from ..state import MockState
@@ -48,6 +48,7 @@ async def _submit(
     An unknown session is 404 for a new job; a copy into one is created and fails
     instead (the job the request names exists; the 404 would say it does not).
     """
+    _storable_name(body)
     now = time.time()
     session_failure = None
     counted = session_id = body.get("session_id")
@@ -86,6 +87,23 @@ async def _submit(
     }
 
 
+def _storable_name(body: Mapping[str, Any]) -> None:
+    """A 400 for a name with a lone surrogate (`"\\ud800"` in the JSON): it has no UTF-8
+    form, so the store cannot keep it (the other texts a job keeps are the server's own,
+    or JSON written as ASCII)."""
+    name = body.get("name")
+    if isinstance(name, str) and not name.isascii():
+        try:
+            name.encode()
+        except UnicodeEncodeError:
+            raise BadRequest(
+                '"name" holds a lone surrogate (an unpaired \\ud800-\\udfff escape), which is'
+                " not text",
+                ["name"],
+                "body",
+            ) from None
+
+
 @handlers.operation("cloneJob")
 async def clone_job(state: MockState, request: Request) -> Response:
     row = job_row(state, request, full=True)
@@ -118,6 +136,7 @@ async def update_job(state: MockState, request: Request) -> Response:
     changes: dict[str, Any] = {}
     body = request.body or {}
     if "name" in body:
+        _storable_name(body)
         changes["name"] = body["name"]
     if "metadata" in body:
         merged = {**(loads(row["metadata"]) or {}), **body["metadata"]}

@@ -189,5 +189,8 @@ def test_entries_added_soon_are_kept_by_the_end_of_the_turn_or_the_next_read() -
         newest = j.find("o", Filter(), 1)[0]
         assert newest.path == "/d"
         assert j.get("o", newest.id) is not None
+        soon("/e")
+        assert j.kept("o") == 3  # the journal's size: the oldest went
+        assert not j._pending  # kept() added it first
 
     asyncio.run(scenario())

@@ -105,7 +105,7 @@ def test_a_remembered_path_answers_as_a_new_one(monkeypatch: pytest.MonkeyPatch)
     missing key is still a 401, a malformed id is never kept, and the memo stays within
     `MEMO_PATHS`."""
     monkeypatch.setattr(pipeline, "MEMO_PATHS", 3)
-    app = create_app(["k"], journal_size=0)
+    app = create_app(["k"], job_duration=0.0, journal_size=0)
     known = app._pipeline._known
     with app_client(app, "k") as http, app_client(app, None) as anonymous:
         job_id = http.post("/jobs", json=BELL_1Q).json()["id"]

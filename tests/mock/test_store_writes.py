@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -16,10 +17,13 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from mock_app import app_client
 from mock_http import BELL, MULTI
 
 from ionq_mock import analysis
 from ionq_mock import job_rows as job_rows_module
+from ionq_mock.app import create_app
+from ionq_mock.end_of_turn import EndOfTurn
 from ionq_mock.job_rows import job_rows
 from ionq_mock.store import MEMORY_COMMIT_WRITES, IdGenerator, Store, dumps
 
@@ -228,27 +232,25 @@ def count_written(store: Store) -> int:
 
 
 def test_jobs_created_in_an_event_loop_are_written_at_the_end_of_its_turn() -> None:
-    """In memory, on an event loop, a created job can be held until the loop's turn ends
-    and the turn's jobs go in as one statement; anything that uses the connection first
-    writes them, so every read sees a job the moment it is created."""
+    """In memory, on an event loop, a created job can be held until the loop's turn ends,
+    the turn's jobs going in together; anything that uses the connection first writes
+    them, so every read sees a job the moment it is created."""
 
     async def scenario() -> None:
         store = Store()
-        statements: list[str] = []
-        store._connection.set_trace_callback(statements.append)
         try:
             made = [insert(store, BELL, hold=True)[0]["id"] for _ in range(5)]
             assert count_written(store) == 0  # held, none written yet
             # A read through the connection (a filtered listing is SQL) sees them all.
-            listed = store.list_jobs(OWNER, 10, None, time.time(), {"backend": ["simulator"]})
+            listed = store.list_jobs(OWNER, 10, None, time.time(), {"backends": ["simulator"]})
             assert sorted(row[0] for row in listed) == sorted(made)
             assert count_written(store) == 5
-            assert sum(sql.startswith("INSERT INTO jobs") for sql in statements) == 5
-            statements.clear()
+            store.list_jobs(OWNER, 10, None, time.time(), {})  # the key's listing, loaded
             later = [insert(store, BELL, hold=True)[0]["id"] for _ in range(3)]
-            # Listed from memory and read by id while still held.
+            # The listing is in memory now: it shows the held jobs without writing them.
             page = store.list_jobs(OWNER, 10, None, time.time(), {})
             assert [row[0] for row in page][:3] == later[::-1]
+            assert count_written(store) == 5
             await asyncio.sleep(0)  # the turn ends: the three are written
             assert count_written(store) == 8
             assert store.get_job(OWNER, later[0]) is not None
@@ -267,9 +269,9 @@ def test_held_jobs_that_fail_to_be_written_leave_no_trace_in_the_caches() -> Non
         try:
             (first,) = insert(store, BELL, hold=True)
             await asyncio.sleep(0)
-            rows = job_rows(
-                BELL, analysis.analyse(BELL, 29), OWNER, time.time(), 0.0, None, store.new_id
-            )
+            assert len(store.list_jobs(OWNER, 10, None, time.time(), {})) == 1  # in memory now
+            checked = analysis.analyse(BELL, 29)
+            rows = job_rows(BELL, checked, OWNER, time.time(), 0.0, None, store.new_id)
             rows[0]["id"] = first["id"]
             store.insert_jobs(rows, None, hold=True)  # held: not refused yet
             with pytest.raises(sqlite3.IntegrityError):
@@ -286,6 +288,25 @@ def test_held_jobs_that_fail_to_be_written_leave_no_trace_in_the_caches() -> Non
     asyncio.run(scenario())
 
 
+def test_a_row_sqlite_cannot_take_is_refused_at_once_and_no_other_job_with_it() -> None:
+    """A name with a lone surrogate has no UTF-8 form: its job is not held, so its
+    refusal is its own request's, and the jobs held beside it are all written."""
+
+    async def scenario() -> None:
+        store = Store()
+        try:
+            held = [insert(store, BELL, hold=True)[0]["id"] for _ in range(2)]
+            with pytest.raises(UnicodeEncodeError):
+                insert(store, {**BELL, "name": "a\ud800b"}, hold=True)
+            await asyncio.sleep(0)
+            assert count_written(store) == 2
+            assert all(store.get_job(OWNER, job_id) is not None for job_id in held)
+        finally:
+            store.close()
+
+    asyncio.run(scenario())
+
+
 def test_a_job_is_held_only_when_the_caller_asks() -> None:
     async def scenario() -> None:
         store = Store()
@@ -296,3 +317,60 @@ def test_a_job_is_held_only_when_the_caller_asks() -> None:
             store.close()
 
     asyncio.run(scenario())
+
+
+def test_a_read_from_another_thread_has_the_loop_write_the_held_jobs() -> None:
+    """A test inspecting a served app's store from its own thread: the held jobs are
+    written by the loop's thread (`EndOfTurn.now`), never by the reader's, and the reader
+    sees them."""
+    store = Store()
+    writers: list[int] = []
+    write = store._write_pending
+
+    def recorded() -> None:
+        if store._pending:
+            writers.append(threading.get_ident())
+        write()
+
+    store._end_of_turn = EndOfTurn(recorded)
+    ready, release = threading.Event(), threading.Event()
+    made: list[str] = []
+
+    async def serve() -> None:
+        made.append(insert(store, BELL, hold=True)[0]["id"])
+        ready.set()
+        # Stay in this turn (the held job unwritten) until the reader has asked.
+        while not release.is_set():
+            await asyncio.sleep(0.001)
+
+    loop_thread = threading.Thread(target=asyncio.run, args=(serve(),))
+    try:
+        loop_thread.start()
+        assert ready.wait(5)
+        row = store.get_job(OWNER, made[0])  # from this thread: the loop writes it
+        assert row is not None
+        assert writers == [loop_thread.ident]
+    finally:
+        release.set()
+        loop_thread.join(5)
+        store.close()
+
+
+def test_a_name_with_a_lone_surrogate_is_a_400_naming_it_and_stores_nothing() -> None:
+    """`"\\ud800"` in the JSON parses to a text SQLite cannot keep: a create or rename with
+    it is refused naming `name`, not answered 500, and nothing is written."""
+    app = create_app(["k"], job_duration=0.0)
+    headers = {"content-type": "application/json"}
+    try:
+        with app_client(app, "k") as http:
+            program = json.dumps(BELL)[:-1]
+            refused = http.post("/jobs", content=program + ', "name": "a\\ud800"}', headers=headers)
+            assert refused.status_code == 400
+            assert refused.json()["validation"] == {"keys": ["name"], "source": "body"}
+            assert http.get("/jobs").json()["jobs"] == []
+            job_id = http.post("/jobs", json={**BELL, "name": "kept"}).json()["id"]
+            renamed = http.patch(f"/jobs/{job_id}", content=b'{"name": "\\udc00"}', headers=headers)
+            assert renamed.status_code == 400
+            assert http.get(f"/jobs/{job_id}").json()["name"] == "kept"
+    finally:
+        app.close()
