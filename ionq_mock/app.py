@@ -164,7 +164,7 @@ class MockApp:
             return
         # When it came, for the journal (None: not kept); its body is what `seen` notes.
         arrived = time.time() if self.journal.enabled else None
-        started = time.perf_counter()
+        started = time.perf_counter() if arrived is not None else 0.0
         # Applies connection-level faults: a drop here, a stall or cut to the answer sent.
         # Without any configured, a request needs none (one object less per request).
         exchange = None

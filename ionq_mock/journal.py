@@ -218,6 +218,11 @@ class Journal:
         if len(pending) == 1:
             self._end_of_turn.schedule()
 
+    def _catch_up(self) -> None:
+        """Add what `add_soon` holds before a read."""
+        if self._pending:
+            self._end_of_turn.now()
+
     def _add_pending(self) -> None:
         """Add the entries `add_soon` holds, in order (on the event loop's thread:
         `EndOfTurn`)."""
@@ -247,16 +252,14 @@ class Journal:
 
     def find(self, owner: str, where: Filter, limit: int) -> list[Entry]:
         """`owner`'s entries matching `where`, newest first, at most `limit`."""
-        if self._pending:
-            self._end_of_turn.now()
+        self._catch_up()
         held = reversed(self._by_owner.get(owner, ()))
         matching = (e for e in map(self._entry, held) if where.matches(e))
         return list(itertools.islice(matching, limit))
 
     def get(self, owner: str, entry_id: int) -> Entry | None:
         """`owner`'s entry `entry_id`, if it is still kept (another key's never is)."""
-        if self._pending:
-            self._end_of_turn.now()
+        self._catch_up()
         for kept in self._by_owner.get(owner, ()):
             if kept[0] == entry_id:
                 return self._entry(kept)
@@ -264,8 +267,7 @@ class Journal:
 
     def kept(self, owner: str) -> int:
         """How many of `owner`'s entries are kept."""
-        if self._pending:
-            self._end_of_turn.now()
+        self._catch_up()
         return len(self._by_owner.get(owner, ()))
 
     def summary(self, entry: Entry) -> dict[str, Any]:

@@ -241,18 +241,22 @@ class IdGenerator:
 _CLIENT_TEXT: Final = ("name", "backend", "type", "session_id")
 
 
-def _bindable(row: Mapping[str, Any]) -> bool:
-    """Whether SQLite can take the row's client texts: a lone surrogate (`"\\ud800"` in
-    the JSON) has no UTF-8 form. Such a row is written at once, so that its refusal is
-    the request's own and never another's held row's."""
-    for column in _CLIENT_TEXT:
-        text = row[column]
-        if type(text) is str and not text.isascii():
-            try:
-                text.encode()
-            except UnicodeEncodeError:
-                return False
+def storable_text(value: object) -> bool:
+    """Whether SQLite can keep `value` as it is, if it is a text: a lone surrogate
+    (`"\\ud800"` in a client's JSON) has no UTF-8 form, and binding it fails."""
+    if type(value) is not str or value.isascii():
+        return True
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return False
     return True
+
+
+def _bindable(row: Mapping[str, Any]) -> bool:
+    """Whether SQLite can take the row's client texts. A row it cannot take is written at
+    once, so that its refusal is the request's own and never another's held row's."""
+    return all(storable_text(row[column]) for column in _CLIENT_TEXT)
 
 
 class Store:

@@ -19,7 +19,7 @@ from ..errors import ApiError, BadRequest
 from ..job_rows import job_rows
 from ..registry import Handlers, Request, Response
 from ..state import MockState
-from ..store import dumps, loads
+from ..store import dumps, loads, storable_text
 from .job_views import job_row, job_text, page, render
 
 # Programs with more gates than this are checked in a worker thread, not on the loop.
@@ -91,17 +91,12 @@ def _storable_name(body: Mapping[str, Any]) -> None:
     """A 400 for a name with a lone surrogate (`"\\ud800"` in the JSON): it has no UTF-8
     form, so the store cannot keep it (the other texts a job keeps are the server's own,
     or JSON written as ASCII)."""
-    name = body.get("name")
-    if isinstance(name, str) and not name.isascii():
-        try:
-            name.encode()
-        except UnicodeEncodeError:
-            raise BadRequest(
-                '"name" holds a lone surrogate (an unpaired \\ud800-\\udfff escape), which is'
-                " not text",
-                ["name"],
-                "body",
-            ) from None
+    if not storable_text(body.get("name")):
+        raise BadRequest(
+            '"name" holds a lone surrogate (an unpaired \\ud800-\\udfff escape), which is not text',
+            ["name"],
+            "body",
+        )
 
 
 @handlers.operation("cloneJob")
